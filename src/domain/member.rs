@@ -1,0 +1,799 @@
+//! The member (anggota) and the registration form every entry point shares: the counter's
+//! form, the kiosk, the web form, the CLI and imports all validate through `MemberDraft`.
+
+use std::fmt;
+
+use jiff::{Timestamp, civil::Date};
+use serde::{Deserialize, Serialize};
+
+use super::member_no::MemberNo;
+use super::member_type::MemberType;
+use super::nik::{Nik, NikError, NikMismatch, mask_nik};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sex {
+    /// Laki-laki
+    Male,
+    /// Perempuan
+    Female,
+}
+
+impl Sex {
+    /// The letter Indonesian forms use: L (laki-laki) or P (perempuan).
+    pub fn letter(self) -> char {
+        match self {
+            Sex::Male => 'L',
+            Sex::Female => 'P',
+        }
+    }
+
+    pub fn from_letter(s: &str) -> Option<Sex> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "L" | "M" | "LAKI-LAKI" | "MALE" => Some(Sex::Male),
+            "P" | "F" | "PEREMPUAN" | "FEMALE" => Some(Sex::Female),
+            _ => None,
+        }
+    }
+}
+
+/// The document the applicant identifies with. KTP, KK and KIA carry the NIK.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IdentityKind {
+    /// Kartu Tanda Penduduk, the identity card.
+    Ktp,
+    /// Kartu Keluarga, the family card (for minors and those without a KTP).
+    Kk,
+    /// Kartu Identitas Anak, the child's identity card.
+    Kia,
+    /// Kartu pelajar / mahasiswa.
+    StudentCard,
+    Passport,
+}
+
+impl IdentityKind {
+    pub const ALL: [IdentityKind; 5] = [
+        IdentityKind::Ktp,
+        IdentityKind::Kk,
+        IdentityKind::Kia,
+        IdentityKind::StudentCard,
+        IdentityKind::Passport,
+    ];
+
+    pub fn carries_nik(self) -> bool {
+        matches!(self, IdentityKind::Ktp | IdentityKind::Kk | IdentityKind::Kia)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            IdentityKind::Ktp => "ktp",
+            IdentityKind::Kk => "kk",
+            IdentityKind::Kia => "kia",
+            IdentityKind::StudentCard => "student",
+            IdentityKind::Passport => "passport",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<IdentityKind> {
+        let s = s.trim().to_ascii_lowercase();
+        IdentityKind::ALL.into_iter().find(|k| k.code() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MemberStatus {
+    /// Registered, card not yet issued.
+    Pending,
+    Active,
+    Expired,
+    Blocked,
+}
+
+impl MemberStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            MemberStatus::Pending => "pending",
+            MemberStatus::Active => "active",
+            MemberStatus::Expired => "expired",
+            MemberStatus::Blocked => "blocked",
+        }
+    }
+
+    /// Pending and active members hold their NIK: no second registration may take it.
+    pub fn holds_nik(self) -> bool {
+        matches!(self, MemberStatus::Pending | MemberStatus::Active)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub street: String,
+    /// e.g. "003/005"
+    pub rt_rw: String,
+    pub kelurahan: String,
+    pub kecamatan: String,
+    pub city: String,
+    pub province: String,
+}
+
+impl Address {
+    pub fn one_line(&self) -> String {
+        let mut parts = vec![self.street.clone()];
+        if !self.rt_rw.is_empty() {
+            parts.push(format!("RT/RW {}", self.rt_rw));
+        }
+        for p in [&self.kelurahan, &self.kecamatan, &self.city, &self.province] {
+            if !p.is_empty() {
+                parts.push(p.clone());
+            }
+        }
+        parts.retain(|p| !p.is_empty());
+        parts.join(", ")
+    }
+}
+
+/// Nama ibu kandung: a security question, sensitive personal data. Its Debug hides it.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MotherName(pub String);
+
+impl fmt::Debug for MotherName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MotherName(***)")
+    }
+}
+
+/// The identity document's number. For KTP, KK and KIA it is the NIK; Debug masks it.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IdentityNo(pub String);
+
+impl fmt::Debug for IdentityNo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "IdentityNo({})", mask_nik(&self.0))
+    }
+}
+
+/// A registered member (anggota).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub member_no: MemberNo,
+    pub full_name: String,
+    pub identity_kind: IdentityKind,
+    /// The document's number: for KTP, KK and KIA the NIK (also in `nik`).
+    pub identity_no: IdentityNo,
+    pub nik: Option<Nik>,
+    pub birth_place: String,
+    pub birth_date: Date,
+    pub sex: Sex,
+    pub address: Address,
+    pub phone: String,
+    pub email: String,
+    pub mother_name: MotherName,
+    pub occupation: String,
+    pub education: String,
+    pub institution: String,
+    /// The code of a configured `MemberType`.
+    pub member_type: String,
+    pub registered_at: Timestamp,
+    pub valid_until: Option<Date>,
+    pub status: MemberStatus,
+    /// Why the clerk went on although the NIK contradicts the typed birth date or sex.
+    #[serde(default)]
+    pub nik_mismatch_reason: Option<String>,
+}
+
+impl Member {
+    pub fn masked_nik(&self) -> String {
+        match &self.nik {
+            Some(n) => n.masked(),
+            None => mask_nik(&self.identity_no.0),
+        }
+    }
+
+    /// Status as of `today`: an active card past its date is expired even before a job
+    /// rewrites the record.
+    pub fn status_on(&self, today: Date) -> MemberStatus {
+        match (self.status, self.valid_until) {
+            (MemberStatus::Active, Some(until)) if until < today => MemberStatus::Expired,
+            (s, _) => s,
+        }
+    }
+
+    /// Activation (card verified for issue): the validity runs from `today`, or for a renewal
+    /// from the current end date if that is later, so early renewals lose no days.
+    pub fn activate(&mut self, member_type: &MemberType, today: Date) {
+        let from = match self.valid_until {
+            Some(until) if until > today && self.status == MemberStatus::Active => until,
+            _ => today,
+        };
+        self.valid_until = Some(member_type.valid_until(from));
+        self.status = MemberStatus::Active;
+    }
+}
+
+/// A field of the registration form, named the same everywhere it is shown or checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    FullName,
+    IdentityKind,
+    IdentityNo,
+    BirthPlace,
+    BirthDate,
+    Sex,
+    Street,
+    RtRw,
+    Kelurahan,
+    Kecamatan,
+    City,
+    Province,
+    Phone,
+    Email,
+    MotherName,
+    Occupation,
+    Education,
+    Institution,
+    MemberType,
+}
+
+impl Field {
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::FullName => "name",
+            Field::IdentityKind => "identity-kind",
+            Field::IdentityNo => "nik",
+            Field::BirthPlace => "birth-place",
+            Field::BirthDate => "birth-date",
+            Field::Sex => "sex",
+            Field::Street => "address",
+            Field::RtRw => "rt-rw",
+            Field::Kelurahan => "kelurahan",
+            Field::Kecamatan => "kecamatan",
+            Field::City => "city",
+            Field::Province => "province",
+            Field::Phone => "phone",
+            Field::Email => "email",
+            Field::MotherName => "mother",
+            Field::Occupation => "occupation",
+            Field::Education => "education",
+            Field::Institution => "institution",
+            Field::MemberType => "type",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    Nik(NikError),
+    NikMismatch(Vec<NikMismatch>),
+    NotADate,
+    InTheFuture,
+    Phone,
+    Email,
+    PhoneOrEmailRequired,
+    UnknownMemberType,
+    /// Child members register with a KK or KIA.
+    NeedsKkOrKia,
+    UnknownSex,
+    UnknownIdentityKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+/// Things the clerk should see but that do not stop a registration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    NikOutsideRegency { regency: String },
+}
+
+/// The form as typed: every field a string, so that half-filled input can be held and
+/// checked field by field while it is typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberDraft {
+    pub full_name: String,
+    pub identity_kind: String,
+    pub identity_no: String,
+    pub birth_place: String,
+    /// YYYY-MM-DD, or DD-MM-YYYY as people write it.
+    pub birth_date: String,
+    /// L or P
+    pub sex: String,
+    pub address: Address,
+    pub phone: String,
+    pub email: String,
+    pub mother_name: String,
+    pub occupation: String,
+    pub education: String,
+    pub institution: String,
+    pub member_type: String,
+    /// Given by a clerk who has seen the document and goes on despite a NIK mismatch.
+    pub nik_mismatch_reason: String,
+}
+
+/// What validation needs from outside the form: the date, the member types, the regency.
+pub struct FormRules<'a> {
+    pub today: Date,
+    pub member_types: &'a [MemberType],
+    pub regency_code: &'a str,
+}
+
+/// A draft that passed validation, with the parsed values a `Member` is built from.
+#[derive(Debug, Clone)]
+pub struct ValidDraft {
+    pub full_name: String,
+    pub identity_kind: IdentityKind,
+    pub identity_no: IdentityNo,
+    pub nik: Option<Nik>,
+    pub birth_place: String,
+    pub birth_date: Date,
+    pub sex: Sex,
+    pub address: Address,
+    pub phone: String,
+    pub email: String,
+    pub mother_name: MotherName,
+    pub occupation: String,
+    pub education: String,
+    pub institution: String,
+    pub member_type: String,
+    pub nik_mismatch_reason: Option<String>,
+    pub warnings: Vec<Warning>,
+}
+
+impl ValidDraft {
+    pub fn into_member(self, member_no: MemberNo, registered_at: Timestamp) -> Member {
+        Member {
+            member_no,
+            full_name: self.full_name,
+            identity_kind: self.identity_kind,
+            identity_no: self.identity_no,
+            nik: self.nik,
+            birth_place: self.birth_place,
+            birth_date: self.birth_date,
+            sex: self.sex,
+            address: self.address,
+            phone: self.phone,
+            email: self.email,
+            mother_name: self.mother_name,
+            occupation: self.occupation,
+            education: self.education,
+            institution: self.institution,
+            member_type: self.member_type,
+            registered_at,
+            valid_until: None,
+            status: MemberStatus::Pending,
+            nik_mismatch_reason: self.nik_mismatch_reason,
+        }
+    }
+}
+
+const NAME_MAX: usize = 100;
+const TEXT_MAX: usize = 200;
+
+/// Accepts `YYYY-MM-DD`, `DD-MM-YYYY` and `DD/MM/YYYY`.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if let Ok(d) = s.parse::<Date>() {
+        return Some(d);
+    }
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    if let [d, m, y] = parts[..]
+        && y.len() == 4
+    {
+        return Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok();
+    }
+    None
+}
+
+/// Indonesian mobile and landline numbers: digits with an optional leading `+`, 8–15 digits
+/// once spaces and dashes are removed.
+pub fn normalize_phone(s: &str) -> Option<String> {
+    let kept: String = s.chars().filter(|c| !matches!(c, ' ' | '-' | '.')).collect();
+    let digits = kept.strip_prefix('+').unwrap_or(&kept);
+    if (8..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) {
+        Some(kept)
+    } else {
+        None
+    }
+}
+
+/// A plain shape check: one `@`, a dot in the domain, no spaces. Delivery is the real test.
+pub fn valid_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(char::is_whitespace)
+        && !domain.contains('@')
+        && s.len() <= 254
+}
+
+impl MemberDraft {
+    /// Checks every field and returns every problem at once, so a form can mark them all.
+    pub fn validate(&self, rules: &FormRules) -> Result<ValidDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut err = |field, problem| errors.push(FieldError { field, problem });
+
+        let full_name = collapse_spaces(&self.full_name);
+        if full_name.is_empty() {
+            err(Field::FullName, Problem::Required);
+        } else if full_name.chars().count() > NAME_MAX {
+            err(Field::FullName, Problem::TooLong { max: NAME_MAX });
+        }
+
+        let identity_kind = if self.identity_kind.trim().is_empty() {
+            Some(IdentityKind::Ktp)
+        } else {
+            let k = IdentityKind::from_code(&self.identity_kind);
+            if k.is_none() {
+                err(Field::IdentityKind, Problem::UnknownIdentityKind);
+            }
+            k
+        };
+
+        let birth_date = if self.birth_date.trim().is_empty() {
+            err(Field::BirthDate, Problem::Required);
+            None
+        } else {
+            match parse_date(&self.birth_date) {
+                Some(d) if d > rules.today => {
+                    err(Field::BirthDate, Problem::InTheFuture);
+                    None
+                }
+                Some(d) => Some(d),
+                None => {
+                    err(Field::BirthDate, Problem::NotADate);
+                    None
+                }
+            }
+        };
+
+        let sex = if self.sex.trim().is_empty() {
+            err(Field::Sex, Problem::Required);
+            None
+        } else {
+            let s = Sex::from_letter(&self.sex);
+            if s.is_none() {
+                err(Field::Sex, Problem::UnknownSex);
+            }
+            s
+        };
+
+        let mut nik = None;
+        let mut warnings = Vec::new();
+        let identity_no = self.identity_no.trim().to_string();
+        let mut nik_mismatch_reason = None;
+        if identity_no.is_empty() {
+            err(Field::IdentityNo, Problem::Required);
+        } else if identity_kind.is_some_and(IdentityKind::carries_nik) {
+            match Nik::parse(&identity_no, rules.today) {
+                Ok(n) => {
+                    if let (Some(b), Some(s)) = (birth_date, sex) {
+                        let found = n.mismatches(b, s, rules.today);
+                        let reason = self.nik_mismatch_reason.trim();
+                        if !found.is_empty() {
+                            if reason.is_empty() {
+                                err(Field::IdentityNo, Problem::NikMismatch(found));
+                            } else {
+                                nik_mismatch_reason = Some(reason.to_string());
+                            }
+                        }
+                    }
+                    if n.is_outside(rules.regency_code) {
+                        warnings.push(Warning::NikOutsideRegency {
+                            regency: n.regency_code().to_string(),
+                        });
+                    }
+                    nik = Some(n);
+                }
+                Err(e) => err(Field::IdentityNo, Problem::Nik(e)),
+            }
+        } else if identity_no.chars().count() > 30 {
+            err(Field::IdentityNo, Problem::TooLong { max: 30 });
+        }
+
+        let birth_place = collapse_spaces(&self.birth_place);
+        if birth_place.is_empty() {
+            err(Field::BirthPlace, Problem::Required);
+        }
+        let address = Address {
+            street: collapse_spaces(&self.address.street),
+            rt_rw: self.address.rt_rw.trim().to_string(),
+            kelurahan: collapse_spaces(&self.address.kelurahan),
+            kecamatan: collapse_spaces(&self.address.kecamatan),
+            city: collapse_spaces(&self.address.city),
+            province: collapse_spaces(&self.address.province),
+        };
+        if address.street.is_empty() {
+            err(Field::Street, Problem::Required);
+        }
+        for (field, value) in [
+            (Field::Street, &address.street),
+            (Field::Kelurahan, &address.kelurahan),
+            (Field::Kecamatan, &address.kecamatan),
+            (Field::City, &address.city),
+            (Field::Province, &address.province),
+            (Field::BirthPlace, &birth_place),
+        ] {
+            if value.chars().count() > TEXT_MAX {
+                err(field, Problem::TooLong { max: TEXT_MAX });
+            }
+        }
+
+        let phone_raw = self.phone.trim();
+        let email = self.email.trim().to_string();
+        let phone = if phone_raw.is_empty() {
+            String::new()
+        } else {
+            match normalize_phone(phone_raw) {
+                Some(p) => p,
+                None => {
+                    err(Field::Phone, Problem::Phone);
+                    String::new()
+                }
+            }
+        };
+        if !email.is_empty() && !valid_email(&email) {
+            err(Field::Email, Problem::Email);
+        }
+        if phone_raw.is_empty() && email.is_empty() {
+            err(Field::Phone, Problem::PhoneOrEmailRequired);
+        }
+
+        let mother_name = collapse_spaces(&self.mother_name);
+        if mother_name.is_empty() {
+            err(Field::MotherName, Problem::Required);
+        } else if mother_name.chars().count() > NAME_MAX {
+            err(Field::MotherName, Problem::TooLong { max: NAME_MAX });
+        }
+
+        let type_code = if self.member_type.trim().is_empty() {
+            rules
+                .member_types
+                .first()
+                .map(|t| t.code.clone())
+                .unwrap_or_default()
+        } else {
+            self.member_type.trim().to_lowercase()
+        };
+        match rules.member_types.iter().find(|t| t.code == type_code) {
+            None => err(Field::MemberType, Problem::UnknownMemberType),
+            Some(t) => {
+                if let Some(kind) = identity_kind
+                    && !t.identity_kinds.is_empty()
+                    && !t.identity_kinds.contains(&kind)
+                {
+                    err(Field::IdentityKind, Problem::NeedsKkOrKia);
+                }
+            }
+        }
+
+        for (field, value) in [
+            (Field::Occupation, &self.occupation),
+            (Field::Education, &self.education),
+            (Field::Institution, &self.institution),
+        ] {
+            if value.chars().count() > TEXT_MAX {
+                err(field, Problem::TooLong { max: TEXT_MAX });
+            }
+        }
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ValidDraft {
+            full_name,
+            identity_kind: identity_kind.expect("checked"),
+            identity_no: IdentityNo(nik.as_ref().map(|n| n.to_string()).unwrap_or(identity_no)),
+            nik,
+            birth_place,
+            birth_date: birth_date.expect("checked"),
+            sex: sex.expect("checked"),
+            address,
+            phone,
+            email,
+            mother_name: MotherName(mother_name),
+            occupation: collapse_spaces(&self.occupation),
+            education: collapse_spaces(&self.education),
+            institution: collapse_spaces(&self.institution),
+            member_type: type_code,
+            nik_mismatch_reason,
+            warnings,
+        })
+    }
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::member_type::MemberType;
+    use jiff::civil::date;
+
+    pub(crate) fn draft() -> MemberDraft {
+        MemberDraft {
+            full_name: "  Siti   Rahayu ".into(),
+            identity_kind: "ktp".into(),
+            identity_no: "3515125703050002".into(),
+            birth_place: "Sidoarjo".into(),
+            birth_date: "2005-03-17".into(),
+            sex: "P".into(),
+            address: Address {
+                street: "Jl. Mawar 3".into(),
+                ..Address::default()
+            },
+            phone: "0812-3456-7890".into(),
+            mother_name: "Aminah".into(),
+            ..MemberDraft::default()
+        }
+    }
+
+    fn rules(types: &[MemberType]) -> FormRules<'_> {
+        FormRules {
+            today: date(2026, 11, 28),
+            member_types: types,
+            regency_code: "3515",
+        }
+    }
+
+    fn fields(errors: &[FieldError]) -> Vec<Field> {
+        errors.iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_good_draft_validates_and_is_tidied() {
+        let types = MemberType::defaults();
+        let ok = draft().validate(&rules(&types)).unwrap();
+        assert_eq!(ok.full_name, "Siti Rahayu");
+        assert_eq!(ok.phone, "081234567890");
+        assert_eq!(ok.sex, Sex::Female);
+        assert_eq!(ok.member_type, "umum");
+        assert!(ok.warnings.is_empty());
+    }
+
+    #[test]
+    fn an_empty_draft_names_every_required_field() {
+        let types = MemberType::defaults();
+        let errs = MemberDraft::default().validate(&rules(&types)).unwrap_err();
+        let f = fields(&errs);
+        for want in [
+            Field::FullName,
+            Field::IdentityNo,
+            Field::BirthPlace,
+            Field::BirthDate,
+            Field::Sex,
+            Field::Street,
+            Field::Phone,
+            Field::MotherName,
+        ] {
+            assert!(f.contains(&want), "{want:?} missing from {f:?}");
+        }
+    }
+
+    #[test]
+    fn a_nik_contradicting_the_form_needs_a_reason() {
+        let types = MemberType::defaults();
+        let mut d = draft();
+        d.sex = "L".into();
+        let errs = d.validate(&rules(&types)).unwrap_err();
+        assert!(matches!(errs[0].problem, Problem::NikMismatch(_)));
+        d.nik_mismatch_reason = "KTP checked: sex on the KTP is wrong".into();
+        let ok = d.validate(&rules(&types)).unwrap();
+        assert!(ok.nik_mismatch_reason.is_some());
+    }
+
+    #[test]
+    fn phone_or_email_either_will_do_but_not_neither_nor_nonsense() {
+        let types = MemberType::defaults();
+        let mut d = draft();
+        d.phone.clear();
+        d.email = "siti@example.org".into();
+        assert!(d.validate(&rules(&types)).is_ok());
+        d.email.clear();
+        let errs = d.validate(&rules(&types)).unwrap_err();
+        assert_eq!(errs[0].problem, Problem::PhoneOrEmailRequired);
+        d.email = "not-an-address".into();
+        assert_eq!(
+            d.validate(&rules(&types)).unwrap_err()[0].problem,
+            Problem::Email
+        );
+        d.phone = "12ab".into();
+        assert!(
+            d.validate(&rules(&types))
+                .unwrap_err()
+                .iter()
+                .any(|e| e.problem == Problem::Phone)
+        );
+    }
+
+    #[test]
+    fn a_child_registers_with_kk_or_kia() {
+        let types = MemberType::defaults();
+        let mut d = draft();
+        d.member_type = "anak".into();
+        let errs = d.validate(&rules(&types)).unwrap_err();
+        assert_eq!(errs[0].problem, Problem::NeedsKkOrKia);
+        d.identity_kind = "kia".into();
+        assert!(d.validate(&rules(&types)).is_ok());
+    }
+
+    #[test]
+    fn outside_regency_warns_only() {
+        let types = MemberType::defaults();
+        let mut d = draft();
+        d.identity_no = "3578125703050002".into();
+        let ok = d.validate(&rules(&types)).unwrap();
+        assert_eq!(
+            ok.warnings,
+            vec![Warning::NikOutsideRegency {
+                regency: "3578".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn dates_in_both_orders_and_not_in_the_future() {
+        assert_eq!(parse_date("17-03-2005"), Some(date(2005, 3, 17)));
+        assert_eq!(parse_date("17/03/2005"), Some(date(2005, 3, 17)));
+        assert_eq!(parse_date("2005-02-30"), None);
+        let types = MemberType::defaults();
+        let mut d = draft();
+        d.birth_date = "2030-01-01".into();
+        assert!(
+            d.validate(&rules(&types))
+                .unwrap_err()
+                .iter()
+                .any(|e| e.problem == Problem::InTheFuture)
+        );
+    }
+
+    #[test]
+    fn unknown_member_type_is_named() {
+        let types = MemberType::defaults();
+        let mut d = draft();
+        d.member_type = "vip".into();
+        assert_eq!(
+            fields(&d.validate(&rules(&types)).unwrap_err()),
+            vec![Field::MemberType]
+        );
+    }
+
+    #[test]
+    fn debug_output_hides_sensitive_fields() {
+        let types = MemberType::defaults();
+        let ok = draft().validate(&rules(&types)).unwrap();
+        let m = ok.into_member(
+            crate::domain::member_no::MemberNo::new("26112800001"),
+            Timestamp::UNIX_EPOCH,
+        );
+        let shown = format!("{m:?}");
+        assert!(!shown.contains("3515125703050002"), "{shown}");
+        assert!(!shown.contains("Aminah"), "{shown}");
+    }
+
+    #[test]
+    fn activation_sets_validity_and_renewal_extends_from_the_end() {
+        let types = MemberType::defaults();
+        let general = &types[0];
+        let mut m = draft().validate(&rules(&types)).unwrap().into_member(
+            crate::domain::member_no::MemberNo::new("1"),
+            Timestamp::UNIX_EPOCH,
+        );
+        m.activate(general, date(2026, 11, 28));
+        assert_eq!(m.status, MemberStatus::Active);
+        assert_eq!(m.valid_until, Some(date(2028, 11, 28)));
+        m.activate(general, date(2027, 1, 5));
+        assert_eq!(m.valid_until, Some(date(2030, 11, 28)));
+        assert_eq!(m.status_on(date(2030, 11, 29)), MemberStatus::Expired);
+    }
+}

@@ -1,0 +1,3 @@
+//! loket: the membership-card counter of a public library (see README.md).
+
+pub mod domain;
