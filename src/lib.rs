@@ -1,3 +1,4 @@
 //! loket: the membership-card counter of a public library (see README.md).
 
 pub mod domain;
+pub mod i18n;
