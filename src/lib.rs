@@ -1,4 +1,8 @@
 //! loket: the membership-card counter of a public library (see README.md).
 
+pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod service;
+pub mod store;

@@ -7,5 +7,6 @@ pub mod member_no;
 pub mod member_type;
 pub mod nik;
 pub mod region;
+pub mod staff;
 pub mod text;
 pub mod workflow;

@@ -1,0 +1,214 @@
+//! `loket status`, accounts, backup, check, demo, config.
+
+use std::io::Read;
+use std::path::Path;
+
+use clap::Subcommand;
+
+use super::{CmdResult, Ctx, Failure, print_json, with_desk};
+use crate::config::os_actor;
+use crate::domain::staff::Role;
+use crate::i18n::Localized;
+use crate::service::{demo, status::status as service_status, users};
+use crate::store::Store;
+
+#[derive(Subcommand, Debug)]
+pub enum UserCmd {
+    /// Adds a staff account; the password is read from standard input.
+    Add {
+        name: String,
+        /// staff, supervisor or admin.
+        #[arg(long)]
+        role: String,
+        #[arg(long, default_value = "")]
+        full_name: String,
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    List,
+}
+
+/// `loket` with no command, until the counter program takes its place: where things are
+/// and what to type next.
+pub fn overview(ctx: &Ctx) -> CmdResult {
+    status(ctx, false)?;
+    println!();
+    println!(
+        "{} {}",
+        ctx.t("Basis data:", "Store:"),
+        ctx.paths.store_file.display()
+    );
+    println!(
+        "{}",
+        ctx.t(
+            "Perintah: loket demo (isi data contoh), loket request list, loket member add, loket --help",
+            "Commands: loket demo (fill with example data), loket request list, loket member add, loket --help"
+        )
+    );
+    Ok(())
+}
+
+pub fn status(ctx: &Ctx, json: bool) -> CmdResult {
+    with_desk(ctx, |desk| {
+        let s = service_status(desk.store, ctx.clock.now(), &ctx.config.standard_minutes)
+            .map_err(|e| ctx.fail(&e))?;
+        if json {
+            print_json(&s);
+            return Ok(());
+        }
+        println!("{}", ctx.config.library.name);
+        println!("{}", ctx.t("Permohonan per tahap:", "Requests by state:"));
+        for (state, n) in &s.by_state {
+            if *n > 0 {
+                println!("  {:<22} {n:>6}", state.localized(ctx.lang));
+            }
+        }
+        match &s.oldest_waiting {
+            Some(w) => println!(
+                "{} {} ({}, {} {} / {} {})",
+                ctx.t("Terlama menunggu:", "Oldest waiting:"),
+                w.member_no,
+                w.state.localized(ctx.lang),
+                w.minutes,
+                ctx.t("menit", "min"),
+                w.standard_minutes,
+                ctx.t("menit baku", "min standard"),
+            ),
+            None => println!(
+                "{}",
+                ctx.t("Tidak ada yang menunggu.", "Nobody is waiting.")
+            ),
+        }
+        println!(
+            "{} {}   {} {}",
+            ctx.t("Lewat waktu baku:", "Over standard time:"),
+            s.over_standard,
+            ctx.t("hampir:", "near:"),
+            s.near_standard
+        );
+        println!(
+            "{} {}   {} {}",
+            ctx.t("Anggota:", "Members:"),
+            s.members,
+            ctx.t("Kunjungan hari ini:", "Visits today:"),
+            s.visits_today
+        );
+        Ok(())
+    })
+}
+
+pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
+    match cmd {
+        UserCmd::Add {
+            name,
+            role,
+            full_name,
+            password_stdin: _,
+        } => {
+            let Some(role) = Role::from_code(&role) else {
+                return Err(Failure::input(ctx.t(
+                    "--role harus staff, supervisor atau admin.",
+                    "--role must be staff, supervisor or admin.",
+                )));
+            };
+            let mut password = String::new();
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .map_err(|e| Failure::new(e.to_string()))?;
+            let password = password.trim_end_matches(['\n', '\r']);
+            let account = users::new_account(&name, &full_name, role, password, ctx.clock.now())
+                .map_err(|e| Failure::input(e.localized(ctx.lang)))?;
+            with_desk(ctx, |desk| {
+                desk.store
+                    .add_account(&account, &desk.actor)
+                    .map_err(|e| ctx.fail(&e))?;
+                println!(
+                    "{} {name} ({})",
+                    ctx.t("Akun dibuat:", "Account created:"),
+                    role.code()
+                );
+                Ok(())
+            })
+        }
+        UserCmd::List => with_desk(ctx, |desk| {
+            for a in desk.store.accounts().map_err(|e| ctx.fail(&e))? {
+                println!("{:<20} {:<11} {}", a.name, a.role.code(), a.full_name);
+            }
+            Ok(())
+        }),
+    }
+}
+
+pub fn backup(ctx: &Ctx, file: &Path) -> CmdResult {
+    with_desk(ctx, |desk| {
+        let n = desk.store.backup_to(file).map_err(|e| ctx.fail(&e))?;
+        desk.store
+            .audit(
+                ctx.clock.now(),
+                &os_actor(),
+                "backup",
+                &file.display().to_string(),
+                &format!("{n} records"),
+            )
+            .map_err(|e| ctx.fail(&e))?;
+        println!(
+            "{} {} ({n} {})",
+            ctx.t("Cadangan tersimpan:", "Backup written:"),
+            file.display(),
+            ctx.t("catatan", "records")
+        );
+        Ok(())
+    })
+}
+
+pub fn check(ctx: &Ctx) -> CmdResult {
+    let path = &ctx.paths.store_file;
+    if !path.exists() {
+        return Err(Failure::new(format!(
+            "{} {}",
+            ctx.t("Basis data belum ada di", "There is no store at"),
+            path.display()
+        )));
+    }
+    match Store::check(path) {
+        Ok(true) => {
+            println!("{}", ctx.t("Basis data utuh.", "The store is intact."));
+            Ok(())
+        }
+        Ok(false) => {
+            println!(
+                "{}",
+                ctx.t(
+                    "Basis data sempat rusak dan sudah diperbaiki. Buat cadangan sekarang.",
+                    "The store was damaged and has been repaired. Make a backup now."
+                )
+            );
+            Ok(())
+        }
+        Err(e) => Err(ctx.fail(&e)),
+    }
+}
+
+pub fn demo(ctx: &Ctx, count: usize) -> CmdResult {
+    with_desk(ctx, |desk| {
+        let seed = desk.store.changes().map_err(|e| ctx.fail(&e))?;
+        let numbers = demo::fill(desk, count, seed).map_err(|e| ctx.fail(&e))?;
+        println!(
+            "{} {} {}",
+            ctx.t("Data contoh dibuat:", "Example data created:"),
+            numbers.len(),
+            ctx.t("pendaftar rekaan.", "made-up applicants.")
+        );
+        Ok(())
+    })
+}
+
+pub fn show_config(ctx: &Ctx) -> CmdResult {
+    println!("# config: {}", ctx.paths.config_file.display());
+    println!("# store:  {}", ctx.paths.store_file.display());
+    print!(
+        "{}",
+        toml::to_string_pretty(&ctx.config).map_err(|e| Failure::new(e.to_string()))?
+    );
+    Ok(())
+}

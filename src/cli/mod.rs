@@ -1,0 +1,175 @@
+//! The command line: a stable contract for scripts and tests. Every command goes through the
+//! same service calls as the counter program; output is text for people or `--json`.
+
+mod admin;
+mod members;
+mod requests;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{Clock, Config, Paths, os_actor};
+use crate::i18n::{Lang, Localized};
+use crate::service::Desk;
+use crate::store::Store;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "loket",
+    version,
+    about = "Layanan kartu anggota perpustakaan / library membership-card counter"
+)]
+pub struct Cli {
+    /// Keep the config and the store in DIR (instead of the user's config and data folders).
+    #[arg(long, global = true, env = "LOKET_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language of messages: id (default) or en.
+    #[arg(long, global = true, env = "LOKET_LANG", value_name = "id|en")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Members: add, show, search, renew, replace.
+    #[command(subcommand)]
+    Member(members::MemberCmd),
+    /// Card requests and the SOP's steps on them.
+    #[command(subcommand)]
+    Request(requests::RequestCmd),
+    /// Requests per state, the oldest waiting, overdue steps, members.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(admin::UserCmd),
+    /// A consistent copy of the store while others keep working.
+    Backup { file: PathBuf },
+    /// Checks the store's integrity.
+    Check,
+    /// Fills the store with made-up applicants in every state.
+    Demo {
+        #[arg(long, default_value_t = 27)]
+        count: usize,
+    },
+    /// Where the config and store are, and the config in force.
+    Config,
+}
+
+/// What every command needs: where things are, the config, the clock, the language.
+pub struct Ctx {
+    pub paths: Paths,
+    pub config: Config,
+    pub clock: Clock,
+    pub lang: Lang,
+}
+
+/// A failure to show the person at the terminal, already in their language.
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    pub fn new(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+
+    /// Bad input from the person (a form field, an argument): exit code 2.
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+pub type CmdResult = Result<(), Failure>;
+
+impl Ctx {
+    pub fn open_store(&self) -> Result<Store, Failure> {
+        Store::open(&self.paths.store_file).map_err(|e| Failure::new(e.localized(self.lang)))
+    }
+
+    pub fn fail(&self, e: &dyn Localized) -> Failure {
+        Failure::new(e.localized(self.lang))
+    }
+
+    pub fn t<'a>(&self, id: &'a str, en: &'a str) -> &'a str {
+        self.lang.pick(id, en)
+    }
+}
+
+pub fn with_desk<T>(ctx: &Ctx, f: impl FnOnce(&Desk) -> Result<T, Failure>) -> Result<T, Failure> {
+    let store = ctx.open_store()?;
+    let desk = Desk::new(&store, &ctx.config, &ctx.clock, os_actor());
+    f(&desk)
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let paths = Paths::resolve(cli.data_dir.as_deref());
+    let early_lang = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_default();
+    let config = match Config::load(&paths.config_file) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{}", e.localized(early_lang));
+            return ExitCode::from(1);
+        }
+    };
+    let lang = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or(config.language);
+    let tz = match config.time_zone() {
+        Ok(tz) => tz,
+        Err(e) => {
+            eprintln!("{}", e.localized(lang));
+            return ExitCode::from(1);
+        }
+    };
+    let ctx = Ctx {
+        paths,
+        clock: Clock::from_env(tz),
+        config,
+        lang,
+    };
+    let result = match cli.command {
+        None => admin::overview(&ctx),
+        Some(Command::Member(c)) => members::run(&ctx, c),
+        Some(Command::Request(c)) => requests::run(&ctx, c),
+        Some(Command::Status { json }) => admin::status(&ctx, json),
+        Some(Command::User(c)) => admin::user(&ctx, c),
+        Some(Command::Backup { file }) => admin::backup(&ctx, &file),
+        Some(Command::Check) => admin::check(&ctx),
+        Some(Command::Demo { count }) => admin::demo(&ctx, count),
+        Some(Command::Config) => admin::show_config(&ctx),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("{}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+pub fn print_json<T: serde::Serialize>(v: &T) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(v).expect("views serialise")
+    );
+}

@@ -1,0 +1,298 @@
+//! Configuration (a TOML file) and where loket keeps its files. `--data-dir DIR` or
+//! `LOKET_DATA_DIR` puts both the config and the store in DIR; otherwise the user's config and
+//! data folders are used.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::member_no::MemberNoScheme;
+use crate::domain::member_type::MemberType;
+use crate::domain::workflow::{Actor, StandardTimes};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Library {
+    pub name: String,
+    pub address: String,
+    /// Province + regency code of the library's area (`3515` for Sidoarjo): NIKs from
+    /// elsewhere are flagged at registration.
+    pub regency_code: String,
+    pub contact: Vec<String>,
+    pub rules: Vec<String>,
+}
+
+impl Default for Library {
+    fn default() -> Self {
+        Library {
+            name: "Perpustakaan Daerah Kabupaten Sidoarjo".into(),
+            address: "Jl. Pahlawan No. 1, Sidoarjo".into(),
+            regency_code: "3515".into(),
+            contact: vec!["perpustakaan@example.go.id".into()],
+            rules: vec![
+                "Kartu ini milik perpustakaan dan tidak dapat dipindahtangankan.".into(),
+                "Bawa kartu setiap berkunjung dan pindai di meja depan.".into(),
+                "Bila kartu hilang, segera laporkan ke loket.".into(),
+            ],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub language: Lang,
+    /// An IANA zone such as `Asia/Jakarta`; empty means the system's zone.
+    pub timezone: String,
+    pub library: Library,
+    pub member_no: MemberNoScheme,
+    pub member_types: Vec<MemberType>,
+    pub standard_minutes: StandardTimes,
+    /// Other sections (photo, card, scanner, web) belong to their modules; kept verbatim so
+    /// that an older build reading a newer file neither fails nor drops them.
+    #[serde(flatten)]
+    pub other: toml::Table,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            language: Lang::Id,
+            timezone: String::new(),
+            library: Library::default(),
+            member_no: MemberNoScheme::default(),
+            member_types: MemberType::defaults(),
+            standard_minutes: StandardTimes::default(),
+            other: toml::Table::new(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {reason}")]
+    Read { path: String, reason: String },
+    #[error("{path} is not valid: {reason}")]
+    Parse { path: String, reason: String },
+    #[error("unknown time zone {0}")]
+    TimeZone(String),
+}
+
+impl crate::i18n::Localized for ConfigError {
+    fn localized(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ConfigError::Read { path, reason }, Lang::Id) => {
+                format!(
+                    "Berkas konfigurasi {path} tidak bisa dibaca ({reason}). Periksa hak aksesnya."
+                )
+            }
+            (ConfigError::Read { path, reason }, Lang::En) => {
+                format!("The config file {path} cannot be read ({reason}). Check its permissions.")
+            }
+            (ConfigError::Parse { path, reason }, Lang::Id) => {
+                format!(
+                    "Berkas konfigurasi {path} salah tulis: {reason}. Perbaiki baris itu lalu ulangi."
+                )
+            }
+            (ConfigError::Parse { path, reason }, Lang::En) => {
+                format!(
+                    "The config file {path} has an error: {reason}. Fix that line and try again."
+                )
+            }
+            (ConfigError::TimeZone(z), Lang::Id) => {
+                format!("Zona waktu '{z}' tidak dikenal. Pakai nama seperti Asia/Jakarta.")
+            }
+            (ConfigError::TimeZone(z), Lang::En) => {
+                format!("Time zone '{z}' is unknown. Use a name such as Asia/Jakarta.")
+            }
+        }
+    }
+}
+
+impl Config {
+    /// Reads the file if it exists; a missing file means the defaults.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(ConfigError::Read {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                });
+            }
+        };
+        toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })
+    }
+
+    pub fn time_zone(&self) -> Result<TimeZone, ConfigError> {
+        if self.timezone.trim().is_empty() {
+            Ok(TimeZone::system())
+        } else {
+            TimeZone::get(self.timezone.trim())
+                .map_err(|_| ConfigError::TimeZone(self.timezone.clone()))
+        }
+    }
+
+    pub fn member_type(&self, code: &str) -> Option<&MemberType> {
+        self.member_types.iter().find(|t| t.code == code)
+    }
+
+    /// A module's own section, e.g. `[photo]`, read into its config type (defaults if absent).
+    pub fn section<T: for<'de> Deserialize<'de> + Default>(
+        &self,
+        name: &str,
+    ) -> Result<T, ConfigError> {
+        match self.other.get(name) {
+            None => Ok(T::default()),
+            Some(v) => v
+                .clone()
+                .try_into()
+                .map_err(|e: toml::de::Error| ConfigError::Parse {
+                    path: format!("[{name}]"),
+                    reason: e.to_string(),
+                }),
+        }
+    }
+}
+
+/// Where the config and the store live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub config_file: PathBuf,
+    pub store_file: PathBuf,
+}
+
+impl Paths {
+    pub fn resolve(data_dir: Option<&Path>) -> Paths {
+        if let Some(dir) = data_dir {
+            return Paths {
+                config_file: dir.join("loket.toml"),
+                store_file: dir.join("loket.redb"),
+            };
+        }
+        let dirs = directories::ProjectDirs::from("id", "loket", "loket");
+        let (config_dir, data_dir) = match &dirs {
+            Some(d) => (d.config_dir().to_path_buf(), d.data_dir().to_path_buf()),
+            None => (PathBuf::from("."), PathBuf::from(".")),
+        };
+        Paths {
+            config_file: config_dir.join("loket.toml"),
+            store_file: data_dir.join("loket.redb"),
+        }
+    }
+}
+
+/// The library's clock: now, and today in the library's time zone. `LOKET_NOW` (an RFC 3339
+/// instant) fixes it, for tests and for re-entering a day's paper records.
+#[derive(Debug, Clone)]
+pub struct Clock {
+    tz: TimeZone,
+    fixed: Option<Timestamp>,
+}
+
+impl Clock {
+    pub fn new(tz: TimeZone, fixed: Option<Timestamp>) -> Clock {
+        Clock { tz, fixed }
+    }
+
+    pub fn from_env(tz: TimeZone) -> Clock {
+        let fixed = std::env::var("LOKET_NOW").ok().and_then(|s| s.parse().ok());
+        Clock { tz, fixed }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.fixed.unwrap_or_else(Timestamp::now)
+    }
+
+    pub fn today(&self) -> Date {
+        self.now().to_zoned(self.tz.clone()).date()
+    }
+
+    pub fn tz(&self) -> &TimeZone {
+        &self.tz
+    }
+
+    /// Local wall-clock text of an instant, e.g. `28-11-2026 09:15`.
+    pub fn local(&self, t: Timestamp) -> String {
+        t.to_zoned(self.tz.clone())
+            .strftime("%d-%m-%Y %H:%M")
+            .to_string()
+    }
+}
+
+/// The person and terminal behind a CLI command: the OS user, and the host with its tty.
+/// `LOKET_TERMINAL` overrides the terminal name (a counter PC's label, say).
+pub fn os_actor() -> Actor {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_else(|_| "unknown".into());
+    let terminal = std::env::var("LOKET_TERMINAL").unwrap_or_else(|_| {
+        let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .map(|h| h.trim().to_string())
+            .unwrap_or_else(|_| "localhost".into());
+        match std::fs::read_link("/proc/self/fd/0") {
+            Ok(tty) if tty.starts_with("/dev/") => format!("{host}:{}", tty.display()),
+            _ => host,
+        }
+    });
+    Actor { user, terminal }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_overrides_read_from_toml() {
+        let c: Config = toml::from_str(
+            r#"
+            language = "en"
+            timezone = "Asia/Jakarta"
+            [library]
+            name = "Perpustakaan Kota"
+            [member_no]
+            format = 2
+            prefix = "B1-"
+            [standard_minutes]
+            photo = 4
+            [photo]
+            width = 600
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.language, Lang::En);
+        assert_eq!(c.library.name, "Perpustakaan Kota");
+        assert_eq!(c.library.regency_code, "3515");
+        assert_eq!(c.member_no.prefix, "B1-");
+        assert_eq!(c.standard_minutes.photo, 4);
+        assert_eq!(c.standard_minutes.verify, 3);
+        assert_eq!(c.member_types.len(), 3);
+        assert!(c.other.contains_key("photo"));
+        assert!(c.time_zone().is_ok());
+    }
+
+    #[test]
+    fn today_follows_the_library_time_zone() {
+        // 20:00 UTC on 28 Nov is already 29 Nov in Jakarta (UTC+7).
+        let t: Timestamp = "2026-11-28T20:00:00Z".parse().unwrap();
+        let clock = Clock::new(TimeZone::get("Asia/Jakarta").unwrap(), Some(t));
+        assert_eq!(clock.today(), jiff::civil::date(2026, 11, 29));
+        let utc = Clock::new(TimeZone::UTC, Some(t));
+        assert_eq!(utc.today(), jiff::civil::date(2026, 11, 28));
+    }
+
+    #[test]
+    fn data_dir_holds_config_and_store() {
+        let p = Paths::resolve(Some(Path::new("/srv/loket")));
+        assert_eq!(p.store_file, Path::new("/srv/loket/loket.redb"));
+        assert_eq!(p.config_file, Path::new("/srv/loket/loket.toml"));
+    }
+}

@@ -1,0 +1,167 @@
+//! `loket demo`: made-up applicants in every state of the procedure, so that a newcomer sees a
+//! living queue. Every name and NIK here is invented; the NIK serials start at 9000 so they
+//! stand out as demo data.
+
+use crate::domain::checklist::CheckItem;
+use crate::domain::member::{Address, MemberDraft};
+use crate::domain::workflow::{Action, RequestKind, Source};
+
+use super::{Desk, Result, Verification};
+
+const GIVEN: [&str; 16] = [
+    "Siti", "Budi", "Dewi", "Agus", "Rina", "Joko", "Ayu", "Hendra", "Wulan", "Fajar", "Putri",
+    "Bayu", "Indah", "Rizky", "Lestari", "Dimas",
+];
+const FAMILY: [&str; 12] = [
+    "Rahayu",
+    "Santoso",
+    "Wijaya",
+    "Kusuma",
+    "Pratama",
+    "Handayani",
+    "Saputra",
+    "Lestari",
+    "Nugroho",
+    "Permata",
+    "Hidayat",
+    "Maharani",
+];
+const MOTHERS: [&str; 6] = [
+    "Aminah",
+    "Sri Wahyuni",
+    "Suparmi",
+    "Kartini",
+    "Sulastri",
+    "Ngatini",
+];
+const KELURAHAN: [(&str, &str); 6] = [
+    ("351511", "Sidoarjo"),
+    ("351518", "Waru"),
+    ("351517", "Taman"),
+    ("351507", "Candi"),
+    ("351504", "Porong"),
+    ("351515", "Krian"),
+];
+
+/// A small, fixed pseudo-random sequence: the same demo every time.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// A made-up applicant; `i` makes the NIK serial unique (9000 + i).
+pub fn made_up_draft(i: usize, seed: u64) -> MemberDraft {
+    let mut d = Dice(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i as u64 + 1));
+    let female = d.next(2) == 0;
+    let given = GIVEN[d.next(GIVEN.len())];
+    let family = FAMILY[d.next(FAMILY.len())];
+    let (district, kecamatan) = KELURAHAN[d.next(KELURAHAN.len())];
+    let year = 1960 + d.next(50);
+    let month = 1 + d.next(12);
+    let day = 1 + d.next(28);
+    let nik_day = if female { day + 40 } else { day };
+    let serial = 9000 + (i % 1000);
+    MemberDraft {
+        full_name: format!("{given} {family}"),
+        identity_kind: "ktp".into(),
+        identity_no: format!(
+            "{district}{nik_day:02}{month:02}{:02}{serial:04}",
+            year % 100
+        ),
+        birth_place: "Sidoarjo".into(),
+        birth_date: format!("{year}-{month:02}-{day:02}"),
+        sex: if female { "P" } else { "L" }.into(),
+        address: Address {
+            street: format!("Jl. Contoh No. {}", 1 + d.next(200)),
+            rt_rw: format!("{:03}/{:03}", 1 + d.next(9), 1 + d.next(9)),
+            kelurahan: kecamatan.into(),
+            kecamatan: kecamatan.into(),
+            city: "Sidoarjo".into(),
+            province: "Jawa Timur".into(),
+        },
+        phone: format!("0812{:08}", 10_000_000 + i * 7919 % 89_999_999),
+        mother_name: MOTHERS[d.next(MOTHERS.len())].into(),
+        occupation: "Wiraswasta".into(),
+        member_type: "umum".into(),
+        ..MemberDraft::default()
+    }
+}
+
+/// Registers `count` made-up applicants and moves them along so that every state has some.
+/// Returns the member numbers. Photos and printing are the real steps of their modules; the
+/// demo records the steps it can do through the same service calls a clerk uses.
+pub fn fill(desk: &Desk, count: usize, seed: u64) -> Result<Vec<String>> {
+    let mut numbers = Vec::new();
+    for i in 0..count {
+        let source = match i % 5 {
+            0 | 3 => Source::Online,
+            _ => Source::Counter,
+        };
+        let r = desk.register(&made_up_draft(i, seed), source)?;
+        let no = r.member.member_no.to_string();
+        // Spread the applicants over the procedure: stage 0 stays registered, 6 is handed over.
+        match i % 9 {
+            7 => {
+                // A verification that failed on the photo goes back for a new one.
+                advance(desk, &no, 2)?;
+                desk.verify(
+                    &no,
+                    &Verification {
+                        failed: Some((CheckItem::PhotoAcceptable, "foto buram".into())),
+                        ..Verification::default()
+                    },
+                )?;
+            }
+            8 => {
+                desk.call(&no)?;
+                desk.act(
+                    &no,
+                    Action::Cancel {
+                        reason: "pendaftar tidak kembali".into(),
+                    },
+                )?;
+            }
+            n => advance(desk, &no, n)?,
+        }
+        numbers.push(no);
+    }
+    // One renewal in progress, for a member whose card was handed over.
+    if let Some(no) = numbers.iter().skip(6).step_by(9).next() {
+        desk.start(no, RequestKind::Renewal, Source::Counter)?;
+    }
+    Ok(numbers)
+}
+
+/// Takes a request through the first `steps` steps after registration, in the SOP's order.
+fn advance(desk: &Desk, no: &str, steps: usize) -> Result<()> {
+    for step in 0..steps {
+        match step {
+            0 => desk.call(no).map(drop)?,
+            1 => desk.act(no, Action::TakePhoto).map(drop)?,
+            2 => desk.verify(no, &Verification::default()).map(drop)?,
+            3 => {
+                let req = desk.open_request(no)?;
+                desk.record_print(&req, None).map(drop)?
+            }
+            4 => desk.act(no, Action::Laminate).map(drop)?,
+            _ => {
+                let name = desk.member(no)?.full_name;
+                desk.act(
+                    no,
+                    Action::HandOver {
+                        received_by: name,
+                        representative: false,
+                    },
+                )
+                .map(drop)?
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,365 @@
+//! The counter's work, shared by the TUI, the CLI and the web form: each SOP step as one call
+//! that checks the rule (domain), then writes it (store). Screens and commands call these;
+//! none of them writes to the store on its own.
+
+pub mod demo;
+pub mod status;
+pub mod users;
+
+use jiff::Timestamp;
+
+use crate::config::{Clock, Config};
+use crate::domain::checklist::{CheckItem, Checklist, FailureOutcome};
+use crate::domain::member::{
+    FieldError, FormRules, IdentityKind, Member, MemberDraft, MemberStatus, Warning,
+};
+use crate::domain::member_no::MemberNo;
+use crate::domain::staff::CardRecord;
+use crate::domain::workflow::{
+    Action, Actor, CardRequest, RequestKind, RequestState, Source, TransitionError,
+};
+use crate::i18n::{Lang, Localized};
+use crate::store::{Registration, Store, StoreError, TransitionWrite};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("the form has {} problem(s)", .0.len())]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    #[error("member {0} not found")]
+    UnknownMember(String),
+    #[error("member {0} has no card request on its way")]
+    NoOpenRequest(String),
+    #[error("member {0} already has a card request on its way")]
+    RequestOpen(String),
+    #[error("member type {0} is not configured")]
+    UnknownMemberType(String),
+}
+
+impl Localized for ServiceError {
+    fn localized(&self, lang: Lang) -> String {
+        match self {
+            ServiceError::Invalid(errors) => errors
+                .iter()
+                .map(|e| e.localized(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            ServiceError::Store(e) => e.localized(lang),
+            ServiceError::Transition(e) => e.localized(lang),
+            ServiceError::UnknownMember(no) => match lang {
+                Lang::Id => format!(
+                    "Anggota {no} tidak ditemukan. Periksa nomornya, atau cari dengan nama: loket member search NAMA."
+                ),
+                Lang::En => format!(
+                    "Member {no} was not found. Check the number, or search by name: loket member search NAME."
+                ),
+            },
+            ServiceError::NoOpenRequest(no) => match lang {
+                Lang::Id => format!(
+                    "Anggota {no} tidak punya permohonan kartu yang sedang berjalan. Untuk kartu baru, buat perpanjangan atau penggantian."
+                ),
+                Lang::En => format!(
+                    "Member {no} has no card request in progress. For a new card, start a renewal or a replacement."
+                ),
+            },
+            ServiceError::RequestOpen(no) => match lang {
+                Lang::Id => format!(
+                    "Anggota {no} masih punya permohonan kartu yang berjalan. Selesaikan atau batalkan dulu."
+                ),
+                Lang::En => format!(
+                    "Member {no} still has a card request in progress. Finish or cancel it first."
+                ),
+            },
+            ServiceError::UnknownMemberType(t) => match lang {
+                Lang::Id => format!(
+                    "Jenis anggota '{t}' tidak ada di konfigurasi. Minta admin menambahkannya atau pilih jenis lain."
+                ),
+                Lang::En => format!(
+                    "Member type '{t}' is not in the config. Ask the administrator to add it or pick another."
+                ),
+            },
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, ServiceError>;
+
+/// A registration that succeeded: the number to show large, and warnings for the clerk.
+#[derive(Debug, Clone)]
+pub struct Registered {
+    pub member: Member,
+    pub request: CardRequest,
+    pub warnings: Vec<Warning>,
+}
+
+/// What the clerk decided at verification (SOP 4).
+#[derive(Debug, Clone, Default)]
+pub struct Verification {
+    /// The document seen: KTP, or KK for applicants without one. `None`: the member's own.
+    pub document: Option<IdentityKind>,
+    /// A failed item and the reason; everything else passed.
+    pub failed: Option<(CheckItem, String)>,
+    /// Why to go on although another active member holds the NIK.
+    pub duplicate_reason: Option<String>,
+}
+
+/// One clerk (or process) at work: the store, the rules, the clock and who is acting.
+pub struct Desk<'a> {
+    pub store: &'a Store,
+    pub config: &'a Config,
+    pub clock: &'a Clock,
+    pub actor: Actor,
+}
+
+impl<'a> Desk<'a> {
+    pub fn new(store: &'a Store, config: &'a Config, clock: &'a Clock, actor: Actor) -> Self {
+        Desk {
+            store,
+            config,
+            clock,
+            actor,
+        }
+    }
+
+    pub fn rules(&self) -> FormRules<'_> {
+        FormRules {
+            today: self.clock.today(),
+            member_types: &self.config.member_types,
+            regency_code: &self.config.library.regency_code,
+        }
+    }
+
+    /// SOP 1: validates the form and registers the member with a new-card request.
+    pub fn register(&self, draft: &MemberDraft, source: Source) -> Result<Registered> {
+        let valid = draft
+            .validate(&self.rules())
+            .map_err(ServiceError::Invalid)?;
+        let warnings = valid.warnings.clone();
+        let (member, request) = self.store.register(Registration {
+            draft: valid,
+            scheme: &self.config.member_no,
+            today: self.clock.today(),
+            at: self.clock.now(),
+            actor: &self.actor,
+            source,
+        })?;
+        Ok(Registered {
+            member,
+            request,
+            warnings,
+        })
+    }
+
+    pub fn member(&self, no: &str) -> Result<Member> {
+        self.store
+            .member(no)?
+            .ok_or_else(|| ServiceError::UnknownMember(no.to_string()))
+    }
+
+    /// The member's request that is still on its way.
+    pub fn open_request(&self, no: &str) -> Result<CardRequest> {
+        self.member(no)?;
+        match self.store.current_request_for(no)? {
+            Some(r) if r.state.is_open() => Ok(r),
+            _ => Err(ServiceError::NoOpenRequest(no.to_string())),
+        }
+    }
+
+    /// Applies an action to the request as it was read (`request.version`): if someone else
+    /// changed it since, the store refuses and says who.
+    pub fn act_on(&self, request: &CardRequest, action: Action) -> Result<CardRequest> {
+        let now = self.clock.now();
+        let mut member_change = None;
+        let mut cards = Vec::new();
+        match &action {
+            Action::Verify(_) => {
+                let mut m = self.member(request.member_no.as_str())?;
+                if request.kind != RequestKind::Replacement {
+                    let t = self
+                        .config
+                        .member_type(&m.member_type)
+                        .ok_or_else(|| ServiceError::UnknownMemberType(m.member_type.clone()))?;
+                    m.activate(t, self.clock.today());
+                }
+                member_change = Some(m);
+            }
+            Action::Print { card_serial } => {
+                cards.push(CardRecord {
+                    serial: card_serial.clone(),
+                    member_no: request.member_no.clone(),
+                    request_id: request.id,
+                    printed_at: now,
+                    blocked: None,
+                });
+                // The card being replaced stops working once its successor exists.
+                if let Some(old) = &request.replaces_serial
+                    && let Some(mut c) = self.store.card(old)?
+                {
+                    c.blocked = Some(format!("replaced by {card_serial}"));
+                    cards.push(c);
+                }
+            }
+            _ => {}
+        }
+        let next = request.apply(action, &self.actor, now)?;
+        let detail = next
+            .history
+            .last()
+            .and_then(|t| t.note.clone())
+            .unwrap_or_default();
+        self.store.save_transition(TransitionWrite {
+            request: &next,
+            expected_version: request.version,
+            member: member_change.as_ref(),
+            cards: &cards,
+            actor: &self.actor,
+            detail,
+        })?;
+        Ok(next)
+    }
+
+    /// Reads the member's open request and acts on it.
+    pub fn act(&self, no: &str, action: Action) -> Result<CardRequest> {
+        let r = self.open_request(no)?;
+        self.act_on(&r, action)
+    }
+
+    /// SOP 2: the applicant reported their number at the counter.
+    pub fn call(&self, no: &str) -> Result<CardRequest> {
+        self.act(no, Action::Call)
+    }
+
+    /// The checklist as the clerk decided it, with the two items loket can check itself (NIK
+    /// consistency and duplicates) worked out from the data.
+    pub fn checklist(&self, member: &Member, v: &Verification) -> Result<Checklist> {
+        let document = v.document.unwrap_or(match member.identity_kind {
+            IdentityKind::Kk | IdentityKind::Kia => IdentityKind::Kk,
+            _ => IdentityKind::Ktp,
+        });
+        let mut c = Checklist::all_passed(document);
+        if let Some(nik) = &member.nik {
+            let found = nik.mismatches(member.birth_date, member.sex, self.clock.today());
+            if !found.is_empty() {
+                match &member.nik_mismatch_reason {
+                    Some(reason) => c.record(CheckItem::NikConsistent, true, Some(reason.clone())),
+                    None => c.record(
+                        CheckItem::NikConsistent,
+                        false,
+                        Some("NIK does not match birth date or sex".into()),
+                    ),
+                }
+            }
+            if let Some(other) = self
+                .store
+                .nik_holder(nik.as_str(), Some(member.member_no.as_str()))?
+            {
+                match &v.duplicate_reason {
+                    Some(reason) => c.record(CheckItem::NoDuplicate, true, Some(reason.clone())),
+                    None => c.record(
+                        CheckItem::NoDuplicate,
+                        false,
+                        Some(format!("NIK held by member {}", other.member_no)),
+                    ),
+                }
+            }
+        }
+        if let Some((item, reason)) = &v.failed {
+            c.record(*item, false, Some(reason.clone()));
+        }
+        Ok(c)
+    }
+
+    /// SOP 4: verifies with the checklist; a failed item sends the request back to the step
+    /// that fixes it, or rejects it, as the item says.
+    pub fn verify(&self, no: &str, v: &Verification) -> Result<CardRequest> {
+        let request = self.open_request(no)?;
+        let member = self.member(no)?;
+        let checklist = self.checklist(&member, v)?;
+        let action = match checklist.first_failure() {
+            None => Action::Verify(checklist),
+            Some(failure) => {
+                let reason = failure
+                    .note
+                    .clone()
+                    .unwrap_or_else(|| failure.item.code().to_string());
+                match failure.item.on_failure() {
+                    FailureOutcome::SendBack(to) => Action::SendBack {
+                        to,
+                        checklist: checklist.clone(),
+                        reason,
+                    },
+                    FailureOutcome::Reject => Action::Reject { reason },
+                }
+            }
+        };
+        self.act_on(&request, action)
+    }
+
+    /// The serial the member's next card gets: `NO-01` for the first, `NO-02` for the next.
+    /// A reprint before handover keeps the serial it has.
+    pub fn card_serial_for(&self, request: &CardRequest) -> Result<String> {
+        if let Some(s) = &request.card_serial {
+            return Ok(s.clone());
+        }
+        let n = self.store.cards_for(request.member_no.as_str())?.len() + 1;
+        Ok(format!("{}-{n:02}", request.member_no))
+    }
+
+    /// SOP 5, recorded after the printer accepted the job (never before).
+    pub fn record_print(
+        &self,
+        request: &CardRequest,
+        reprint_reason: Option<String>,
+    ) -> Result<CardRequest> {
+        let action = match (request.state, reprint_reason) {
+            (RequestState::Printed | RequestState::Laminated, Some(reason)) => {
+                Action::Reprint { reason }
+            }
+            _ => Action::Print {
+                card_serial: self.card_serial_for(request)?,
+            },
+        };
+        self.act_on(request, action)
+    }
+
+    /// Opens a renewal (extends validity) or a replacement (lost or damaged card; the old
+    /// card is blocked when the new one prints).
+    pub fn start(&self, no: &str, kind: RequestKind, source: Source) -> Result<CardRequest> {
+        let member = self.member(no)?;
+        if member.status == MemberStatus::Blocked {
+            return Err(ServiceError::Store(StoreError::NotFound(format!(
+                "{no} (blocked)"
+            ))));
+        }
+        let replaces = match kind {
+            RequestKind::Replacement => self
+                .store
+                .cards_for(no)?
+                .into_iter()
+                .rev()
+                .find(|c| c.blocked.is_none())
+                .map(|c| c.serial),
+            _ => None,
+        };
+        self.store
+            .open_request(
+                &MemberNo::new(no),
+                kind,
+                source,
+                &self.actor,
+                self.clock.now(),
+                replaces,
+            )
+            .map_err(|e| match e {
+                StoreError::Conflict { .. } => ServiceError::RequestOpen(no.to_string()),
+                e => e.into(),
+            })
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+}

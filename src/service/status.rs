@@ -1,0 +1,67 @@
+//! `loket status`: the state of the service at a glance, as a supervisor asks for it over SSH.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::domain::workflow::{RequestState, StandardTimes, Timing};
+use crate::store::{Result, Store};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Waiting {
+    pub member_no: String,
+    pub state: RequestState,
+    pub since: Timestamp,
+    pub minutes: i64,
+    pub standard_minutes: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub by_state: Vec<(RequestState, u64)>,
+    /// The request longest in its current step, among those with a standard time.
+    pub oldest_waiting: Option<Waiting>,
+    pub over_standard: u64,
+    pub near_standard: u64,
+    pub members: u64,
+    pub registered_today: u64,
+    pub visits_today: u64,
+}
+
+pub fn status(store: &Store, now: Timestamp, standards: &StandardTimes) -> Result<Status> {
+    let open: Vec<RequestState> = RequestState::ALL
+        .into_iter()
+        .filter(|s| s.is_open())
+        .collect();
+    let requests = store.requests_in(&open)?;
+    let mut over = 0;
+    let mut near = 0;
+    let mut oldest: Option<Waiting> = None;
+    for r in &requests {
+        let Some((elapsed, standard, timing)) = r.timing(now, standards) else {
+            continue;
+        };
+        match timing {
+            Timing::Over => over += 1,
+            Timing::Near => near += 1,
+            Timing::Within => {}
+        }
+        if oldest.as_ref().is_none_or(|o| r.since() < o.since) {
+            oldest = Some(Waiting {
+                member_no: r.member_no.to_string(),
+                state: r.state,
+                since: r.since(),
+                minutes: elapsed.as_secs() / 60,
+                standard_minutes: standard.as_secs() / 60,
+            });
+        }
+    }
+    Ok(Status {
+        by_state: store.count_by_state()?,
+        oldest_waiting: oldest,
+        over_standard: over,
+        near_standard: near,
+        members: store.member_count()?,
+        registered_today: 0,
+        visits_today: 0,
+    })
+}

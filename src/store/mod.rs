@@ -1,0 +1,809 @@
+//! The repository: the only module that sees redb. One file shared by every loket process
+//! (counter, supervisor, front desk, web server, CLI) in redb's multi-writer mode.
+
+mod error;
+mod tables;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use redb::{
+    ConcurrencyMode, Database, MultimapTable, ReadTransaction, ReadableDatabase,
+    ReadableMultimapTable, ReadableTable, ReadableTableMetadata, Table, WriteTransaction,
+};
+use serde::{Deserialize, Serialize};
+
+pub use error::StoreError;
+use tables::*;
+
+use crate::domain::member::{Member, ValidDraft};
+use crate::domain::member_no::{MemberNo, MemberNoScheme};
+use crate::domain::nik::mask_nik;
+use crate::domain::staff::{Account, CardRecord};
+use crate::domain::text::name_words;
+use crate::domain::workflow::{Actor, CardRequest, RequestKind, RequestState, Source};
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Small on purpose: several processes each hold a cache, and look-ups touch few pages.
+const CACHE_BYTES: usize = 32 * 1024 * 1024;
+
+/// One line of the audit log: who did what, when, from where. Sensitive values are masked
+/// before they get here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub seq: u64,
+    pub at: Timestamp,
+    pub user: String,
+    pub terminal: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+/// What a registration writes, all in one transaction.
+pub struct Registration<'a> {
+    pub draft: ValidDraft,
+    pub scheme: &'a MemberNoScheme,
+    pub today: Date,
+    pub at: Timestamp,
+    pub actor: &'a Actor,
+    pub source: Source,
+}
+
+/// A transition to save: the new request, the version it was computed from, and what else
+/// changes with it (the member on activation, cards printed or blocked).
+pub struct TransitionWrite<'a> {
+    pub request: &'a CardRequest,
+    pub expected_version: u32,
+    pub member: Option<&'a Member>,
+    pub cards: &'a [CardRecord],
+    pub actor: &'a Actor,
+    pub detail: String,
+}
+
+pub struct Store {
+    db: Database,
+    path: PathBuf,
+}
+
+fn json<T: Serialize>(v: &T) -> Vec<u8> {
+    serde_json::to_vec(v).expect("records serialise")
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T> {
+    Ok(serde_json::from_slice(bytes)?)
+}
+
+fn bump(meta: &mut Table<&str, u64>, key: &str) -> Result<u64> {
+    let next = meta.get(key)?.map(|g| g.value()).unwrap_or(0) + 1;
+    meta.insert(key, next)?;
+    Ok(next)
+}
+
+fn append_audit(
+    txn: &WriteTransaction,
+    at: Timestamp,
+    actor: &Actor,
+    action: &str,
+    subject: &str,
+    detail: &str,
+) -> Result<()> {
+    let seq = {
+        let mut meta = txn.open_table(META)?;
+        bump(&mut meta, "changes")?;
+        bump(&mut meta, "next_audit_seq")?
+    };
+    let entry = AuditEntry {
+        seq,
+        at,
+        user: actor.user.clone(),
+        terminal: actor.terminal.clone(),
+        action: action.into(),
+        subject: subject.into(),
+        detail: detail.into(),
+    };
+    txn.open_table(AUDIT)?
+        .insert(seq, json(&entry).as_slice())?;
+    Ok(())
+}
+
+fn index_member(
+    by_nik: &mut MultimapTable<&str, &str>,
+    by_word: &mut MultimapTable<&str, &str>,
+    m: &Member,
+    insert: bool,
+) -> Result<()> {
+    let no = m.member_no.as_str();
+    if let Some(nik) = &m.nik {
+        if insert {
+            by_nik.insert(nik.as_str(), no)?;
+        } else {
+            by_nik.remove(nik.as_str(), no)?;
+        }
+    }
+    for w in name_words(&m.full_name) {
+        if insert {
+            by_word.insert(w.as_str(), no)?;
+        } else {
+            by_word.remove(w.as_str(), no)?;
+        }
+    }
+    Ok(())
+}
+
+/// The members other than `except` that hold this NIK now (pending or active).
+fn nik_holders(
+    members: &impl ReadableTable<&'static str, &'static [u8]>,
+    by_nik: &impl ReadableMultimapTable<&'static str, &'static str>,
+    nik: &str,
+    except: Option<&str>,
+) -> Result<Vec<Member>> {
+    let mut found = Vec::new();
+    for no in by_nik.get(nik)? {
+        let no = no?;
+        if Some(no.value()) == except {
+            continue;
+        }
+        if let Some(bytes) = members.get(no.value())? {
+            let m: Member = parse(bytes.value())?;
+            if m.status.holds_nik() {
+                found.push(m);
+            }
+        }
+    }
+    Ok(found)
+}
+
+impl Store {
+    /// Opens the store, creating it (and its folder) if needed, and brings its schema up to
+    /// date. Safe when several processes do it at once: the schema is set up in a write
+    /// transaction, so the second finds it done.
+    pub fn open(path: &Path) -> Result<Store> {
+        let fail = |reason: String| StoreError::Open {
+            path: path.display().to_string(),
+            reason,
+        };
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
+        }
+        let db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .set_concurrency_mode(ConcurrencyMode::MultiWriter)
+            .create(path)
+            .map_err(|e| fail(e.to_string()))?;
+        let store = Store {
+            db,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn migrate(&self) -> Result<()> {
+        // Read first: most opens find the schema current and need no write lock.
+        if self.schema_version()? == Some(SCHEMA_VERSION) {
+            return Ok(());
+        }
+        let txn = self.db.begin_write()?;
+        let found = txn
+            .open_table(META)?
+            .get("schema_version")?
+            .map(|g| g.value());
+        match found {
+            Some(v) if v > SCHEMA_VERSION => {
+                return Err(StoreError::NewerSchema {
+                    found: v,
+                    known: SCHEMA_VERSION,
+                });
+            }
+            Some(v) if v == SCHEMA_VERSION => return Ok(()),
+            // Version 0 (a new file) → 1 creates every table. Later versions add a step here,
+            // each running in this same transaction so that a migration is all or nothing.
+            _ => {
+                txn.open_table(MEMBERS)?;
+                txn.open_multimap_table(MEMBERS_BY_NIK)?;
+                txn.open_multimap_table(MEMBERS_BY_WORD)?;
+                txn.open_table(SEQUENCES)?;
+                txn.open_table(REQUESTS)?;
+                txn.open_multimap_table(REQUESTS_BY_STATE)?;
+                txn.open_multimap_table(REQUESTS_BY_MEMBER)?;
+                txn.open_table(CARDS)?;
+                txn.open_table(USERS)?;
+                txn.open_table(AUDIT)?;
+            }
+        }
+        txn.open_table(META)?
+            .insert("schema_version", SCHEMA_VERSION)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    fn read(&self) -> Result<ReadTransaction> {
+        Ok(self.db.begin_read()?)
+    }
+
+    pub fn schema_version(&self) -> Result<Option<u64>> {
+        let txn = self.read()?;
+        match txn.open_table(META) {
+            Ok(t) => Ok(t.get("schema_version")?.map(|g| g.value())),
+            Err(redb::TableError::TableDoesNotExist(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Bumped by every write. Pollers compare it to know when to reload.
+    pub fn changes(&self) -> Result<u64> {
+        let txn = self.read()?;
+        Ok(txn
+            .open_table(META)?
+            .get("changes")?
+            .map(|g| g.value())
+            .unwrap_or(0))
+    }
+
+    // ---- members -------------------------------------------------------------------------
+
+    /// Registers a member (pending) with a new-card request, allocating the member number
+    /// inside the same write transaction so that two counters never get the same number.
+    pub fn register(&self, reg: Registration) -> Result<(Member, CardRequest)> {
+        let txn = self.db.begin_write()?;
+        let member;
+        let request;
+        {
+            let mut members = txn.open_table(MEMBERS)?;
+            let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
+            let mut by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+            if let Some(nik) = &reg.draft.nik
+                && let Some(holder) = nik_holders(&members, &by_nik, nik.as_str(), None)?.first()
+            {
+                return Err(StoreError::DuplicateNik {
+                    existing: holder.member_no.to_string(),
+                });
+            }
+            let seq = match reg.scheme.sequence_scope(reg.today) {
+                Some(scope) => {
+                    let mut seqs = txn.open_table(SEQUENCES)?;
+                    let next = seqs.get(scope.as_str())?.map(|g| g.value()).unwrap_or(0) + 1;
+                    seqs.insert(scope.as_str(), next)?;
+                    u32::try_from(next).unwrap_or(u32::MAX)
+                }
+                None => 1,
+            };
+            let no = reg
+                .scheme
+                .compose(seq, reg.today, reg.draft.sex, reg.draft.nik.as_ref())?;
+            if members.get(no.as_str())?.is_some() {
+                return Err(StoreError::DuplicateMemberNo(no.to_string()));
+            }
+            member = reg.draft.into_member(no, reg.at);
+            members.insert(member.member_no.as_str(), json(&member).as_slice())?;
+            index_member(&mut by_nik, &mut by_word, &member, true)?;
+
+            let id = bump(&mut txn.open_table(META)?, "next_request_id")?;
+            request = CardRequest::new(
+                id,
+                member.member_no.clone(),
+                RequestKind::New,
+                reg.source,
+                reg.actor,
+                reg.at,
+            );
+            Self::put_request(&txn, &request, None)?;
+        }
+        append_audit(
+            &txn,
+            reg.at,
+            reg.actor,
+            "register",
+            member.member_no.as_str(),
+            &format!("source {}, NIK {}", reg.source.code(), member.masked_nik()),
+        )?;
+        txn.commit()?;
+        Ok((member, request))
+    }
+
+    pub fn member(&self, no: &str) -> Result<Option<Member>> {
+        let txn = self.read()?;
+        let t = txn.open_table(MEMBERS)?;
+        t.get(no)?.map(|g| parse(g.value())).transpose()
+    }
+
+    pub fn member_count(&self) -> Result<u64> {
+        Ok(self.read()?.open_table(MEMBERS)?.len()?)
+    }
+
+    /// Every member, in member-number order (exports, reports).
+    pub fn members(&self) -> Result<Vec<Member>> {
+        let txn = self.read()?;
+        let t = txn.open_table(MEMBERS)?;
+        t.iter()?.map(|r| parse(r?.1.value())).collect()
+    }
+
+    /// Members registered under this NIK, current or past.
+    pub fn members_by_nik(&self, nik: &str) -> Result<Vec<Member>> {
+        let txn = self.read()?;
+        let members = txn.open_table(MEMBERS)?;
+        let by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
+        let mut found = Vec::new();
+        for no in by_nik.get(nik)? {
+            if let Some(g) = members.get(no?.value())? {
+                found.push(parse(g.value())?);
+            }
+        }
+        Ok(found)
+    }
+
+    /// The pending or active member holding this NIK, if any.
+    pub fn nik_holder(&self, nik: &str, except: Option<&str>) -> Result<Option<Member>> {
+        let txn = self.read()?;
+        let members = txn.open_table(MEMBERS)?;
+        let by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
+        Ok(nik_holders(&members, &by_nik, nik, except)?
+            .into_iter()
+            .next())
+    }
+
+    /// Finds members by a member number, a NIK, or name-word prefixes ("sit rah" finds
+    /// "Siti Rahayu"), case- and accent-insensitive. At most `limit` results.
+    pub fn search_members(&self, query: &str, limit: usize) -> Result<Vec<Member>> {
+        let q = query.trim();
+        if q.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        if let Some(m) = self.member(q)? {
+            return Ok(vec![m]);
+        }
+        let digits: String = q
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '.')
+            .collect();
+        if digits.len() == 16 && digits.chars().all(|c| c.is_ascii_digit()) {
+            let mut found = self.members_by_nik(&digits)?;
+            found.truncate(limit);
+            return Ok(found);
+        }
+        let words = name_words(q);
+        let Some(longest) = words.iter().max_by_key(|w| w.len()) else {
+            return Ok(Vec::new());
+        };
+        let txn = self.read()?;
+        let members = txn.open_table(MEMBERS)?;
+        let by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+        // Walk the most selective word's prefix range; check the other words on the record.
+        let mut seen = BTreeSet::new();
+        let mut found = Vec::new();
+        for entry in by_word.range(longest.as_str()..)? {
+            let (word, nos) = entry?;
+            if !word.value().starts_with(longest.as_str()) {
+                break;
+            }
+            for no in nos {
+                let no = no?;
+                if !seen.insert(no.value().to_string()) {
+                    continue;
+                }
+                let Some(g) = members.get(no.value())? else {
+                    continue;
+                };
+                let m: Member = parse(g.value())?;
+                let own = name_words(&m.full_name);
+                if words
+                    .iter()
+                    .all(|w| own.iter().any(|o| o.starts_with(w.as_str())))
+                {
+                    found.push(m);
+                    if found.len() >= limit {
+                        return Ok(found);
+                    }
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    /// Saves a changed member (data corrected at the counter), keeping indexes right and
+    /// NIK unique among pending and active members.
+    pub fn update_member(
+        &self,
+        m: &Member,
+        actor: &Actor,
+        at: Timestamp,
+        what: &str,
+    ) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        {
+            let mut members = txn.open_table(MEMBERS)?;
+            let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
+            let mut by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+            let old: Member = match members.get(m.member_no.as_str())? {
+                Some(g) => parse(g.value())?,
+                None => return Err(StoreError::NotFound(m.member_no.to_string())),
+            };
+            if let Some(nik) = &m.nik
+                && m.status.holds_nik()
+                && let Some(h) =
+                    nik_holders(&members, &by_nik, nik.as_str(), Some(m.member_no.as_str()))?
+                        .first()
+            {
+                return Err(StoreError::DuplicateNik {
+                    existing: h.member_no.to_string(),
+                });
+            }
+            index_member(&mut by_nik, &mut by_word, &old, false)?;
+            index_member(&mut by_nik, &mut by_word, m, true)?;
+            members.insert(m.member_no.as_str(), json(m).as_slice())?;
+        }
+        append_audit(&txn, at, actor, "member-update", m.member_no.as_str(), what)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    // ---- requests ------------------------------------------------------------------------
+
+    fn put_request(
+        txn: &WriteTransaction,
+        r: &CardRequest,
+        old: Option<RequestState>,
+    ) -> Result<()> {
+        txn.open_table(REQUESTS)?.insert(r.id, json(r).as_slice())?;
+        let mut by_state = txn.open_multimap_table(REQUESTS_BY_STATE)?;
+        if let Some(old) = old {
+            by_state.remove(old.code(), r.id)?;
+        }
+        by_state.insert(r.state.code(), r.id)?;
+        txn.open_multimap_table(REQUESTS_BY_MEMBER)?
+            .insert(r.member_no.as_str(), r.id)?;
+        Ok(())
+    }
+
+    pub fn request(&self, id: u64) -> Result<Option<CardRequest>> {
+        let txn = self.read()?;
+        let t = txn.open_table(REQUESTS)?;
+        t.get(id)?.map(|g| parse(g.value())).transpose()
+    }
+
+    /// Every request of a member, oldest first.
+    pub fn requests_for(&self, no: &str) -> Result<Vec<CardRequest>> {
+        let txn = self.read()?;
+        let requests = txn.open_table(REQUESTS)?;
+        let by_member = txn.open_multimap_table(REQUESTS_BY_MEMBER)?;
+        let mut found = Vec::new();
+        for id in by_member.get(no)? {
+            if let Some(g) = requests.get(id?.value())? {
+                found.push(parse(g.value())?);
+            }
+        }
+        Ok(found)
+    }
+
+    /// The member's request still on its way (at most one), else the latest one.
+    pub fn current_request_for(&self, no: &str) -> Result<Option<CardRequest>> {
+        let all = self.requests_for(no)?;
+        let open = all.iter().rev().find(|r| r.state.is_open()).cloned();
+        Ok(open.or_else(|| all.last().cloned()))
+    }
+
+    pub fn requests_in(&self, states: &[RequestState]) -> Result<Vec<CardRequest>> {
+        let txn = self.read()?;
+        let requests = txn.open_table(REQUESTS)?;
+        let by_state = txn.open_multimap_table(REQUESTS_BY_STATE)?;
+        let mut found = Vec::new();
+        for s in states {
+            for id in by_state.get(s.code())? {
+                if let Some(g) = requests.get(id?.value())? {
+                    found.push(parse::<CardRequest>(g.value())?);
+                }
+            }
+        }
+        found.sort_by_key(|r| (r.since(), r.id));
+        Ok(found)
+    }
+
+    /// Requests per state, from the index alone.
+    pub fn count_by_state(&self) -> Result<Vec<(RequestState, u64)>> {
+        let txn = self.read()?;
+        let by_state = txn.open_multimap_table(REQUESTS_BY_STATE)?;
+        RequestState::ALL
+            .iter()
+            .map(|s| Ok((*s, by_state.get(s.code())?.len())))
+            .collect()
+    }
+
+    /// Opens a renewal or replacement request for a member with none open.
+    pub fn open_request(
+        &self,
+        no: &MemberNo,
+        kind: RequestKind,
+        source: Source,
+        actor: &Actor,
+        at: Timestamp,
+        replaces_serial: Option<String>,
+    ) -> Result<CardRequest> {
+        let txn = self.db.begin_write()?;
+        let request;
+        {
+            let members = txn.open_table(MEMBERS)?;
+            if members.get(no.as_str())?.is_none() {
+                return Err(StoreError::NotFound(no.to_string()));
+            }
+            let requests = txn.open_table(REQUESTS)?;
+            let by_member = txn.open_multimap_table(REQUESTS_BY_MEMBER)?;
+            for id in by_member.get(no.as_str())? {
+                if let Some(g) = requests.get(id?.value())? {
+                    let r: CardRequest = parse(g.value())?;
+                    if r.state.is_open() {
+                        let by = r.history.last().map(|t| t.by.clone()).unwrap_or_default();
+                        let terminal = r
+                            .history
+                            .last()
+                            .map(|t| t.terminal.clone())
+                            .unwrap_or_default();
+                        return Err(StoreError::Conflict {
+                            expected: 0,
+                            found: r.version,
+                            by,
+                            terminal,
+                        });
+                    }
+                }
+            }
+            drop((requests, by_member, members));
+            let id = bump(&mut txn.open_table(META)?, "next_request_id")?;
+            let mut r = CardRequest::new(id, no.clone(), kind, source, actor, at);
+            r.replaces_serial = replaces_serial;
+            request = r;
+            Self::put_request(&txn, &request, None)?;
+        }
+        append_audit(&txn, at, actor, kind.code(), no.as_str(), "request opened")?;
+        txn.commit()?;
+        Ok(request)
+    }
+
+    /// Saves a transition if nobody changed the request since it was read (optimistic check
+    /// on the version), with the member and card changes that go with it.
+    pub fn save_transition(&self, w: TransitionWrite) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        let at = w.request.since();
+        {
+            let requests = txn.open_table(REQUESTS)?;
+            let current: CardRequest = match requests.get(w.request.id)? {
+                Some(g) => parse(g.value())?,
+                None => return Err(StoreError::NotFound(format!("request {}", w.request.id))),
+            };
+            drop(requests);
+            if current.version != w.expected_version {
+                let last = current.history.last();
+                return Err(StoreError::Conflict {
+                    expected: w.expected_version,
+                    found: current.version,
+                    by: last.map(|t| t.by.clone()).unwrap_or_default(),
+                    terminal: last.map(|t| t.terminal.clone()).unwrap_or_default(),
+                });
+            }
+            Self::put_request(&txn, w.request, Some(current.state))?;
+            if let Some(m) = w.member {
+                let mut members = txn.open_table(MEMBERS)?;
+                let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
+                if let Some(nik) = &m.nik
+                    && m.status.holds_nik()
+                    && let Some(h) =
+                        nik_holders(&members, &by_nik, nik.as_str(), Some(m.member_no.as_str()))?
+                            .first()
+                {
+                    return Err(StoreError::DuplicateNik {
+                        existing: h.member_no.to_string(),
+                    });
+                }
+                // Status and validity change here, not the name or NIK: indexes stay.
+                let _ = &mut by_nik;
+                members.insert(m.member_no.as_str(), json(m).as_slice())?;
+            }
+            let mut cards = txn.open_table(CARDS)?;
+            for c in w.cards {
+                cards.insert(c.serial.as_str(), json(c).as_slice())?;
+            }
+        }
+        let action = w
+            .request
+            .history
+            .last()
+            .map(|t| t.action.clone())
+            .unwrap_or_default();
+        append_audit(
+            &txn,
+            at,
+            w.actor,
+            &action,
+            w.request.member_no.as_str(),
+            &w.detail,
+        )?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    // ---- cards ---------------------------------------------------------------------------
+
+    pub fn card(&self, serial: &str) -> Result<Option<CardRecord>> {
+        let txn = self.read()?;
+        let t = txn.open_table(CARDS)?;
+        t.get(serial)?.map(|g| parse(g.value())).transpose()
+    }
+
+    /// Cards printed for a member, oldest first (serials are `NO-01`, `NO-02`, …).
+    pub fn cards_for(&self, no: &str) -> Result<Vec<CardRecord>> {
+        let txn = self.read()?;
+        let t = txn.open_table(CARDS)?;
+        let from = format!("{no}-");
+        let mut found = Vec::new();
+        for entry in t.range(from.as_str()..)? {
+            let (k, v) = entry?;
+            if !k.value().starts_with(&from) {
+                break;
+            }
+            found.push(parse(v.value())?);
+        }
+        Ok(found)
+    }
+
+    // ---- accounts ------------------------------------------------------------------------
+
+    pub fn add_account(&self, a: &Account, actor: &Actor) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        {
+            let mut users = txn.open_table(USERS)?;
+            if users.get(a.name.as_str())?.is_some() {
+                return Err(StoreError::DuplicateUser(a.name.clone()));
+            }
+            users.insert(a.name.as_str(), json(a).as_slice())?;
+        }
+        append_audit(
+            &txn,
+            a.created_at,
+            actor,
+            "user-add",
+            &a.name,
+            &format!("role {}", a.role.code()),
+        )?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    pub fn account(&self, name: &str) -> Result<Option<Account>> {
+        let txn = self.read()?;
+        let t = txn.open_table(USERS)?;
+        t.get(name)?.map(|g| parse(g.value())).transpose()
+    }
+
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        let txn = self.read()?;
+        let t = txn.open_table(USERS)?;
+        t.iter()?.map(|r| parse(r?.1.value())).collect()
+    }
+
+    // ---- audit ---------------------------------------------------------------------------
+
+    /// Records something done outside a request or member write (a login, an export).
+    pub fn audit(
+        &self,
+        at: Timestamp,
+        actor: &Actor,
+        action: &str,
+        subject: &str,
+        detail: &str,
+    ) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        append_audit(&txn, at, actor, action, subject, detail)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// The newest `limit` audit entries, newest last.
+    pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>> {
+        let txn = self.read()?;
+        let t = txn.open_table(AUDIT)?;
+        let mut found: Vec<AuditEntry> = t
+            .iter()?
+            .rev()
+            .take(limit)
+            .map(|r| parse(r?.1.value()))
+            .collect::<Result<_>>()?;
+        found.reverse();
+        Ok(found)
+    }
+
+    // ---- maintenance ---------------------------------------------------------------------
+
+    /// Copies everything, as of one read transaction, into a new store file while other
+    /// processes go on writing. Returns the number of records copied.
+    pub fn backup_to(&self, dest: &Path) -> Result<u64> {
+        if dest.exists() {
+            return Err(StoreError::Io(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("{} already exists", dest.display()),
+            )));
+        }
+        let tmp = dest.with_extension("partial");
+        let _ = std::fs::remove_file(&tmp);
+        let out = Database::builder().create(&tmp)?;
+        let src = self.read()?;
+        let dst = out.begin_write()?;
+        let mut n = 0;
+        n += copy(&src, &dst, META)?;
+        n += copy(&src, &dst, MEMBERS)?;
+        n += copy(&src, &dst, SEQUENCES)?;
+        n += copy(&src, &dst, REQUESTS)?;
+        n += copy(&src, &dst, CARDS)?;
+        n += copy(&src, &dst, USERS)?;
+        n += copy(&src, &dst, AUDIT)?;
+        n += copy_multi(&src, &dst, MEMBERS_BY_NIK)?;
+        n += copy_multi(&src, &dst, MEMBERS_BY_WORD)?;
+        n += copy_multi(&src, &dst, REQUESTS_BY_STATE)?;
+        n += copy_multi(&src, &dst, REQUESTS_BY_MEMBER)?;
+        dst.commit()?;
+        drop(out);
+        // Only a complete copy takes the backup's name.
+        std::fs::rename(&tmp, dest)?;
+        Ok(n)
+    }
+
+    /// Verifies every page's checksum and the allocator state, on a handle of its own.
+    pub fn check(path: &Path) -> Result<bool> {
+        let mut db = Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .set_concurrency_mode(ConcurrencyMode::MultiWriter)
+            .open(path)
+            .map_err(|e| StoreError::Open {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        Ok(db.check_integrity()?)
+    }
+}
+
+fn copy<K: redb::Key + 'static, V: redb::Value + 'static>(
+    src: &ReadTransaction,
+    dst: &WriteTransaction,
+    def: redb::TableDefinition<K, V>,
+) -> Result<u64> {
+    let from = src.open_table(def)?;
+    let mut to = dst.open_table(def)?;
+    let mut n = 0;
+    for entry in from.iter()? {
+        let (k, v) = entry?;
+        to.insert(k.value(), v.value())?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+fn copy_multi<K: redb::Key + 'static, V: redb::Key + 'static>(
+    src: &ReadTransaction,
+    dst: &WriteTransaction,
+    def: redb::MultimapTableDefinition<K, V>,
+) -> Result<u64> {
+    let from = src.open_multimap_table(def)?;
+    let mut to = dst.open_multimap_table(def)?;
+    let mut n = 0;
+    for entry in from.iter()? {
+        let (k, vs) = entry?;
+        for v in vs {
+            to.insert(k.value(), v?.value())?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// A NIK for log lines, masked whether it is valid or not.
+pub fn masked(nik: &str) -> String {
+    mask_nik(nik)
+}

@@ -1,0 +1,34 @@
+//! The tables of the store and the schema version they make up. Values are JSON so that a
+//! field added later reads old records through serde defaults, without a rewrite.
+
+use redb::{MultimapTableDefinition, TableDefinition};
+
+/// Counters and the schema version: `schema_version`, `changes`, `next_request_id`,
+/// `next_audit_seq`.
+pub const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
+/// Member number → member (JSON).
+pub const MEMBERS: TableDefinition<&str, &[u8]> = TableDefinition::new("members");
+/// NIK → member numbers holding it (several only when earlier ones expired or were blocked).
+pub const MEMBERS_BY_NIK: MultimapTableDefinition<&str, &str> =
+    MultimapTableDefinition::new("members_by_nik");
+/// Folded name word → member numbers, for prefix search per word.
+pub const MEMBERS_BY_WORD: MultimapTableDefinition<&str, &str> =
+    MultimapTableDefinition::new("members_by_word");
+/// Sequence scope (`d20261128`, `m202611`, `y2026`) → last number given out.
+pub const SEQUENCES: TableDefinition<&str, u64> = TableDefinition::new("sequences");
+/// Request id → card request (JSON).
+pub const REQUESTS: TableDefinition<u64, &[u8]> = TableDefinition::new("requests");
+pub const REQUESTS_BY_STATE: MultimapTableDefinition<&str, u64> =
+    MultimapTableDefinition::new("requests_by_state");
+pub const REQUESTS_BY_MEMBER: MultimapTableDefinition<&str, u64> =
+    MultimapTableDefinition::new("requests_by_member");
+/// Card serial → card record (JSON).
+pub const CARDS: TableDefinition<&str, &[u8]> = TableDefinition::new("cards");
+/// Staff account name → account (JSON).
+pub const USERS: TableDefinition<&str, &[u8]> = TableDefinition::new("users");
+/// Sequence → audit entry (JSON); append-only.
+pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
+
+/// The schema this build writes. A store with a higher version was made by a newer loket and
+/// is refused rather than misread.
+pub const SCHEMA_VERSION: u64 = 1;
