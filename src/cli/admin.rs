@@ -58,9 +58,9 @@ pub fn status(ctx: &Ctx, json: bool) -> CmdResult {
         }
         println!("{}", ctx.config.library.name);
         println!("{}", ctx.t("Permohonan per tahap:", "Requests by state:"));
-        for (state, n) in &s.by_state {
-            if *n > 0 {
-                println!("  {:<22} {n:>6}", state.localized(ctx.lang));
+        for c in &s.by_state {
+            if c.count > 0 {
+                println!("  {:<22} {:>6}", c.state.localized(ctx.lang), c.count);
             }
         }
         match &s.oldest_waiting {

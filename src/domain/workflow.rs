@@ -10,6 +10,7 @@ use super::checklist::Checklist;
 use super::member_no::MemberNo;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum RequestKind {
     New,
     /// Perpanjangan: extends the validity.
@@ -29,6 +30,7 @@ impl RequestKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Source {
     Counter,
     Online,
@@ -53,22 +55,32 @@ impl Source {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum RequestState {
     /// SOP 1 done: the registration form succeeded.
+    #[serde(rename = "registered")]
     Registered,
     /// SOP 2 done: the applicant reported the number at the counter.
+    #[serde(rename = "waiting")]
     WaitingAtCounter,
     /// SOP 3 done.
+    #[serde(rename = "photo-taken")]
     PhotoTaken,
     /// SOP 4 done.
+    #[serde(rename = "verified")]
     Verified,
     /// SOP 5 done.
+    #[serde(rename = "printed")]
     Printed,
     /// SOP 6 done: cut and pressed.
+    #[serde(rename = "laminated")]
     Laminated,
     /// SOP 7–8 done: handed over, receipt recorded.
+    #[serde(rename = "handed-over")]
     HandedOver,
     /// SOP 9 done: the card was scanned at the front desk.
+    #[serde(rename = "first-scan")]
     FirstScanned,
+    #[serde(rename = "rejected")]
     Rejected,
+    #[serde(rename = "cancelled")]
     Cancelled,
 }
 
@@ -228,6 +240,7 @@ impl StandardTimes {
 
 /// How time spent in a step compares with its standard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Timing {
     Within,
     /// Past 80% of the standard.

@@ -16,8 +16,14 @@ pub struct Waiting {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct StateCount {
+    pub state: RequestState,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct Status {
-    pub by_state: Vec<(RequestState, u64)>,
+    pub by_state: Vec<StateCount>,
     /// The request longest in its current step, among those with a standard time.
     pub oldest_waiting: Option<Waiting>,
     pub over_standard: u64,
@@ -56,7 +62,11 @@ pub fn status(store: &Store, now: Timestamp, standards: &StandardTimes) -> Resul
         }
     }
     Ok(Status {
-        by_state: store.count_by_state()?,
+        by_state: store
+            .count_by_state()?
+            .into_iter()
+            .map(|(state, count)| StateCount { state, count })
+            .collect(),
         oldest_waiting: oldest,
         over_standard: over,
         near_standard: near,

@@ -1,0 +1,80 @@
+//! Helpers shared by the integration tests: a store folder of its own per test, the real
+//! binary run as a separate process, and made-up applicants.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_loket");
+
+/// 09:00 in Jakarta on the day these tests pretend it is.
+pub const MORNING: &str = "2026-11-28T02:00:00Z";
+
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    pub fn new() -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("loket.toml"),
+            "timezone = \"Asia/Jakarta\"\n",
+        )
+        .unwrap();
+        Site { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn store_file(&self) -> PathBuf {
+        self.dir.path().join("loket.redb")
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::new(BIN);
+        c.env("LOKET_DATA_DIR", self.path())
+            .env("LOKET_NOW", MORNING)
+            .env("LOKET_TERMINAL", "loket-test")
+            .env("USER", "petugas1")
+            .env_remove("LOKET_LANG");
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("loket runs")
+    }
+
+    /// Runs and insists on success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "loket {args:?} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).expect("json output")
+    }
+
+    /// Registers a made-up applicant through the CLI; returns the member number.
+    pub fn add(&self, name: &str, nik: &str, birth: &str, sex: &str) -> String {
+        self.ok(&[
+            "member", "add", "--name", name, "--nik", nik, "--birth-place", "Sidoarjo",
+            "--birth-date", birth, "--sex", sex, "--address", "Jl. Contoh 1", "--mother",
+            "Ibu Rekaan", "--phone", "081234567890",
+        ])
+        .trim()
+        .to_string()
+    }
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
