@@ -29,18 +29,24 @@ pub enum ScannerEvent {
     Disconnected { reason: DisconnectReason },
 }
 
-/// Why the scanner is not connected; each says what the clerk or the administrator can do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why the scanner is not connected. `Display` is for the log; [`Localized`] says what the
+/// clerk or the administrator can do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DisconnectReason {
     /// The device path does not exist: unplugged, or the wrong path in the config.
+    #[error("scanner port not found")]
     NotFound,
     /// The user running loket may not open the device (not in the `dialout` group).
+    #[error("no permission to open the scanner port")]
     PermissionDenied,
     /// Another program holds the port (a second loket, a serial terminal).
+    #[error("scanner port busy (opened by another program)")]
     Busy,
     /// The open port failed or closed while reading: unplugged, or the cable is loose.
+    #[error("scanner lost: {detail}")]
     Lost { detail: String },
     /// Opening failed for another reason.
+    #[error("cannot open the scanner port: {detail}")]
     Other { detail: String },
 }
 
@@ -83,14 +89,14 @@ impl Localized for DisconnectReason {
                     "The scanner is in use by another program — close the other loket or program using it; loket will reconnect by itself.",
                 )
                 .to_string(),
-            DisconnectReason::Lost { detail } => match lang {
-                Lang::Id => format!(
-                    "Pemindai terputus — colokkan kembali; loket akan menyambung sendiri. ({detail})"
-                ),
-                Lang::En => format!(
-                    "Scanner disconnected — plug it back in; loket will reconnect by itself. ({detail})"
-                ),
-            },
+            // The OS detail ("EOF", "Input/output error") means nothing at the counter; it is in
+            // the Display text for the log.
+            DisconnectReason::Lost { .. } => lang
+                .pick(
+                    "Pemindai terputus — colokkan kembali; loket akan menyambung sendiri.",
+                    "Scanner disconnected — plug it back in; loket will reconnect by itself.",
+                )
+                .to_string(),
             DisconnectReason::Other { detail } => match lang {
                 Lang::Id => format!(
                     "Pemindai tidak bisa dibuka ({detail}) — cabut dan colokkan lagi; bila tetap gagal, periksa [scanner] di loket.toml. loket terus mencoba."
