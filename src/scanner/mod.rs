@@ -7,4 +7,6 @@ pub mod wedge;
 
 pub use frame::{Framer, Parity, Scan, ScannerConfig, ScannerConfigError, Suffix};
 pub use serial::{DisconnectReason, ScannerEvent};
-pub use wedge::{WedgeConfig, WedgeDetector, WedgeKey, WedgeOutput, wedge_key};
+pub use wedge::{
+    Routed, WedgeConfig, WedgeDetector, WedgeFilter, WedgeKey, WedgeOutput, wedge_key,
+};

@@ -166,6 +166,94 @@ pub fn wedge_key(ev: &crossterm::event::KeyEvent) -> Option<WedgeKey> {
     }
 }
 
+/// What the app loop gets from [`WedgeFilter`]: a scan, or a terminal event for the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Routed {
+    Scan(String),
+    Event(crossterm::event::Event),
+}
+
+/// The detector wrapped around the terminal's event stream, for the app loop, so that every
+/// screen gets wedge scans without each screen knowing about them. Typing comes out as the
+/// original crossterm events (modifiers and all), in the order they arrived.
+#[derive(Debug, Clone)]
+pub struct WedgeFilter {
+    detector: WedgeDetector,
+    /// Events fed to the detector and not yet let out, oldest first. The detector lets keys
+    /// out strictly in feed order, so its outputs map onto this queue from the front.
+    queue: std::collections::VecDeque<crossterm::event::Event>,
+}
+
+impl WedgeFilter {
+    pub fn new(config: WedgeConfig) -> WedgeFilter {
+        WedgeFilter {
+            detector: WedgeDetector::new(config),
+            queue: Default::default(),
+        }
+    }
+
+    /// A terminal event read at `at`.
+    pub fn event(&mut self, ev: crossterm::event::Event, at: Instant) -> Vec<Routed> {
+        use crossterm::event::{Event, KeyEventKind};
+        let (key, release) = match &ev {
+            Event::Key(k) => (wedge_key(k), k.kind == KeyEventKind::Release),
+            _ => (None, false),
+        };
+        if let Some(key) = key {
+            self.queue.push_back(ev);
+            let out = self.detector.feed(key, at);
+            return self.route(out);
+        }
+        // A key release carries no input (only terminals with the kitty protocol send them);
+        // letting it through untouched keeps a scan burst whole.
+        if release {
+            return vec![Routed::Event(ev)];
+        }
+        // Anything else ends a would-be burst: what was held was typed before it.
+        let out = self.detector.flush();
+        let mut routed = self.route(out);
+        routed.push(Routed::Event(ev));
+        routed
+    }
+
+    /// Call when [`WedgeFilter::deadline`] has passed with no event.
+    pub fn tick(&mut self, now: Instant) -> Vec<Routed> {
+        let out = self.detector.tick(now);
+        self.route(out)
+    }
+
+    /// The latest time to wake up for [`WedgeFilter::tick`]: use it as the poll timeout.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.detector.deadline()
+    }
+
+    /// Lets everything held out as typing (before leaving a screen).
+    pub fn flush(&mut self) -> Vec<Routed> {
+        let out = self.detector.flush();
+        self.route(out)
+    }
+
+    fn route(&mut self, out: Vec<WedgeOutput>) -> Vec<Routed> {
+        let mut routed = Vec::with_capacity(out.len());
+        for o in out {
+            match o {
+                WedgeOutput::Typed(_) => {
+                    if let Some(ev) = self.queue.pop_front() {
+                        routed.push(Routed::Event(ev));
+                    }
+                }
+                WedgeOutput::Scan(code) => {
+                    // The scan's characters and its Enter are consumed, not typed.
+                    let n = code.chars().count() + 1;
+                    self.queue.drain(..n.min(self.queue.len()));
+                    routed.push(Routed::Scan(code));
+                }
+            }
+        }
+        routed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +367,49 @@ mod tests {
             run(&mut d, Instant::now(), "25011500007", 2),
             typed("25011500007")
         );
+    }
+
+    #[test]
+    fn the_filter_routes_scans_and_returns_typing_as_the_original_events_in_order() {
+        use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+        let key = |code, m| Event::Key(KeyEvent::new(code, m));
+        let t = Instant::now();
+        let ms = |n| t + Duration::from_millis(n);
+        let mut f = WedgeFilter::new(WedgeConfig::default());
+        let mut out = Vec::new();
+        // A person types "Ab", presses an arrow, then a scanner sends 2501 + Enter while a key
+        // release (kitty protocol) comes in between.
+        out.extend(f.event(key(KeyCode::Char('A'), KeyModifiers::SHIFT), ms(0)));
+        out.extend(f.event(key(KeyCode::Char('b'), KeyModifiers::NONE), ms(10)));
+        out.extend(f.event(key(KeyCode::Left, KeyModifiers::NONE), ms(20)));
+        let mut release = KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        for (i, c) in "2501".chars().enumerate() {
+            out.extend(f.event(
+                key(KeyCode::Char(c), KeyModifiers::NONE),
+                ms(500 + 4 * i as u64),
+            ));
+            if i == 0 {
+                out.extend(f.event(Event::Key(release), ms(502)));
+            }
+        }
+        out.extend(f.event(key(KeyCode::Enter, KeyModifiers::NONE), ms(516)));
+        // Then a typed "x" left alone until its deadline.
+        out.extend(f.event(key(KeyCode::Char('x'), KeyModifiers::NONE), ms(900)));
+        let dl = f.deadline().expect("x is held");
+        out.extend(f.tick(dl));
+        assert_eq!(
+            out,
+            vec![
+                Routed::Event(key(KeyCode::Char('A'), KeyModifiers::SHIFT)),
+                Routed::Event(key(KeyCode::Char('b'), KeyModifiers::NONE)),
+                Routed::Event(key(KeyCode::Left, KeyModifiers::NONE)),
+                Routed::Event(Event::Key(release)),
+                Routed::Scan("2501".into()),
+                Routed::Event(key(KeyCode::Char('x'), KeyModifiers::NONE)),
+            ]
+        );
+        assert!(f.flush().is_empty());
     }
 
     #[test]
