@@ -116,7 +116,7 @@ struct Rig {
     rx: mpsc::Receiver<ScannerEvent>,
 }
 
-/// socat up, the scanner task running on its `scanner` end, and the first event (Connected)
+/// socat up, the scanner task running on its `scanner` end, and the r event (Connected)
 /// already checked.
 async fn rig(f: impl FnOnce(&mut ScannerConfig)) -> Rig {
     let dir = tempfile::tempdir().unwrap();
@@ -193,7 +193,7 @@ async fn suffix_none_ends_a_code_when_the_line_goes_quiet() {
     })
     .await;
     r.socat.send(b"25011500007");
-    // Well past idle_ms: the first code must come out on its own, not glued to the second.
+    // Well past idle_ms: the r code must come out on its own, not glued to the second.
     pause(300).await;
     r.socat.send(b"B2");
     r.expect_scan("25011500007").await;
@@ -260,4 +260,34 @@ async fn unplug_is_reported_and_scanning_resumes_after_replug() {
     r.expect(ScannerEvent::Connected).await;
     r.socat.send(b"AFTER\r");
     r.expect_scan("AFTER").await;
+}
+
+#[tokio::test]
+async fn a_scanner_plugged_in_after_start_is_picked_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = ScannerConfig {
+        port: Some(dir.path().join("scanner").display().to_string()),
+        ..ScannerConfig::default()
+    };
+    let (tx, rx) = mpsc::channel(16);
+    let _task = serial::spawn(config, tx);
+    // No socat yet: the clerk is told to plug the scanner in.
+    let mut r = Rig {
+        socat: Socat {
+            child: None,
+            scanner: dir.path().join("scanner"),
+            host: dir.path().join("host"),
+        },
+        rx,
+        _dir: dir,
+    };
+    r.expect(ScannerEvent::Disconnected {
+        reason: DisconnectReason::NotFound,
+    })
+    .await;
+    let d = r.socat.scanner.parent().unwrap().to_path_buf();
+    r.socat = Socat::start(&d);
+    r.expect(ScannerEvent::Connected).await;
+    r.socat.send(b"25011500007\r");
+    r.expect_scan("25011500007").await;
 }
