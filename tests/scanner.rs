@@ -116,7 +116,7 @@ struct Rig {
     rx: mpsc::Receiver<ScannerEvent>,
 }
 
-/// socat up, the scanner task running on its `scanner` end, and the r event (Connected)
+/// socat up, the scanner task running on its `scanner` end, and the first event (Connected)
 /// already checked.
 async fn rig(f: impl FnOnce(&mut ScannerConfig)) -> Rig {
     let dir = tempfile::tempdir().unwrap();
@@ -193,7 +193,7 @@ async fn suffix_none_ends_a_code_when_the_line_goes_quiet() {
     })
     .await;
     r.socat.send(b"25011500007");
-    // Well past idle_ms: the r code must come out on its own, not glued to the second.
+    // Well past idle_ms: the first code must come out on its own, not glued to the second.
     pause(300).await;
     r.socat.send(b"B2");
     r.expect_scan("25011500007").await;
