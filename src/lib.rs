@@ -4,5 +4,6 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod scanner;
 pub mod service;
 pub mod store;
