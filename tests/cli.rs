@@ -9,7 +9,9 @@ const NIK_SITI: &str = "3515125703050002"; // made up: Sidoarjo, 17-03-2005, fem
 const NIK_BUDI: &str = "3515011708900001"; // made up: Tarik, 17-08-1990, male
 
 fn members(site: &Site) -> u64 {
-    site.json(&["status", "--json"])["members"].as_u64().unwrap()
+    site.json(&["status", "--json"])["members"]
+        .as_u64()
+        .unwrap()
 }
 
 #[test]
@@ -21,7 +23,10 @@ fn add_prints_the_number_alone_and_lists_mask_the_nik() {
     assert!(shown.contains("Siti Rahayu"));
     assert!(shown.contains("3515********0002"), "{shown}");
     assert!(!shown.contains(NIK_SITI));
-    assert!(!shown.contains("Ibu Rekaan"), "mother's name stays out of views");
+    assert!(
+        !shown.contains("Ibu Rekaan"),
+        "mother's name stays out of views"
+    );
     let found = site.json(&["member", "search", "sit rah", "--json"]);
     assert_eq!(found[0]["member_no"], no);
     assert_eq!(found[0]["nik"], "3515********0002");
@@ -70,7 +75,10 @@ fn each_invalid_field_is_named_and_nothing_is_written() {
         }
         let out = site.run(&args);
         assert_eq!(out.status.code(), Some(2), "{flag}={value}");
-        assert!(out.stdout.is_empty(), "no number printed for {flag}={value}");
+        assert!(
+            out.stdout.is_empty(),
+            "no number printed for {flag}={value}"
+        );
         assert!(
             stderr(&out).contains(expect),
             "{flag}={value}: {}",
@@ -79,9 +87,24 @@ fn each_invalid_field_is_named_and_nothing_is_written() {
     }
     // Neither phone nor e-mail.
     let out = site.run(&[
-        "--lang", "en", "member", "add", "--name", "Budi", "--nik", NIK_BUDI,
-        "--birth-place", "X", "--birth-date", "1990-08-17", "--sex", "L", "--address", "Y",
-        "--mother", "Z",
+        "--lang",
+        "en",
+        "member",
+        "add",
+        "--name",
+        "Budi",
+        "--nik",
+        NIK_BUDI,
+        "--birth-place",
+        "X",
+        "--birth-date",
+        "1990-08-17",
+        "--sex",
+        "L",
+        "--address",
+        "Y",
+        "--mother",
+        "Z",
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("active phone number or e-mail"));
@@ -92,15 +115,47 @@ fn each_invalid_field_is_named_and_nothing_is_written() {
 fn a_nik_mismatch_goes_on_only_with_a_recorded_reason() {
     let site = Site::new();
     let out = site.run(&[
-        "member", "add", "--name", "Budi", "--nik", NIK_BUDI, "--birth-place", "X",
-        "--birth-date", "1990-08-18", "--sex", "L", "--address", "Y", "--mother", "Z",
-        "--phone", "081234567890",
+        "member",
+        "add",
+        "--name",
+        "Budi",
+        "--nik",
+        NIK_BUDI,
+        "--birth-place",
+        "X",
+        "--birth-date",
+        "1990-08-18",
+        "--sex",
+        "L",
+        "--address",
+        "Y",
+        "--mother",
+        "Z",
+        "--phone",
+        "081234567890",
     ]);
     assert_eq!(out.status.code(), Some(2));
     let no = site.ok(&[
-        "member", "add", "--name", "Budi", "--nik", NIK_BUDI, "--birth-place", "X",
-        "--birth-date", "1990-08-18", "--sex", "L", "--address", "Y", "--mother", "Z",
-        "--phone", "081234567890", "--nik-mismatch-reason", "KTP says 18 Aug; NIK issued wrong",
+        "member",
+        "add",
+        "--name",
+        "Budi",
+        "--nik",
+        NIK_BUDI,
+        "--birth-place",
+        "X",
+        "--birth-date",
+        "1990-08-18",
+        "--sex",
+        "L",
+        "--address",
+        "Y",
+        "--mother",
+        "Z",
+        "--phone",
+        "081234567890",
+        "--nik-mismatch-reason",
+        "KTP says 18 Aug; NIK issued wrong",
     ]);
     let store = Store::open(&site.store_file()).unwrap();
     let m = store.member(no.trim()).unwrap().unwrap();
@@ -115,9 +170,24 @@ fn a_nik_already_registered_is_refused_with_the_member_to_look_up() {
     let site = Site::new();
     let first = site.add("Siti Rahayu", NIK_SITI, "2005-03-17", "P");
     let out = site.run(&[
-        "member", "add", "--name", "Siti R.", "--nik", NIK_SITI, "--birth-place", "X",
-        "--birth-date", "2005-03-17", "--sex", "P", "--address", "Y", "--mother", "Z",
-        "--email", "siti@example.org",
+        "member",
+        "add",
+        "--name",
+        "Siti R.",
+        "--nik",
+        NIK_SITI,
+        "--birth-place",
+        "X",
+        "--birth-date",
+        "2005-03-17",
+        "--sex",
+        "P",
+        "--address",
+        "Y",
+        "--mother",
+        "Z",
+        "--email",
+        "siti@example.org",
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains(&first), "{}", stderr(&out));
@@ -128,9 +198,24 @@ fn a_nik_already_registered_is_refused_with_the_member_to_look_up() {
 fn outside_the_regency_is_saved_with_a_note() {
     let site = Site::new();
     let out = site.run(&[
-        "member", "add", "--name", "Rina", "--nik", "3578014708950003", "--birth-place", "Surabaya",
-        "--birth-date", "1995-08-07", "--sex", "P", "--address", "Y", "--mother", "Z",
-        "--phone", "081234567890",
+        "member",
+        "add",
+        "--name",
+        "Rina",
+        "--nik",
+        "3578014708950003",
+        "--birth-place",
+        "Surabaya",
+        "--birth-date",
+        "1995-08-07",
+        "--sex",
+        "P",
+        "--address",
+        "Y",
+        "--mother",
+        "Z",
+        "--phone",
+        "081234567890",
     ]);
     assert!(out.status.success());
     assert!(stderr(&out).contains("luar kabupaten"), "{}", stderr(&out));
@@ -145,9 +230,24 @@ fn the_daily_sequence_starts_again_the_next_day() {
         .cmd()
         .env("LOKET_NOW", "2026-11-29T02:00:00Z")
         .args([
-            "member", "add", "--name", "C", "--nik", "3515014101000004", "--birth-place", "X",
-            "--birth-date", "2000-01-01", "--sex", "P", "--address", "Y", "--mother", "Z",
-            "--phone", "081234567890",
+            "member",
+            "add",
+            "--name",
+            "C",
+            "--nik",
+            "3515014101000004",
+            "--birth-place",
+            "X",
+            "--birth-date",
+            "2000-01-01",
+            "--sex",
+            "P",
+            "--address",
+            "Y",
+            "--mother",
+            "Z",
+            "--phone",
+            "081234567890",
         ])
         .output()
         .unwrap();
@@ -158,9 +258,24 @@ fn the_daily_sequence_starts_again_the_next_day() {
         .cmd()
         .env("LOKET_NOW", "2026-11-28T18:00:00Z")
         .args([
-            "member", "add", "--name", "D", "--nik", "3515014101000005", "--birth-place", "X",
-            "--birth-date", "2000-01-01", "--sex", "P", "--address", "Y", "--mother", "Z",
-            "--phone", "081234567890",
+            "member",
+            "add",
+            "--name",
+            "D",
+            "--nik",
+            "3515014101000005",
+            "--birth-place",
+            "X",
+            "--birth-date",
+            "2000-01-01",
+            "--sex",
+            "P",
+            "--address",
+            "Y",
+            "--mother",
+            "Z",
+            "--phone",
+            "081234567890",
         ])
         .output()
         .unwrap();
@@ -175,14 +290,26 @@ fn steps_from_the_cli_follow_the_sop_and_refuse_what_it_does_not_allow() {
     let out = site.run(&["request", "verify", &no]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("terdaftar"), "{}", stderr(&out));
-    assert!(site.ok(&["request", "call", &no]).contains("menunggu di loket"));
+    assert!(
+        site.ok(&["request", "call", &no])
+            .contains("menunggu di loket")
+    );
     let out = site.run(&["--lang", "en", "request", "call", &no]);
-    assert!(stderr(&out).contains("waiting at counter"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("waiting at counter"),
+        "{}",
+        stderr(&out)
+    );
     let list = site.json(&["request", "list", "--state", "waiting", "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["name"], "Siti Rahayu");
     // Reject needs a reason; cancel with one ends the request.
-    assert_eq!(site.run(&["request", "reject", &no, "--reason", " "]).status.code(), Some(1));
+    assert_eq!(
+        site.run(&["request", "reject", &no, "--reason", " "])
+            .status
+            .code(),
+        Some(1)
+    );
     site.ok(&["request", "cancel", &no, "--reason", "applicant left"]);
     let shown = site.json(&["request", "show", &no, "--json"]);
     assert_eq!(shown["state"], "cancelled");
@@ -197,7 +324,14 @@ fn users_are_added_from_stdin_and_listed_without_passwords() {
     let site = Site::new();
     let mut child = site
         .cmd()
-        .args(["user", "add", "rina", "--role", "supervisor", "--password-stdin"])
+        .args([
+            "user",
+            "add",
+            "rina",
+            "--role",
+            "supervisor",
+            "--password-stdin",
+        ])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -214,9 +348,15 @@ fn users_are_added_from_stdin_and_listed_without_passwords() {
     assert!(!list.contains("kata-sandi"));
     let store = Store::open(&site.store_file()).unwrap();
     let a = store.account("rina").unwrap().unwrap();
-    assert!(loket::service::users::verify_password(&a, "kata-sandi-rahasia"));
+    assert!(loket::service::users::verify_password(
+        &a,
+        "kata-sandi-rahasia"
+    ));
     let log = store.audit_log(10).unwrap();
-    assert!(log.iter().any(|e| e.action == "user-add" && e.user == "petugas1"));
+    assert!(
+        log.iter()
+            .any(|e| e.action == "user-add" && e.user == "petugas1")
+    );
 }
 
 #[test]
@@ -229,11 +369,16 @@ fn backup_is_a_store_that_opens_and_check_passes() {
     let copy = Store::open(&dest).unwrap();
     assert_eq!(copy.member_count().unwrap(), 12);
     assert_eq!(
-        copy.search_members("26112800003", 1).unwrap()[0].member_no.as_str(),
+        copy.search_members("26112800003", 1).unwrap()[0]
+            .member_no
+            .as_str(),
         "26112800003"
     );
     // A second backup to the same name is refused rather than overwriting it.
-    assert_eq!(site.run(&["backup", dest.to_str().unwrap()]).status.code(), Some(1));
+    assert_eq!(
+        site.run(&["backup", dest.to_str().unwrap()]).status.code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -249,7 +394,10 @@ fn status_counts_states_and_overdue_steps() {
         .unwrap();
     let s: serde_json::Value = serde_json::from_slice(&later.stdout).unwrap();
     assert_eq!(s["members"], 1);
-    assert_eq!(s["over_standard"], 1, "10 minutes waiting for a 3-minute photo step");
+    assert_eq!(
+        s["over_standard"], 1,
+        "10 minutes waiting for a 3-minute photo step"
+    );
     assert_eq!(s["oldest_waiting"]["member_no"], no);
     assert_eq!(s["oldest_waiting"]["minutes"], 10);
     let waiting = s["by_state"]

@@ -66,9 +66,24 @@ impl Site {
     /// Registers a made-up applicant through the CLI; returns the member number.
     pub fn add(&self, name: &str, nik: &str, birth: &str, sex: &str) -> String {
         self.ok(&[
-            "member", "add", "--name", name, "--nik", nik, "--birth-place", "Sidoarjo",
-            "--birth-date", birth, "--sex", sex, "--address", "Jl. Contoh 1", "--mother",
-            "Ibu Rekaan", "--phone", "081234567890",
+            "member",
+            "add",
+            "--name",
+            name,
+            "--nik",
+            nik,
+            "--birth-place",
+            "Sidoarjo",
+            "--birth-date",
+            birth,
+            "--sex",
+            sex,
+            "--address",
+            "Jl. Contoh 1",
+            "--mother",
+            "Ibu Rekaan",
+            "--phone",
+            "081234567890",
         ])
         .trim()
         .to_string()

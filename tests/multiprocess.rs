@@ -43,10 +43,16 @@ fn applicant(writer: usize, i: usize) -> MemberDraft {
 
 fn spawn_child(helper: &str, store: &Path, envs: &[(&str, String)]) -> Child {
     let mut c = Command::new(std::env::current_exe().unwrap());
-    c.args(["--exact", helper, "--ignored", "--nocapture", "--test-threads=1"])
-        .env("LOKET_CHILD_STORE", store)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
+    c.args([
+        "--exact",
+        helper,
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("LOKET_CHILD_STORE", store)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::inherit());
     for (k, v) in envs {
         c.env(k, v);
     }
@@ -64,7 +70,10 @@ fn tagged(line: &str, tag: &str) -> Option<String> {
 #[ignore = "helper: run by the tests below as a child process"]
 fn child_writer() {
     let store = Store::open(Path::new(&std::env::var("LOKET_CHILD_STORE").unwrap())).unwrap();
-    let writer: usize = std::env::var("LOKET_CHILD_WRITER").unwrap().parse().unwrap();
+    let writer: usize = std::env::var("LOKET_CHILD_WRITER")
+        .unwrap()
+        .parse()
+        .unwrap();
     let count: usize = std::env::var("LOKET_CHILD_COUNT").unwrap().parse().unwrap();
     let config = Config::default();
     let clock = Clock::new(TimeZone::get("Asia/Jakarta").unwrap(), None);
@@ -80,7 +89,9 @@ fn child_writer() {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     for i in 0..count {
-        let r = desk.register(&applicant(writer, i), Source::Counter).unwrap();
+        let r = desk
+            .register(&applicant(writer, i), Source::Counter)
+            .unwrap();
         // Printed only after the commit returned: every number printed must survive.
         writeln!(out, "NO {}", r.member.member_no).unwrap();
         out.flush().unwrap();
@@ -91,7 +102,10 @@ fn child_writer() {
 #[ignore = "helper: run by the tests below as a child process"]
 fn child_reader() {
     let store = Store::open(Path::new(&std::env::var("LOKET_CHILD_STORE").unwrap())).unwrap();
-    let target: u64 = std::env::var("LOKET_CHILD_TARGET").unwrap().parse().unwrap();
+    let target: u64 = std::env::var("LOKET_CHILD_TARGET")
+        .unwrap()
+        .parse()
+        .unwrap();
     let deadline = Instant::now() + Duration::from_secs(120);
     let mut last = u64::MAX;
     let mut last_changes = u64::MAX;
@@ -159,7 +173,10 @@ fn four_writers_get_a_thousand_distinct_numbers_while_a_reader_watches() {
     for no in &printed {
         assert!(store.member(no).unwrap().is_some(), "{no} is in the store");
     }
-    assert!(counts.windows(2).all(|w| w[0] < w[1]), "the count only grows");
+    assert!(
+        counts.windows(2).all(|w| w[0] < w[1]),
+        "the count only grows"
+    );
     assert_eq!(counts.last(), Some(&1000));
     assert!(
         counts.len() >= 3,
@@ -231,12 +248,18 @@ fn a_writer_killed_mid_run_loses_nothing_it_reported() {
     let distinct: BTreeSet<&String> = printed.iter().collect();
     assert_eq!(distinct.len(), printed.len(), "no number given twice");
     for no in &printed {
-        assert!(store.member(no).unwrap().is_some(), "{no} survived the kill");
+        assert!(
+            store.member(no).unwrap().is_some(),
+            "{no} survived the kill"
+        );
     }
     // Anything committed but not yet printed when the kill came is there too, once.
     let total = store.member_count().unwrap() as usize;
     assert!(total >= printed.len());
-    assert!(total <= printed.len() + 8, "at most one unreported commit per killed writer");
+    assert!(
+        total <= printed.len() + 8,
+        "at most one unreported commit per killed writer"
+    );
     // And the store takes new registrations after all that.
     let config = Config::default();
     let clock = Clock::new(TimeZone::UTC, Some(Timestamp::now()));

@@ -157,6 +157,62 @@ fn nik_holders(
     Ok(found)
 }
 
+/// One registration inside a write transaction: NIK check, number, member, request, audit.
+fn register_in(txn: &WriteTransaction, reg: Registration) -> Result<(Member, CardRequest)> {
+    let member;
+    let request;
+    {
+        let mut members = txn.open_table(MEMBERS)?;
+        let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
+        let mut by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+        if let Some(nik) = &reg.draft.nik
+            && let Some(holder) = nik_holders(&members, &by_nik, nik.as_str(), None)?.first()
+        {
+            return Err(StoreError::DuplicateNik {
+                existing: holder.member_no.to_string(),
+            });
+        }
+        let seq = match reg.scheme.sequence_scope(reg.today) {
+            Some(scope) => {
+                let mut seqs = txn.open_table(SEQUENCES)?;
+                let next = seqs.get(scope.as_str())?.map(|g| g.value()).unwrap_or(0) + 1;
+                seqs.insert(scope.as_str(), next)?;
+                u32::try_from(next).unwrap_or(u32::MAX)
+            }
+            None => 1,
+        };
+        let no = reg
+            .scheme
+            .compose(seq, reg.today, reg.draft.sex, reg.draft.nik.as_ref())?;
+        if members.get(no.as_str())?.is_some() {
+            return Err(StoreError::DuplicateMemberNo(no.to_string()));
+        }
+        member = reg.draft.into_member(no, reg.at);
+        members.insert(member.member_no.as_str(), json(&member).as_slice())?;
+        index_member(&mut by_nik, &mut by_word, &member, true)?;
+
+        let id = bump(&mut txn.open_table(META)?, "next_request_id")?;
+        request = CardRequest::new(
+            id,
+            member.member_no.clone(),
+            RequestKind::New,
+            reg.source,
+            reg.actor,
+            reg.at,
+        );
+        Store::put_request(txn, &request, None)?;
+    }
+    append_audit(
+        txn,
+        reg.at,
+        reg.actor,
+        "register",
+        member.member_no.as_str(),
+        &format!("source {}, NIK {}", reg.source.code(), member.masked_nik()),
+    )?;
+    Ok((member, request))
+}
+
 impl Store {
     /// Opens the store, creating it (and its folder) if needed, and brings its schema up to
     /// date. Safe when several processes do it at once: the schema is set up in a write
@@ -256,59 +312,21 @@ impl Store {
     /// inside the same write transaction so that two counters never get the same number.
     pub fn register(&self, reg: Registration) -> Result<(Member, CardRequest)> {
         let txn = self.db.begin_write()?;
-        let member;
-        let request;
-        {
-            let mut members = txn.open_table(MEMBERS)?;
-            let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
-            let mut by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
-            if let Some(nik) = &reg.draft.nik
-                && let Some(holder) = nik_holders(&members, &by_nik, nik.as_str(), None)?.first()
-            {
-                return Err(StoreError::DuplicateNik {
-                    existing: holder.member_no.to_string(),
-                });
-            }
-            let seq = match reg.scheme.sequence_scope(reg.today) {
-                Some(scope) => {
-                    let mut seqs = txn.open_table(SEQUENCES)?;
-                    let next = seqs.get(scope.as_str())?.map(|g| g.value()).unwrap_or(0) + 1;
-                    seqs.insert(scope.as_str(), next)?;
-                    u32::try_from(next).unwrap_or(u32::MAX)
-                }
-                None => 1,
-            };
-            let no = reg
-                .scheme
-                .compose(seq, reg.today, reg.draft.sex, reg.draft.nik.as_ref())?;
-            if members.get(no.as_str())?.is_some() {
-                return Err(StoreError::DuplicateMemberNo(no.to_string()));
-            }
-            member = reg.draft.into_member(no, reg.at);
-            members.insert(member.member_no.as_str(), json(&member).as_slice())?;
-            index_member(&mut by_nik, &mut by_word, &member, true)?;
-
-            let id = bump(&mut txn.open_table(META)?, "next_request_id")?;
-            request = CardRequest::new(
-                id,
-                member.member_no.clone(),
-                RequestKind::New,
-                reg.source,
-                reg.actor,
-                reg.at,
-            );
-            Self::put_request(&txn, &request, None)?;
-        }
-        append_audit(
-            &txn,
-            reg.at,
-            reg.actor,
-            "register",
-            member.member_no.as_str(),
-            &format!("source {}, NIK {}", reg.source.code(), member.masked_nik()),
-        )?;
+        let done = register_in(&txn, reg)?;
         txn.commit()?;
-        Ok((member, request))
+        Ok(done)
+    }
+
+    /// Registers many in one transaction: all or none. For imports and for building large
+    /// stores in benchmarks, where a commit per member would be the cost.
+    pub fn register_many(&self, regs: Vec<Registration>) -> Result<Vec<(Member, CardRequest)>> {
+        let txn = self.db.begin_write()?;
+        let done = regs
+            .into_iter()
+            .map(|r| register_in(&txn, r))
+            .collect::<Result<Vec<_>>>()?;
+        txn.commit()?;
+        Ok(done)
     }
 
     pub fn member(&self, no: &str) -> Result<Option<Member>> {
