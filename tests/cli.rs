@@ -409,3 +409,35 @@ fn status_counts_states_and_overdue_steps() {
         .clone();
     assert_eq!(waiting, 1);
 }
+
+#[test]
+fn status_counts_todays_visitors_from_the_visitor_book() {
+    use loket::domain::visit::{Guest, Visit, Visitor};
+    let site = Site::new();
+    let no = site.add("Siti Rahayu", NIK_SITI, "2005-03-17", "P");
+    let store = Store::open(&site.store_file()).unwrap();
+    let at: jiff::Timestamp = common::MORNING.parse().unwrap();
+    let today = jiff::civil::date(2026, 11, 28);
+    let member = Visit {
+        visitor: Visitor::Member(loket::domain::member_no::MemberNo::new(no)),
+        at,
+        terminal: "depan".into(),
+    };
+    let group = Visit {
+        visitor: Visitor::Guest(Guest {
+            name: "SDN Contoh".into(),
+            institution: "SDN Contoh 1".into(),
+            purpose: "kunjungan sekolah".into(),
+            group_size: 25,
+        }),
+        at,
+        terminal: "depan".into(),
+    };
+    store.record_visit(today, &member).unwrap();
+    store.record_visit(today, &group).unwrap();
+    store
+        .record_visit(jiff::civil::date(2026, 11, 27), &member)
+        .unwrap();
+    let s = site.json(&["status", "--json"]);
+    assert_eq!(s["visits_today"], 26);
+}

@@ -50,8 +50,13 @@ pub fn overview(ctx: &Ctx) -> CmdResult {
 
 pub fn status(ctx: &Ctx, json: bool) -> CmdResult {
     with_desk(ctx, |desk| {
-        let s = service_status(desk.store, ctx.clock.now(), &ctx.config.standard_minutes)
-            .map_err(|e| ctx.fail(&e))?;
+        let s = service_status(
+            desk.store,
+            ctx.clock.now(),
+            ctx.clock.today(),
+            &ctx.config.standard_minutes,
+        )
+        .map_err(|e| ctx.fail(&e))?;
         if json {
             print_json(&s);
             return Ok(());

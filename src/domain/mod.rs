@@ -9,4 +9,5 @@ pub mod nik;
 pub mod region;
 pub mod staff;
 pub mod text;
+pub mod visit;
 pub mod workflow;

@@ -1,9 +1,10 @@
 //! `loket status`: the state of the service at a glance, as a supervisor asks for it over SSH.
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::domain::workflow::{RequestState, StandardTimes, Timing};
+use crate::domain::workflow::{RequestState, Source, StandardTimes, Timing};
 use crate::store::{Result, Store};
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,16 +30,24 @@ pub struct Status {
     pub over_standard: u64,
     pub near_standard: u64,
     pub members: u64,
-    pub registered_today: u64,
+    /// People through the front desk today (a group of guests counts each person).
     pub visits_today: u64,
 }
 
-pub fn status(store: &Store, now: Timestamp, standards: &StandardTimes) -> Result<Status> {
-    let open: Vec<RequestState> = RequestState::ALL
+pub fn status(
+    store: &Store,
+    now: Timestamp,
+    today: Date,
+    standards: &StandardTimes,
+) -> Result<Status> {
+    // Only requests a standard applies to: registered at the counter, and every source once
+    // the applicant is at the counter.
+    let timed: Vec<RequestState> = RequestState::ALL
         .into_iter()
-        .filter(|s| s.is_open())
+        .filter(|s| s.is_open() && *s != RequestState::Registered)
         .collect();
-    let requests = store.requests_in(&open)?;
+    let mut requests = store.requests_in(&timed)?;
+    requests.extend(store.requests_in_from(&[RequestState::Registered], &[Source::Counter])?);
     let mut over = 0;
     let mut near = 0;
     let mut oldest: Option<Waiting> = None;
@@ -71,7 +80,10 @@ pub fn status(store: &Store, now: Timestamp, standards: &StandardTimes) -> Resul
         over_standard: over,
         near_standard: near,
         members: store.member_count()?,
-        registered_today: 0,
-        visits_today: 0,
+        visits_today: store
+            .visits_on(today)?
+            .iter()
+            .map(|v| u64::from(v.people()))
+            .sum(),
     })
 }

@@ -23,6 +23,7 @@ use crate::domain::member_no::{MemberNo, MemberNoScheme};
 use crate::domain::nik::mask_nik;
 use crate::domain::staff::{Account, CardRecord};
 use crate::domain::text::name_words;
+use crate::domain::visit::Visit;
 use crate::domain::workflow::{Actor, CardRequest, RequestKind, RequestState, Source};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -157,6 +158,12 @@ fn nik_holders(
     Ok(found)
 }
 
+/// The state index's key: state and source, so that online registrations waiting for their
+/// applicant (no standard time runs) are never loaded to compute what is overdue.
+fn state_key(state: RequestState, source: Source) -> String {
+    format!("{}/{}", state.code(), source.code())
+}
+
 /// One registration inside a write transaction: NIK check, number, member, request, audit.
 fn register_in(txn: &WriteTransaction, reg: Registration) -> Result<(Member, CardRequest)> {
     let member;
@@ -275,6 +282,7 @@ impl Store {
                 txn.open_table(CARDS)?;
                 txn.open_table(USERS)?;
                 txn.open_table(AUDIT)?;
+                txn.open_table(VISITS)?;
             }
         }
         txn.open_table(META)?
@@ -475,9 +483,9 @@ impl Store {
         txn.open_table(REQUESTS)?.insert(r.id, json(r).as_slice())?;
         let mut by_state = txn.open_multimap_table(REQUESTS_BY_STATE)?;
         if let Some(old) = old {
-            by_state.remove(old.code(), r.id)?;
+            by_state.remove(state_key(old, r.source).as_str(), r.id)?;
         }
-        by_state.insert(r.state.code(), r.id)?;
+        by_state.insert(state_key(r.state, r.source).as_str(), r.id)?;
         txn.open_multimap_table(REQUESTS_BY_MEMBER)?
             .insert(r.member_no.as_str(), r.id)?;
         Ok(())
@@ -510,15 +518,28 @@ impl Store {
         Ok(open.or_else(|| all.last().cloned()))
     }
 
+    /// Requests in these states, oldest in its state first.
     pub fn requests_in(&self, states: &[RequestState]) -> Result<Vec<CardRequest>> {
+        self.requests_in_from(states, &Source::ALL)
+    }
+
+    /// Requests in these states that came from these sources: the status count loads only
+    /// the ones a standard time applies to, not every online registration still to come in.
+    pub fn requests_in_from(
+        &self,
+        states: &[RequestState],
+        sources: &[Source],
+    ) -> Result<Vec<CardRequest>> {
         let txn = self.read()?;
         let requests = txn.open_table(REQUESTS)?;
         let by_state = txn.open_multimap_table(REQUESTS_BY_STATE)?;
         let mut found = Vec::new();
         for s in states {
-            for id in by_state.get(s.code())? {
-                if let Some(g) = requests.get(id?.value())? {
-                    found.push(parse::<CardRequest>(g.value())?);
+            for src in sources {
+                for id in by_state.get(state_key(*s, *src).as_str())? {
+                    if let Some(g) = requests.get(id?.value())? {
+                        found.push(parse::<CardRequest>(g.value())?);
+                    }
                 }
             }
         }
@@ -532,7 +553,13 @@ impl Store {
         let by_state = txn.open_multimap_table(REQUESTS_BY_STATE)?;
         RequestState::ALL
             .iter()
-            .map(|s| Ok((*s, by_state.get(s.code())?.len())))
+            .map(|s| {
+                let mut n = 0;
+                for src in Source::ALL {
+                    n += by_state.get(state_key(*s, src).as_str())?.len();
+                }
+                Ok((*s, n))
+            })
             .collect()
     }
 
@@ -672,6 +699,32 @@ impl Store {
         Ok(found)
     }
 
+    // ---- visits --------------------------------------------------------------------------
+
+    /// Adds a visit to the visitor book under its local date.
+    pub fn record_visit(&self, date: Date, visit: &Visit) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        {
+            let seq = bump(&mut txn.open_table(META)?, "next_visit_seq")?;
+            bump(&mut txn.open_table(META)?, "changes")?;
+            let day = date.to_string();
+            txn.open_table(VISITS)?
+                .insert((day.as_str(), seq), json(visit).as_slice())?;
+        }
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// The visits of one local date, in the order they were recorded.
+    pub fn visits_on(&self, date: Date) -> Result<Vec<Visit>> {
+        let txn = self.read()?;
+        let t = txn.open_table(VISITS)?;
+        let day = date.to_string();
+        t.range((day.as_str(), 0)..=(day.as_str(), u64::MAX))?
+            .map(|r| parse(r?.1.value()))
+            .collect()
+    }
+
     // ---- accounts ------------------------------------------------------------------------
 
     pub fn add_account(&self, a: &Account, actor: &Actor) -> Result<()> {
@@ -762,6 +815,7 @@ impl Store {
         n += copy(&src, &dst, CARDS)?;
         n += copy(&src, &dst, USERS)?;
         n += copy(&src, &dst, AUDIT)?;
+        n += copy(&src, &dst, VISITS)?;
         n += copy_multi(&src, &dst, MEMBERS_BY_NIK)?;
         n += copy_multi(&src, &dst, MEMBERS_BY_WORD)?;
         n += copy_multi(&src, &dst, REQUESTS_BY_STATE)?;

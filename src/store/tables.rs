@@ -18,6 +18,7 @@ pub const MEMBERS_BY_WORD: MultimapTableDefinition<&str, &str> =
 pub const SEQUENCES: TableDefinition<&str, u64> = TableDefinition::new("sequences");
 /// Request id → card request (JSON).
 pub const REQUESTS: TableDefinition<u64, &[u8]> = TableDefinition::new("requests");
+/// `state/source` (e.g. `waiting/online`) → request ids.
 pub const REQUESTS_BY_STATE: MultimapTableDefinition<&str, u64> =
     MultimapTableDefinition::new("requests_by_state");
 pub const REQUESTS_BY_MEMBER: MultimapTableDefinition<&str, u64> =
@@ -28,6 +29,9 @@ pub const CARDS: TableDefinition<&str, &[u8]> = TableDefinition::new("cards");
 pub const USERS: TableDefinition<&str, &[u8]> = TableDefinition::new("users");
 /// Sequence → audit entry (JSON); append-only.
 pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
+
+/// (local date `YYYY-MM-DD`, sequence) → visit (JSON): a day's visits are one range.
+pub const VISITS: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("visits");
 
 /// The schema this build writes. A store with a higher version was made by a newer loket and
 /// is refused rather than misread.

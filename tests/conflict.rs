@@ -1,0 +1,89 @@
+//! Two clerks act on the same request at once: one wins, the other is told who did what,
+//! and nothing is half-written. Each clerk has a store handle of its own on the same file, as
+//! two counter PCs' processes would.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use loket::config::{Clock, Config};
+use loket::domain::member::{Address, MemberDraft};
+use loket::domain::workflow::{Action, Actor, RequestState, Source};
+use loket::i18n::{Lang, Localized};
+use loket::service::{Desk, ServiceError};
+use loket::store::{Store, StoreError};
+
+fn clerk(user: &str, terminal: &str) -> Actor {
+    Actor {
+        user: user.into(),
+        terminal: terminal.into(),
+    }
+}
+
+#[test]
+fn the_second_clerk_gets_a_clear_error_and_the_first_clerks_step_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loket.redb");
+    let config = Config::default();
+    let clock = Clock::new(
+        TimeZone::get("Asia/Jakarta").unwrap(),
+        Some("2026-11-28T02:00:00Z".parse::<Timestamp>().unwrap()),
+    );
+    let store_a = Store::open(&path).unwrap();
+    let store_b = Store::open(&path).unwrap();
+    let rina = Desk::new(&store_a, &config, &clock, clerk("rina", "loket-1"));
+    let budi = Desk::new(&store_b, &config, &clock, clerk("budi", "loket-2"));
+
+    let draft = MemberDraft {
+        full_name: "Siti Rahayu".into(),
+        identity_no: "3515125703050002".into(),
+        birth_place: "Sidoarjo".into(),
+        birth_date: "2005-03-17".into(),
+        sex: "P".into(),
+        address: Address {
+            street: "Jl. Mawar 3".into(),
+            ..Address::default()
+        },
+        phone: "081234567890".into(),
+        mother_name: "Ibu Rekaan".into(),
+        ..MemberDraft::default()
+    };
+    let no = rina
+        .register(&draft, Source::Counter)
+        .unwrap()
+        .member
+        .member_no
+        .to_string();
+
+    // Both call up the same applicant and see the same version …
+    let seen_by_rina = rina.open_request(&no).unwrap();
+    let seen_by_budi = budi.open_request(&no).unwrap();
+    assert_eq!(seen_by_rina.version, seen_by_budi.version);
+    // … Rina acts first: cancelled at the applicant's wish.
+    rina.act_on(
+        &seen_by_rina,
+        Action::Cancel {
+            reason: "applicant left".into(),
+        },
+    )
+    .unwrap();
+    // Budi's call, computed from what he saw, is refused and names Rina and her counter.
+    let err = budi.act_on(&seen_by_budi, Action::Call).unwrap_err();
+    match &err {
+        ServiceError::Store(StoreError::Conflict { by, terminal, .. }) => {
+            assert_eq!((by.as_str(), terminal.as_str()), ("rina", "loket-1"));
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let msg = err.localized(Lang::Id);
+    assert!(msg.contains("rina") && msg.contains("loket-1"), "{msg}");
+    assert!(msg.contains("tidak disimpan"), "{msg}");
+    assert!(err.localized(Lang::En).contains("was not saved"));
+
+    // The store holds Rina's step only, once.
+    let r = store_b.current_request_for(&no).unwrap().unwrap();
+    assert_eq!(r.state, RequestState::Cancelled);
+    assert_eq!(r.history.len(), 2);
+    assert_eq!(r.history[1].by, "rina");
+    // Reading again and retrying gives Budi the real reason it cannot be done.
+    let again = budi.call(&no).unwrap_err();
+    assert!(matches!(again, ServiceError::NoOpenRequest(_)), "{again:?}");
+}
