@@ -14,6 +14,12 @@ pub struct Site {
     pub dir: tempfile::TempDir,
 }
 
+impl Default for Site {
+    fn default() -> Self {
+        Site::new()
+    }
+}
+
 impl Site {
     pub fn new() -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
