@@ -2,3 +2,4 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod photo;
