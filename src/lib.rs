@@ -3,3 +3,4 @@
 pub mod domain;
 pub mod i18n;
 pub mod photo;
+pub mod tui;
