@@ -4,6 +4,8 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod photo;
 pub mod scanner;
 pub mod service;
 pub mod store;
+pub mod tui;

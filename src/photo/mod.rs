@@ -1,0 +1,369 @@
+//! The applicant's photo (SOP step 3): from camera, inbox folder, file or upload, through the
+//! crop editor, to the small JPEG the store keeps. No storage here: the store calls `process`.
+
+pub mod decode;
+pub mod edit;
+pub mod encode;
+pub mod source;
+
+use std::path::PathBuf;
+
+use image::RgbImage;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Lang, Localized};
+
+pub use decode::{Limits, decode};
+pub use edit::{Edit, Zoom, render};
+pub use encode::{encode_jpeg, export_under};
+
+/// SLiMS and INLISLite refuse member photos above this size on import.
+pub const EXPORT_MAX_KB: u32 = 500;
+
+/// How the preview is drawn in the terminal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PreviewProtocol {
+    /// Ask the terminal; half-blocks inside tmux or when it does not answer.
+    #[default]
+    Auto,
+    /// Coloured half-block characters: works everywhere, also over SSH.
+    Halfblocks,
+    Kitty,
+    Sixel,
+    Iterm2,
+}
+
+/// The `[photo]` part of the config.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PhotoConfig {
+    /// Stored photo size in pixels, width × height (3:4 to fit the card's photo box).
+    pub width: u32,
+    pub height: u32,
+    /// Largest stored photo, in KiB.
+    pub max_kb: u32,
+    /// Keep the photo as received, so the crop can be redone later.
+    pub keep_original: bool,
+    /// A command that writes one photo to `{out}`, e.g. `fswebcam --no-banner -r 1280x720 {out}`.
+    pub capture_command: Option<String>,
+    /// Seconds the capture command may take before it is stopped.
+    pub capture_timeout_secs: u64,
+    /// A folder where a camera or phone drops photos.
+    pub inbox: Option<PathBuf>,
+    pub preview: PreviewProtocol,
+}
+
+impl Default for PhotoConfig {
+    fn default() -> Self {
+        PhotoConfig {
+            width: 600,
+            height: 800,
+            max_kb: 150,
+            keep_original: true,
+            capture_command: None,
+            capture_timeout_secs: 15,
+            inbox: None,
+            preview: PreviewProtocol::Auto,
+        }
+    }
+}
+
+/// The photo as the store keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPhoto {
+    /// A baseline JPEG with no metadata.
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Received bytes → the stored photo: decode (with the limits), apply the edit, encode.
+/// `edit` may have been made on a preview copy of another size; it is scaled to the photo.
+pub fn process(
+    bytes: &[u8],
+    limits: &Limits,
+    edit: &Edit,
+    config: &PhotoConfig,
+) -> Result<StoredPhoto, PhotoError> {
+    let src = decode(bytes, limits)?;
+    store_edited(&src, edit, config)
+}
+
+/// An already decoded photo → the stored photo (the editor has the decoded source in hand).
+pub fn store_edited(
+    src: &RgbImage,
+    edit: &Edit,
+    config: &PhotoConfig,
+) -> Result<StoredPhoto, PhotoError> {
+    let (width, height) = (config.width.max(1), config.height.max(1));
+    let img = render(src, edit, (width, height));
+    let jpeg = encode_jpeg(&img, config.max_kb)?;
+    Ok(StoredPhoto {
+        jpeg,
+        width,
+        height,
+    })
+}
+
+/// Why a photo could not be taken, read or stored. `Display` is the English text for logs;
+/// staff see [`Localized::localized`].
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum PhotoError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file has {bytes} bytes, more than the limit of {max}")]
+    TooLarge { bytes: u64, max: u64 },
+    #[error("the image claims {width}×{height} pixels, more than the limit")]
+    TooManyPixels { width: u32, height: u32 },
+    #[error("decoding the image would need more memory than allowed")]
+    OverMemoryLimit,
+    #[error("the image data ends early (truncated file)")]
+    Truncated,
+    #[error("the image data is damaged: {detail}")]
+    Corrupt { detail: String },
+    #[error("{format} images are not supported")]
+    Unsupported { format: &'static str },
+    #[error("the file is not an image")]
+    NotAnImage,
+    #[error("encoding the JPEG failed: {detail}")]
+    Encode { detail: String },
+    #[error("the photo does not fit in {max_kb} KB (smallest {kb} KB)")]
+    CannotFit { kb: u32, max_kb: u32 },
+    #[error("file not found: {path}")]
+    FileNotFound { path: PathBuf },
+    #[error("cannot read {path}: {detail}")]
+    Io { path: PathBuf, detail: String },
+    #[error("the capture command in the config is not usable: {detail}")]
+    BadCommand { detail: String },
+    #[error("the capture program {program} could not be started: {detail}")]
+    CaptureStart { program: String, detail: String },
+    #[error("the capture program {program} failed (exit code {code:?}): {stderr}")]
+    CaptureFailed {
+        program: String,
+        code: Option<i32>,
+        stderr: String,
+    },
+    #[error("the capture program {program} did not finish within {secs} s")]
+    CaptureTimeout { program: String, secs: u64 },
+    #[error("the capture program {program} finished but wrote no photo")]
+    CaptureNoOutput { program: String },
+}
+
+impl Localized for PhotoError {
+    fn localized(&self, lang: Lang) -> String {
+        use PhotoError as E;
+        let mb = |b: u64| b.div_ceil(1024 * 1024);
+        match (self, lang) {
+            (E::Empty, _) => lang
+                .pick(
+                    "Berkas foto kosong (0 byte). Ambil foto lagi atau pilih berkas lain.",
+                    "The photo file is empty (0 bytes). Take the photo again or choose another file.",
+                )
+                .into(),
+            (E::TooLarge { bytes, max }, Lang::Id) => format!(
+                "Berkas foto terlalu besar ({} MB, batas {} MB). Kecilkan fotonya di kamera/HP atau pilih berkas lain.",
+                mb(*bytes),
+                mb(*max)
+            ),
+            (E::TooLarge { bytes, max }, Lang::En) => format!(
+                "The photo file is too large ({} MB, the limit is {} MB). Use a smaller size on the camera/phone or choose another file.",
+                mb(*bytes),
+                mb(*max)
+            ),
+            (E::TooManyPixels { width, height }, Lang::Id) => format!(
+                "Ukuran gambar {width}×{height} piksel terlalu besar untuk dibuka (mungkin berkas rusak atau sengaja dibuat). Pakai foto dari kamera loket atau pilih berkas lain."
+            ),
+            (E::TooManyPixels { width, height }, Lang::En) => format!(
+                "The image claims {width}×{height} pixels, too many to open (a damaged or deliberately crafted file). Use the counter camera or choose another file."
+            ),
+            (E::OverMemoryLimit, _) => lang
+                .pick(
+                    "Gambar ini butuh terlalu banyak memori untuk dibuka. Pakai foto dari kamera loket atau pilih berkas lain.",
+                    "This image needs too much memory to open. Use the counter camera or choose another file.",
+                )
+                .into(),
+            (E::Truncated, _) => lang
+                .pick(
+                    "Berkas foto terpotong (tidak lengkap), mungkin belum selesai disalin. Tunggu sebentar lalu coba lagi, atau ambil foto lagi.",
+                    "The photo file is cut short (incomplete), perhaps still being copied. Wait a moment and try again, or take the photo again.",
+                )
+                .into(),
+            (E::Corrupt { .. }, _) => lang
+                .pick(
+                    "Berkas foto rusak dan tidak bisa dibuka. Ambil foto lagi atau pilih berkas lain.",
+                    "The photo file is damaged and cannot be opened. Take the photo again or choose another file.",
+                )
+                .into(),
+            (E::Unsupported { format }, Lang::Id) => format!(
+                "Foto berformat {format} belum didukung; yang bisa: JPEG, PNG, WebP. Di HP, atur kamera ke \"Paling kompatibel\"/JPEG atau kirim ulang sebagai JPEG."
+            ),
+            (E::Unsupported { format }, Lang::En) => format!(
+                "{format} photos are not supported; use JPEG, PNG or WebP. On a phone, set the camera to \"Most compatible\"/JPEG or send it again as JPEG."
+            ),
+            (E::NotAnImage, _) => lang
+                .pick(
+                    "Berkas ini bukan gambar. Pilih berkas foto (JPEG, PNG atau WebP).",
+                    "This file is not an image. Choose a photo file (JPEG, PNG or WebP).",
+                )
+                .into(),
+            (E::Encode { .. }, _) => lang
+                .pick(
+                    "Foto tidak bisa disimpan sebagai JPEG. Coba lagi; bila terulang, laporkan ke administrator.",
+                    "The photo could not be saved as JPEG. Try again; if it happens again, tell the administrator.",
+                )
+                .into(),
+            (E::CannotFit { kb, max_kb }, Lang::Id) => format!(
+                "Foto tetap {kb} KB, lebih dari batas {max_kb} KB. Perkecil ukuran foto di pengaturan atau minta administrator menaikkan batasnya."
+            ),
+            (E::CannotFit { kb, max_kb }, Lang::En) => format!(
+                "The photo is still {kb} KB, over the {max_kb} KB limit. Lower the photo size in the config or ask the administrator to raise the limit."
+            ),
+            (E::FileNotFound { path }, Lang::Id) => format!(
+                "Berkas {} tidak ditemukan. Periksa nama dan foldernya.",
+                path.display()
+            ),
+            (E::FileNotFound { path }, Lang::En) => format!(
+                "File {} not found. Check the name and the folder.",
+                path.display()
+            ),
+            (E::Io { path, detail }, Lang::Id) => format!(
+                "Berkas {} tidak bisa dibaca ({detail}). Periksa izin akses atau pilih berkas lain.",
+                path.display()
+            ),
+            (E::Io { path, detail }, Lang::En) => format!(
+                "File {} cannot be read ({detail}). Check its permissions or choose another file.",
+                path.display()
+            ),
+            (E::BadCommand { detail }, Lang::Id) => format!(
+                "Perintah kamera di pengaturan (capture_command) tidak bisa dipakai: {detail}. Minta administrator memperbaikinya; sementara itu pakai folder kiriman atau berkas."
+            ),
+            (E::BadCommand { detail }, Lang::En) => format!(
+                "The camera command in the config (capture_command) cannot be used: {detail}. Ask the administrator to fix it; meanwhile use the inbox folder or a file."
+            ),
+            (E::CaptureStart { program, .. }, Lang::Id) => format!(
+                "Program kamera \"{program}\" tidak bisa dijalankan (belum terpasang?). Minta administrator memeriksanya; sementara itu pakai folder kiriman atau berkas."
+            ),
+            (E::CaptureStart { program, .. }, Lang::En) => format!(
+                "The camera program \"{program}\" could not be started (not installed?). Ask the administrator to check it; meanwhile use the inbox folder or a file."
+            ),
+            (E::CaptureFailed { program, stderr, .. }, Lang::Id) => format!(
+                "Kamera gagal mengambil foto ({program}: {}). Periksa kabel USB kamera lalu coba lagi.",
+                last_line(stderr)
+            ),
+            (E::CaptureFailed { program, stderr, .. }, Lang::En) => format!(
+                "The camera failed to take the photo ({program}: {}). Check the camera's USB cable and try again.",
+                last_line(stderr)
+            ),
+            (E::CaptureTimeout { secs, .. }, Lang::Id) => format!(
+                "Kamera tidak menjawab dalam {secs} detik dan dihentikan. Periksa kabel USB kamera lalu coba lagi."
+            ),
+            (E::CaptureTimeout { secs, .. }, Lang::En) => format!(
+                "The camera did not answer within {secs} seconds and was stopped. Check the camera's USB cable and try again."
+            ),
+            (E::CaptureNoOutput { .. }, _) => lang
+                .pick(
+                    "Program kamera selesai tetapi tidak menghasilkan foto. Periksa kamera lalu coba lagi; bila terulang, laporkan ke administrator.",
+                    "The camera program finished but produced no photo. Check the camera and try again; if it happens again, tell the administrator.",
+                )
+                .into(),
+        }
+    }
+}
+
+/// The last non-empty line of a program's error output: usually the one that says why.
+fn last_line(s: &str) -> &str {
+    s.lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_defaults_and_toml() {
+        let c: PhotoConfig = toml::from_str("").unwrap();
+        assert_eq!(c, PhotoConfig::default());
+        assert_eq!((c.width, c.height, c.max_kb), (600, 800, 150));
+        assert!(c.keep_original);
+        let c: PhotoConfig = toml::from_str(
+            "capture_command = \"fswebcam --no-banner -r 1280x720 {out}\"\npreview = \"halfblocks\"\ninbox = \"/srv/foto\"",
+        )
+        .unwrap();
+        assert_eq!(c.preview, PreviewProtocol::Halfblocks);
+        assert_eq!(c.inbox, Some(PathBuf::from("/srv/foto")));
+        assert!(toml::from_str::<PhotoConfig>("preview = \"ascii\"").is_err());
+    }
+
+    #[test]
+    fn every_error_speaks_both_languages_and_says_what_next() {
+        let all = [
+            PhotoError::Empty,
+            PhotoError::TooLarge {
+                bytes: 30 << 20,
+                max: 20 << 20,
+            },
+            PhotoError::TooManyPixels {
+                width: 60000,
+                height: 60000,
+            },
+            PhotoError::OverMemoryLimit,
+            PhotoError::Truncated,
+            PhotoError::Corrupt { detail: "x".into() },
+            PhotoError::Unsupported { format: "HEIC" },
+            PhotoError::NotAnImage,
+            PhotoError::Encode { detail: "x".into() },
+            PhotoError::CannotFit {
+                kb: 200,
+                max_kb: 150,
+            },
+            PhotoError::FileNotFound { path: "/a".into() },
+            PhotoError::Io {
+                path: "/a".into(),
+                detail: "x".into(),
+            },
+            PhotoError::BadCommand { detail: "x".into() },
+            PhotoError::CaptureStart {
+                program: "fswebcam".into(),
+                detail: "x".into(),
+            },
+            PhotoError::CaptureFailed {
+                program: "fswebcam".into(),
+                code: Some(1),
+                stderr: "no device\n".into(),
+            },
+            PhotoError::CaptureTimeout {
+                program: "fswebcam".into(),
+                secs: 15,
+            },
+            PhotoError::CaptureNoOutput {
+                program: "fswebcam".into(),
+            },
+        ];
+        for e in &all {
+            let (id, en) = (e.localized(Lang::Id), e.localized(Lang::En));
+            assert_ne!(id, en, "{e:?}");
+            // Two sentences at least: what happened, then what to do.
+            assert!(id.matches(". ").count() >= 1, "{e:?}: {id}");
+            assert!(en.matches(". ").count() >= 1, "{e:?}: {en}");
+        }
+        assert!(
+            PhotoError::Unsupported { format: "HEIC" }
+                .localized(Lang::Id)
+                .contains("HEIC")
+        );
+        assert!(
+            PhotoError::CaptureFailed {
+                program: "f".into(),
+                code: Some(1),
+                stderr: "warming up\nno device\n\n".into()
+            }
+            .localized(Lang::En)
+            .contains("no device")
+        );
+    }
+}

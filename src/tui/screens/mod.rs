@@ -1,0 +1,3 @@
+//! One screen, one file.
+
+pub mod photo;
