@@ -96,7 +96,9 @@ impl Localized for NikError {
                 format!("Kode provinsi {p} di awal NIK tidak dikenal. Periksa dua angka pertama.")
             }
             (NikError::UnknownProvince(p), Lang::En) => {
-                format!("Province code {p} at the start of the NIK is unknown. Check the first two digits.")
+                format!(
+                    "Province code {p} at the start of the NIK is unknown. Check the first two digits."
+                )
             }
             (NikError::ZeroRegion, _) => lang
                 .pick(

@@ -127,10 +127,7 @@ mod tests {
         assert!(c.is_complete());
         c.record(CheckItem::PhotoAcceptable, false, Some("blurred".into()));
         assert!(!c.is_complete());
-        assert_eq!(
-            c.first_failure().unwrap().item,
-            CheckItem::PhotoAcceptable
-        );
+        assert_eq!(c.first_failure().unwrap().item, CheckItem::PhotoAcceptable);
         let mut none = Checklist::all_passed(IdentityKind::Kk);
         none.document = None;
         assert!(!none.is_complete());
@@ -147,6 +144,9 @@ mod tests {
             FailureOutcome::SendBack(RequestState::PhotoTaken)
         );
         assert_eq!(CheckItem::DocumentSeen.on_failure(), FailureOutcome::Reject);
-        assert_eq!(CheckItem::from_code("photo"), Some(CheckItem::PhotoAcceptable));
+        assert_eq!(
+            CheckItem::from_code("photo"),
+            Some(CheckItem::PhotoAcceptable)
+        );
     }
 }

@@ -60,7 +60,10 @@ impl IdentityKind {
     ];
 
     pub fn carries_nik(self) -> bool {
-        matches!(self, IdentityKind::Ktp | IdentityKind::Kk | IdentityKind::Kia)
+        matches!(
+            self,
+            IdentityKind::Ktp | IdentityKind::Kk | IdentityKind::Kia
+        )
     }
 
     pub fn code(self) -> &'static str {
@@ -264,7 +267,9 @@ impl Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     Nik(NikError),
     NikMismatch(Vec<NikMismatch>),
     NotADate,
@@ -392,7 +397,10 @@ pub fn parse_date(s: &str) -> Option<Date> {
 /// Indonesian mobile and landline numbers: digits with an optional leading `+`, 8–15 digits
 /// once spaces and dashes are removed.
 pub fn normalize_phone(s: &str) -> Option<String> {
-    let kept: String = s.chars().filter(|c| !matches!(c, ' ' | '-' | '.')).collect();
+    let kept: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.'))
+        .collect();
     let digits = kept.strip_prefix('+').unwrap_or(&kept);
     if (8..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) {
         Some(kept)

@@ -57,7 +57,9 @@ impl TryFrom<u8> for MemberNoFormat {
             2 => Ok(MemberNoFormat::MonthlySequence),
             3 => Ok(MemberNoFormat::SequenceSexYear),
             4 => Ok(MemberNoFormat::Nik),
-            _ => Err(format!("member number format {n} does not exist; use 1, 2, 3 or 4")),
+            _ => Err(format!(
+                "member number format {n} does not exist; use 1, 2, 3 or 4"
+            )),
         }
     }
 }

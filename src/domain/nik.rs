@@ -108,8 +108,11 @@ impl Nik {
         } else {
             today.year() - today.year() % 100 - 100
         };
-        Date::new(century + i16::from(yy), month as i8, day as i8)
-            .map_err(|_| NikError::BadDate { day, month, yy })
+        Date::new(century + i16::from(yy), month as i8, day as i8).map_err(|_| NikError::BadDate {
+            day,
+            month,
+            yy,
+        })
     }
 
     /// Compares with the typed birth date and sex. Years are compared by their last two
@@ -303,9 +306,15 @@ mod tests {
     #[test]
     fn mismatches_name_what_differs() {
         let nik = Nik::parse("3515011708900001", TODAY).unwrap();
-        assert!(nik.mismatches(date(1990, 8, 17), Sex::Male, TODAY).is_empty());
+        assert!(
+            nik.mismatches(date(1990, 8, 17), Sex::Male, TODAY)
+                .is_empty()
+        );
         // 1890 and 1990 share their last two digits: not a mismatch a NIK can see.
-        assert!(nik.mismatches(date(1890, 8, 17), Sex::Male, TODAY).is_empty());
+        assert!(
+            nik.mismatches(date(1890, 8, 17), Sex::Male, TODAY)
+                .is_empty()
+        );
         let found = nik.mismatches(date(1990, 8, 18), Sex::Female, TODAY);
         assert_eq!(found.len(), 2);
         assert!(matches!(found[0], NikMismatch::BirthDate { .. }));

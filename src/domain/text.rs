@@ -17,7 +17,10 @@ mod tests {
     #[test]
     fn folds_case_accents_and_punctuation() {
         assert_eq!(name_words("Ṣiti  NUR'aini"), vec!["siti", "nur", "aini"]);
-        assert_eq!(name_words("Ade Irma-Suryani"), vec!["ade", "irma", "suryani"]);
+        assert_eq!(
+            name_words("Ade Irma-Suryani"),
+            vec!["ade", "irma", "suryani"]
+        );
         assert!(name_words(" .. ").is_empty());
     }
 }

@@ -263,9 +263,13 @@ pub enum Action {
         reason: String,
     },
     /// The card was printed (SOP 5) under this serial.
-    Print { card_serial: String },
+    Print {
+        card_serial: String,
+    },
     /// Printed again before handover (jammed, misprinted); same serial.
-    Reprint { reason: String },
+    Reprint {
+        reason: String,
+    },
     /// Cut and pressed (SOP 6).
     Laminate,
     /// Handed over and the receipt recorded (SOP 7–8).
@@ -276,8 +280,12 @@ pub enum Action {
     },
     /// The first scan at the front desk (SOP 9).
     FirstScan,
-    Reject { reason: String },
-    Cancel { reason: String },
+    Reject {
+        reason: String,
+    },
+    Cancel {
+        reason: String,
+    },
 }
 
 impl Action {
