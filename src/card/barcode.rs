@@ -194,7 +194,8 @@ fn qr(data: &str, box_w: f32, box_h: f32) -> Result<Barcode, BarcodeError> {
     let n = code.width() as u32;
     let total = n + 2 * QUIET_QR;
     let side = box_w.min(box_h);
-    let m = side / total as f32;
+    // Whole printer dots per cell, as for the 1D codes.
+    let m = (side / total as f32 / DOT_300DPI_MM).floor() * DOT_300DPI_MM;
     if m < MIN_QR_MODULE_MM {
         return Err(BarcodeError::TooBig {
             symbology: Symbology::Qr,

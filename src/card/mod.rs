@@ -21,6 +21,7 @@ use crate::i18n::{Lang, Localized};
 
 pub use barcode::{BarcodeError, Symbology};
 pub use pdf::{RenderOptions, render_pdf};
+pub use print::{PrintError, PrintJob};
 
 pub use sheet::SheetKind;
 pub use template::{Template, TemplateError};

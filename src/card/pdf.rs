@@ -12,7 +12,7 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 
-use super::barcode::{self, Symbology};
+use super::barcode::{self, DOT_300DPI_MM, Symbology};
 use super::font::Fonts;
 use super::layout::fit_text;
 use super::sheet::{self, SheetKind};
@@ -390,8 +390,11 @@ fn draw_side(s: &mut Surface, side: &Side, ctx: &Ctx, origin: (f32, f32)) -> Res
                         source,
                     },
                 )?;
-                let x = b.x + (b.w - code.width_mm) / 2.0;
-                let y = b.y + (b.h - code.height_mm) / 2.0;
+                // Bars start on a whole 300 dpi dot of the page, so that each module covers
+                // the same number of printer dots (the module widths are whole dots already).
+                let snap = |v: f32, o: f32| ((v + o) / DOT_300DPI_MM).round() * DOT_300DPI_MM - o;
+                let x = snap(b.x + (b.w - code.width_mm) / 2.0, origin.0);
+                let y = snap(b.y + (b.h - code.height_mm) / 2.0, origin.1);
                 // White under the quiet zone, whatever the card's colours behind it.
                 fill(s, Rgb::WHITE);
                 rect(s, x, y, code.width_mm, code.height_mm);
