@@ -330,13 +330,18 @@ fn printing_to_the_cups_pdf_queue_produces_the_pdf() {
             })
             .unwrap_or(None);
         if let Some(p) = found {
-            // cups-pdf rewrites the file through Ghostscript; the size check waits for the end.
-            if std::fs::metadata(&p)
-                .map(|m| m.len() > 1000)
-                .unwrap_or(false)
-            {
-                let sizes = page_sizes_mm(&p);
-                assert_eq!(sizes.len(), 2);
+            // cups-pdf writes the file through Ghostscript: it is done once poppler can read
+            // it whole.
+            let complete = Command::new("pdfinfo")
+                .arg(&p)
+                .output()
+                .is_ok_and(|o| o.status.success());
+            if complete {
+                assert_eq!(
+                    page_sizes_mm(&p).len(),
+                    2,
+                    "an A4 sheet of fronts and of backs"
+                );
                 break;
             }
         }
