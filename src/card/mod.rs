@@ -156,6 +156,13 @@ impl CardConfig {
     }
 }
 
+impl CardConfig {
+    /// Keeps `pdf` at `keep_at` and sends it to the configured printer with its options.
+    pub fn print(&self, pdf: &[u8], keep_at: &std::path::Path) -> Result<PrintJob, PrintError> {
+        print::print_pdf(&self.printer, &self.lp_options, pdf, keep_at)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CardError {
     #[error("member {member_no} has no validity date yet")]
@@ -235,5 +242,33 @@ impl Localized for CardError {
                 ),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn card_config_reads_from_toml_with_defaults_for_the_rest() {
+        let c: CardConfig = toml::from_str(
+            "symbology = \"qr\"\nsheet = \"card\"\nprinter = \"kartu\"\nlp_options = [\"media=CR80\"]\noffset_x_mm = -0.5\n",
+        )
+        .unwrap();
+        assert_eq!(c.symbology, Symbology::Qr);
+        assert_eq!(c.sheet, SheetKind::Card);
+        assert_eq!(c.lp_options, vec!["media=CR80".to_string()]);
+        assert!(c.duplex && c.template.is_none());
+        let o = c.render_options(3);
+        assert_eq!((o.skip, o.offset_mm, o.backs), (3, (-0.5, 0.0), true));
+        let d: CardConfig = toml::from_str("").unwrap();
+        assert_eq!(d, CardConfig::default());
+        assert!(toml::from_str::<CardConfig>("symbology = \"ean13\"").is_err());
+    }
+
+    #[test]
+    fn serials_count_issues() {
+        assert_eq!(card_serial("26112800001", 1), "26112800001-01");
+        assert_ne!(card_serial("26112800001", 2), card_serial("26112800001", 1));
     }
 }
