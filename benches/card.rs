@@ -8,10 +8,15 @@ use loket::card::{
     CardData, LibraryInfo, RenderOptions, SheetKind, Template, default_rules, render_pdf,
 };
 
-fn photo() -> Vec<u8> {
+/// A different photo per card: identical images would be stored once and flatter the size.
+fn photo(seed: u32) -> Vec<u8> {
     // A gradient rather than a flat colour, so the JPEG is as big as a real photo's.
     let img = image::RgbImage::from_fn(600, 800, |x, y| {
-        image::Rgb([(x / 3) as u8, (y / 4) as u8, ((x + y) / 6) as u8])
+        image::Rgb([
+            (x / 3) as u8,
+            (y / 4) as u8,
+            ((x + y + seed * 37) / 6) as u8,
+        ])
     });
     let mut buf = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut buf, 85)
@@ -21,14 +26,13 @@ fn photo() -> Vec<u8> {
 }
 
 fn cards(n: usize) -> Vec<CardData> {
-    let jpeg = photo();
     (0..n)
         .map(|i| CardData {
             member_no: format!("261128{:05}", i + 1),
             full_name: format!("Anggota Perpustakaan Nomor {}", i + 1),
             member_type: "Umum".into(),
             valid_until: date(2028, 11, 28),
-            photo_jpeg: Some(jpeg.clone()),
+            photo_jpeg: Some(photo(i as u32)),
             serial: Some(format!("261128{:05}-01", i + 1)),
         })
         .collect()
