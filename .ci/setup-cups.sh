@@ -7,10 +7,13 @@ set -euo pipefail
 OUT_DIR="${LOKET_CUPS_PDF_OUT:-/var/spool/cups-pdf/loket}"
 QUEUE=loket-pdf
 
-if ! command -v cupsd >/dev/null || [ ! -e /usr/lib/cups/backend/cups-pdf ] || ! command -v lp >/dev/null; then
+# poppler-utils and zbar-tools are not CUPS, but every card test needs them (pdfinfo,
+# pdftotext, pdftoppm, zbarimg), and this is the card tests' setup.
+if ! command -v cupsd >/dev/null || [ ! -e /usr/lib/cups/backend/cups-pdf ] || ! command -v lp >/dev/null \
+    || ! command -v pdftoppm >/dev/null || ! command -v zbarimg >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq cups cups-client printer-driver-cups-pdf >/dev/null
+    apt-get install -y -qq cups cups-client printer-driver-cups-pdf poppler-utils zbar-tools >/dev/null
 fi
 
 # Every job, whoever sends it (root in CI, a clerk's account on a counter PC), lands in one

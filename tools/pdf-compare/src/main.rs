@@ -7,13 +7,19 @@ use jiff::civil::date;
 use loket::card::font::Fonts;
 use loket::card::layout::{PT_TO_MM, fit_text};
 use loket::card::template::{CARD_H_MM, CARD_W_MM, Element, LinesSource, Rgb, Side, Template};
-use loket::card::{CardData, LibraryInfo, RenderOptions, SheetKind, Symbology, barcode, default_rules, render_pdf};
+use loket::card::{
+    CardData, LibraryInfo, RenderOptions, SheetKind, Symbology, barcode, default_rules, render_pdf,
+};
 use printpdf::*;
 
 fn photo() -> Vec<u8> {
-    let img = ::image::RgbImage::from_fn(600, 800, |x, y| ::image::Rgb([(x / 3) as u8, (y / 4) as u8, 120]));
+    let img = ::image::RgbImage::from_fn(600, 800, |x, y| {
+        ::image::Rgb([(x / 3) as u8, (y / 4) as u8, 120])
+    });
     let mut buf = Vec::new();
-    ::image::codecs::jpeg::JpegEncoder::new_with_quality(&mut buf, 85).encode_image(&img).unwrap();
+    ::image::codecs::jpeg::JpegEncoder::new_with_quality(&mut buf, 85)
+        .encode_image(&img)
+        .unwrap();
     buf
 }
 
@@ -39,7 +45,12 @@ fn library() -> LibraryInfo {
 }
 
 fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb { r: c.0 as f32 / 255.0, g: c.1 as f32 / 255.0, b: c.2 as f32 / 255.0, icc_profile: None })
+    Color::Rgb(printpdf::Rgb {
+        r: c.0 as f32 / 255.0,
+        g: c.1 as f32 / 255.0,
+        b: c.2 as f32 / 255.0,
+        icc_profile: None,
+    })
 }
 
 fn rect_op(x: f32, y: f32, w: f32, h: f32) -> Op {
@@ -57,8 +68,20 @@ fn rect_op(x: f32, y: f32, w: f32, h: f32) -> Op {
 }
 
 /// One side, drawn element by element as loket's krilla renderer does.
-fn side_ops(side: &Side, c: &CardData, lib: &LibraryInfo, photo: &XObjectId, photo_px: (u32, u32), fonts: (FontId, FontId)) -> Vec<Op> {
-    let mut ops = vec![Op::SetFillColor { col: color(side.background) }, rect_op(0.0, 0.0, CARD_W_MM, CARD_H_MM)];
+fn side_ops(
+    side: &Side,
+    c: &CardData,
+    lib: &LibraryInfo,
+    photo: &XObjectId,
+    photo_px: (u32, u32),
+    fonts: (FontId, FontId),
+) -> Vec<Op> {
+    let mut ops = vec![
+        Op::SetFillColor {
+            col: color(side.background),
+        },
+        rect_op(0.0, 0.0, CARD_W_MM, CARD_H_MM),
+    ];
     let sub = |t: &str| {
         t.replace("{library_name}", &lib.name)
             .replace("{library_address}", &lib.address)
@@ -68,18 +91,37 @@ fn side_ops(side: &Side, c: &CardData, lib: &LibraryInfo, photo: &XObjectId, pho
             .replace("{valid_until}", &c.valid_until_text())
             .replace("{serial}", c.serial.as_deref().unwrap_or(""))
     };
-    let text = |ops: &mut Vec<Op>, paras: Vec<String>, at: loket::card::template::MmBox, style: &loket::card::template::TextStyle| {
+    let text = |ops: &mut Vec<Op>,
+                paras: Vec<String>,
+                at: loket::card::template::MmBox,
+                style: &loket::card::template::TextStyle| {
         let face = Fonts::get().face(style.bold);
         let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
         let f = fit_text(face, &refs, at.w, at.h, style);
-        let font = if style.bold { fonts.1.clone() } else { fonts.0.clone() };
-        ops.push(Op::SetFillColor { col: color(style.color) });
+        let font = if style.bold {
+            fonts.1.clone()
+        } else {
+            fonts.0.clone()
+        };
+        ops.push(Op::SetFillColor {
+            col: color(style.color),
+        });
         for (i, line) in f.lines.iter().enumerate() {
             let base = at.y + f.ascent_mm + i as f32 * f.line_height_mm;
             ops.push(Op::StartTextSection);
-            ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(f.size_pt) });
-            ops.push(Op::SetTextCursor { pos: Point { x: Mm(at.x).into_pt(), y: Mm(CARD_H_MM - base).into_pt() } });
-            ops.push(Op::ShowText { items: vec![TextItem::Text(line.clone())] });
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font.clone()),
+                size: Pt(f.size_pt),
+            });
+            ops.push(Op::SetTextCursor {
+                pos: Point {
+                    x: Mm(at.x).into_pt(),
+                    y: Mm(CARD_H_MM - base).into_pt(),
+                },
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(line.clone())],
+            });
             ops.push(Op::EndTextSection);
         }
         let _ = PT_TO_MM;
@@ -92,7 +134,10 @@ fn side_ops(side: &Side, c: &CardData, lib: &LibraryInfo, photo: &XObjectId, pho
             }
             Element::Text { text: t, at, style } => text(&mut ops, vec![sub(t)], *at, style),
             Element::Lines { lines, at, style } => {
-                let src = match lines { LinesSource::Rules => &lib.rules, LinesSource::Contact => &lib.contact };
+                let src = match lines {
+                    LinesSource::Rules => &lib.rules,
+                    LinesSource::Contact => &lib.contact,
+                };
                 text(&mut ops, src.clone(), *at, style)
             }
             Element::Photo { at } => {
@@ -112,7 +157,9 @@ fn side_ops(side: &Side, c: &CardData, lib: &LibraryInfo, photo: &XObjectId, pho
             Element::Barcode { at, .. } => {
                 let code = barcode::layout(Symbology::Code128, &c.member_no, at.w, at.h).unwrap();
                 let x0 = at.x + (at.w - code.width_mm) / 2.0;
-                ops.push(Op::SetFillColor { col: color(Rgb::BLACK) });
+                ops.push(Op::SetFillColor {
+                    col: color(Rgb::BLACK),
+                });
                 for b in code.bars {
                     ops.push(rect_op(x0 + b.x, at.y + b.y, b.w, b.h));
                 }
@@ -124,7 +171,13 @@ fn side_ops(side: &Side, c: &CardData, lib: &LibraryInfo, photo: &XObjectId, pho
 }
 
 /// Fonts are parsed once outside the timed loop, as loket's krilla renderer does.
-fn printpdf_card(c: &CardData, lib: &LibraryInfo, t: &Template, regular: &ParsedFont, bold: &ParsedFont) -> Vec<u8> {
+fn printpdf_card(
+    c: &CardData,
+    lib: &LibraryInfo,
+    t: &Template,
+    regular: &ParsedFont,
+    bold: &ParsedFont,
+) -> Vec<u8> {
     let mut doc = PdfDocument::new("card");
     let mut warnings = Vec::new();
     let fonts = (doc.add_font(regular), doc.add_font(bold));
@@ -156,20 +209,41 @@ fn time<F: FnMut() -> Vec<u8>>(name: &str, n: u32, mut f: F, jpeg: &[u8]) {
         "{name:<10} {:>8.2} ms/card  {:>7} bytes/card  JPEG byte for byte: {}",
         per.as_secs_f64() * 1000.0,
         out.len(),
-        if contains(&out, jpeg) { "yes" } else { "no (re-encoded)" }
+        if contains(&out, jpeg) {
+            "yes"
+        } else {
+            "no (re-encoded)"
+        }
     );
     std::fs::write(format!("/tmp/pdf-compare-{name}.pdf"), out).unwrap();
 }
 
 fn main() {
     let jpeg = photo();
-    println!("photo: 600x800 JPEG, {} bytes; one card = front + back page (ID-1)", jpeg.len());
+    println!(
+        "photo: 600x800 JPEG, {} bytes; one card = front + back page (ID-1)",
+        jpeg.len()
+    );
     let c = card(&jpeg);
     let lib = library();
     let t = Template::builtin();
-    let opts = RenderOptions { sheet: SheetKind::Card, ..RenderOptions::default() };
-    time("krilla", 50, || render_pdf(std::slice::from_ref(&c), &lib, &t, &opts).unwrap(), &jpeg);
-    let regular = ParsedFont::from_bytes(dejavu::sans_condensed::regular(), 0, &mut Vec::new()).unwrap();
+    let opts = RenderOptions {
+        sheet: SheetKind::Card,
+        ..RenderOptions::default()
+    };
+    time(
+        "krilla",
+        50,
+        || render_pdf(std::slice::from_ref(&c), &lib, &t, &opts).unwrap(),
+        &jpeg,
+    );
+    let regular =
+        ParsedFont::from_bytes(dejavu::sans_condensed::regular(), 0, &mut Vec::new()).unwrap();
     let bold = ParsedFont::from_bytes(dejavu::sans_condensed::bold(), 0, &mut Vec::new()).unwrap();
-    time("printpdf", 20, || printpdf_card(&c, &lib, &t, &regular, &bold), &jpeg);
+    time(
+        "printpdf",
+        20,
+        || printpdf_card(&c, &lib, &t, &regular, &bold),
+        &jpeg,
+    );
 }
