@@ -374,3 +374,74 @@ fn printing_to_a_printer_that_does_not_exist_fails_clearly() {
     assert!(e.localized(Lang::Id).contains("lpstat -p"));
     assert!(keep.exists());
 }
+
+/// Left edges (mm) of the words `word` on page `page`, from `pdftotext -bbox`.
+fn word_x_mm(pdf: &Path, page: usize, word: &str) -> Vec<f64> {
+    let p = page.to_string();
+    let html = run(
+        "pdftotext",
+        &["-bbox", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"],
+    );
+    html.lines()
+        .filter(|l| l.contains(&format!(">{word}</word>")))
+        .filter_map(|l| {
+            let x = l.split("xMin=\"").nth(1)?.split('"').next()?;
+            x.parse::<f64>().ok().map(|pt| pt * 25.4 / 72.0)
+        })
+        .collect()
+}
+
+#[test]
+fn backs_are_mirrored_for_duplex_and_offsets_move_each_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("duplex.pdf");
+    let plain = render_pdf(
+        &cards(1),
+        &library(),
+        &Template::builtin(),
+        &RenderOptions::default(),
+    )
+    .unwrap();
+    std::fs::write(&path, plain).unwrap();
+    // The card in the top-left slot: its front on the left half, its back on the right half.
+    let front = word_x_mm(&path, 1, "KARTU");
+    let back = word_x_mm(&path, 2, "KETENTUAN");
+    assert!(front.len() == 1 && front[0] < 105.0, "front at {front:?}");
+    assert!(back.len() == 1 && back[0] > 105.0, "back at {back:?}");
+
+    let shifted = RenderOptions {
+        offset_mm: (2.0, 0.0),
+        back_offset_mm: (-1.5, 0.0),
+        ..RenderOptions::default()
+    };
+    let pdf = render_pdf(&cards(1), &library(), &Template::builtin(), &shifted).unwrap();
+    std::fs::write(&path, pdf).unwrap();
+    let front2 = word_x_mm(&path, 1, "KARTU");
+    let back2 = word_x_mm(&path, 2, "KETENTUAN");
+    assert!(
+        (front2[0] - front[0] - 2.0).abs() < 0.05,
+        "{front:?} -> {front2:?}"
+    );
+    assert!(
+        (back2[0] - back[0] + 1.5).abs() < 0.05,
+        "{back:?} -> {back2:?}"
+    );
+}
+
+#[test]
+fn a_photo_that_is_not_a_jpeg_stops_the_job_with_what_to_do() {
+    let mut c = cards(2);
+    c[1].photo_jpeg = Some(b"GIF89a not a photo".to_vec());
+    let e = render_pdf(
+        &c,
+        &library(),
+        &Template::builtin(),
+        &RenderOptions::default(),
+    )
+    .unwrap_err();
+    let msg = e.localized(Lang::Id);
+    assert!(
+        msg.contains(PEOPLE[1].0) && msg.contains("Ambil ulang"),
+        "{msg}"
+    );
+}
