@@ -157,9 +157,23 @@ impl CardConfig {
 }
 
 impl CardConfig {
+    /// The `lp -o` options: the configured ones, plus a long-edge duplex for A4 sheets with
+    /// backs unless the config already says how to print sides. Without it a duplex printer
+    /// prints the backs on a second sheet, which looks right until the cards are cut.
+    pub fn lp_options(&self) -> Vec<String> {
+        let mut opts = self.lp_options.clone();
+        if self.duplex
+            && self.sheet == SheetKind::A4
+            && !opts.iter().any(|o| o.starts_with("sides="))
+        {
+            opts.push("sides=two-sided-long-edge".into());
+        }
+        opts
+    }
+
     /// Keeps `pdf` at `keep_at` and sends it to the configured printer with its options.
     pub fn print(&self, pdf: &[u8], keep_at: &std::path::Path) -> Result<PrintJob, PrintError> {
-        print::print_pdf(&self.printer, &self.lp_options, pdf, keep_at)
+        print::print_pdf(&self.printer, &self.lp_options(), pdf, keep_at)
     }
 }
 
@@ -264,6 +278,23 @@ mod tests {
         let d: CardConfig = toml::from_str("").unwrap();
         assert_eq!(d, CardConfig::default());
         assert!(toml::from_str::<CardConfig>("symbology = \"ean13\"").is_err());
+    }
+
+    #[test]
+    fn a4_with_backs_asks_for_long_edge_duplex_unless_told_otherwise() {
+        let mut c = CardConfig::default();
+        assert_eq!(
+            c.lp_options(),
+            vec!["sides=two-sided-long-edge".to_string()]
+        );
+        c.lp_options = vec!["sides=one-sided".into()];
+        assert_eq!(c.lp_options(), vec!["sides=one-sided".to_string()]);
+        c.lp_options.clear();
+        c.sheet = SheetKind::Card;
+        assert!(
+            c.lp_options().is_empty(),
+            "card printers flip cards themselves"
+        );
     }
 
     #[test]
