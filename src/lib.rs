@@ -1,5 +1,6 @@
 //! loket: the membership-card counter of a public library (see README.md).
 
+pub mod card;
 pub mod cli;
 pub mod config;
 pub mod domain;
