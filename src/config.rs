@@ -239,7 +239,9 @@ pub fn os_actor() -> Actor {
             .map(|h| h.trim().to_string())
             .unwrap_or_else(|_| "localhost".into());
         match std::fs::read_link("/proc/self/fd/0") {
-            Ok(tty) if tty.starts_with("/dev/") => format!("{host}:{}", tty.display()),
+            Ok(tty) if tty.starts_with("/dev/pts") || tty.starts_with("/dev/tty") => {
+                format!("{host}:{}", tty.display())
+            }
             _ => host,
         }
     });

@@ -2,7 +2,9 @@
 //! same service calls as the counter program; output is text for people or `--json`.
 
 mod admin;
+mod card;
 mod members;
+mod photo;
 mod requests;
 
 use std::path::PathBuf;
@@ -37,6 +39,12 @@ pub enum Command {
     /// Members: add, show, search, renew, replace.
     #[command(subcommand)]
     Member(members::MemberCmd),
+    /// Applicant photos: import (the photo step), export.
+    #[command(subcommand)]
+    Photo(photo::PhotoCmd),
+    /// Membership cards: render a preview, print (SOP 5).
+    #[command(subcommand)]
+    Card(card::CardCmd),
     /// Card requests and the SOP's steps on them.
     #[command(subcommand)]
     Request(requests::RequestCmd),
@@ -151,6 +159,8 @@ pub fn main() -> ExitCode {
         None => admin::overview(&ctx),
         Some(Command::Member(c)) => members::run(&ctx, c),
         Some(Command::Request(c)) => requests::run(&ctx, c),
+        Some(Command::Photo(c)) => photo::run(&ctx, c),
+        Some(Command::Card(c)) => card::run(&ctx, c),
         Some(Command::Status { json }) => admin::status(&ctx, json),
         Some(Command::User(c)) => admin::user(&ctx, c),
         Some(Command::Backup { file }) => admin::backup(&ctx, &file),

@@ -143,7 +143,7 @@ fn advance(desk: &Desk, no: &str, steps: usize) -> Result<()> {
     for step in 0..steps {
         match step {
             0 => desk.call(no).map(drop)?,
-            1 => desk.act(no, Action::TakePhoto).map(drop)?,
+            1 => desk.take_photo(no, &portrait(no), None).map(drop)?,
             2 => desk.verify(no, &Verification::default()).map(drop)?,
             3 => {
                 let req = desk.open_request(no)?;
@@ -164,4 +164,36 @@ fn advance(desk: &Desk, no: &str, steps: usize) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A made-up portrait: a plain backdrop, shoulders and a face, in colours that differ per
+/// member, as a JPEG such as a camera would hand over.
+pub fn portrait(no: &str) -> Vec<u8> {
+    let hash = no
+        .bytes()
+        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    let backdrop = [[40, 90, 170], [170, 40, 40], [230, 230, 230]][(hash % 3) as usize];
+    let shirt = [
+        (hash >> 3) as u8 | 0x40,
+        (hash >> 11) as u8 & 0x7f,
+        (hash >> 19) as u8,
+    ];
+    let (w, h) = (480u32, 640u32);
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let (fx, fy) = (x as f32 - 240.0, y as f32 - 250.0);
+        let face = (fx / 95.0).powi(2) + (fy / 125.0).powi(2) <= 1.0;
+        let body = y > 420 && (x as f32 - 240.0).abs() < 60.0 + (y as f32 - 420.0) * 0.9;
+        image::Rgb(if face {
+            [224, 172, 130]
+        } else if body {
+            shirt
+        } else {
+            backdrop
+        })
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .expect("encoding an in-memory image");
+    out.into_inner()
 }

@@ -3,6 +3,7 @@
 //! none of them writes to the store on its own.
 
 pub mod demo;
+pub mod printing;
 pub mod status;
 pub mod users;
 
@@ -19,7 +20,8 @@ use crate::domain::workflow::{
     Action, Actor, CardRequest, RequestKind, RequestState, Source, TransitionError,
 };
 use crate::i18n::{Lang, Localized};
-use crate::store::{Registration, Store, StoreError, TransitionWrite};
+use crate::photo::{Edit, Limits, PhotoConfig, PhotoError, StoredPhoto};
+use crate::store::{PhotoWrite, Registration, Store, StoreError, TransitionWrite};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
@@ -37,6 +39,12 @@ pub enum ServiceError {
     RequestOpen(String),
     #[error("member type {0} is not configured")]
     UnknownMemberType(String),
+    #[error(transparent)]
+    Photo(#[from] PhotoError),
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error(transparent)]
+    Printing(Box<printing::PrintingError>),
 }
 
 impl Localized for ServiceError {
@@ -73,6 +81,9 @@ impl Localized for ServiceError {
                     "Member {no} still has a card request in progress. Finish or cancel it first."
                 ),
             },
+            ServiceError::Photo(e) => e.localized(lang),
+            ServiceError::Config(e) => e.localized(lang),
+            ServiceError::Printing(e) => e.localized(lang),
             ServiceError::UnknownMemberType(t) => match lang {
                 Lang::Id => format!(
                     "Jenis anggota '{t}' tidak ada di konfigurasi. Minta admin menambahkannya atau pilih jenis lain."
@@ -171,6 +182,15 @@ impl<'a> Desk<'a> {
     /// Applies an action to the request as it was read (`request.version`): if someone else
     /// changed it since, the store refuses and says who.
     pub fn act_on(&self, request: &CardRequest, action: Action) -> Result<CardRequest> {
+        self.act_on_with(request, action, None)
+    }
+
+    fn act_on_with(
+        &self,
+        request: &CardRequest,
+        action: Action,
+        photo: Option<PhotoWrite>,
+    ) -> Result<CardRequest> {
         let now = self.clock.now();
         let mut member_change = None;
         let mut cards = Vec::new();
@@ -215,6 +235,7 @@ impl<'a> Desk<'a> {
             expected_version: request.version,
             member: member_change.as_ref(),
             cards: &cards,
+            photo,
             actor: &self.actor,
             detail,
         })?;
@@ -225,6 +246,46 @@ impl<'a> Desk<'a> {
     pub fn act(&self, no: &str, action: Action) -> Result<CardRequest> {
         let r = self.open_request(no)?;
         self.act_on(&r, action)
+    }
+
+    pub fn photo_config(&self) -> Result<PhotoConfig> {
+        Ok(self.config.section("photo")?)
+    }
+
+    /// SOP 3: makes the stored photo from an image (camera, inbox, file, upload) and keeps it
+    /// with the member. With the applicant at the counter, the photo step is recorded in the
+    /// same transaction; before that (an online upload) the photo is only kept, to be checked
+    /// when the applicant comes. `edit` is the clerk's crop; `None` places it automatically.
+    pub fn take_photo(
+        &self,
+        no: &str,
+        image: &[u8],
+        edit: Option<Edit>,
+    ) -> Result<(StoredPhoto, Option<CardRequest>)> {
+        let config = self.photo_config()?;
+        let decoded = crate::photo::decode(image, &Limits::default())?;
+        let edit = edit.unwrap_or_else(|| Edit::initial(decoded.width(), decoded.height()));
+        let stored = crate::photo::store_edited(&decoded, &edit, &config)?;
+        let write = PhotoWrite {
+            stored: &stored.jpeg,
+            original: config.keep_original.then_some(image),
+        };
+        self.member(no)?;
+        let open = self.store.current_request_for(no)?.filter(|r| {
+            matches!(
+                r.state,
+                RequestState::WaitingAtCounter | RequestState::PhotoTaken
+            )
+        });
+        let request = match open {
+            Some(r) => Some(self.act_on_with(&r, Action::TakePhoto, Some(write))?),
+            None => {
+                self.store
+                    .put_photo(no, &write, &self.actor, self.clock.now())?;
+                None
+            }
+        };
+        Ok((stored, request))
     }
 
     /// SOP 2: the applicant reported their number at the counter.

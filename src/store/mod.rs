@@ -54,6 +54,12 @@ pub struct Registration<'a> {
     pub source: Source,
 }
 
+/// A photo to store: the JPEG for the card, and the file as received if it is kept.
+pub struct PhotoWrite<'a> {
+    pub stored: &'a [u8],
+    pub original: Option<&'a [u8]>,
+}
+
 /// A transition to save: the new request, the version it was computed from, and what else
 /// changes with it (the member on activation, cards printed or blocked).
 pub struct TransitionWrite<'a> {
@@ -61,6 +67,8 @@ pub struct TransitionWrite<'a> {
     pub expected_version: u32,
     pub member: Option<&'a Member>,
     pub cards: &'a [CardRecord],
+    /// Stored in the same transaction as the photo step, so neither exists without the other.
+    pub photo: Option<PhotoWrite<'a>>,
     pub actor: &'a Actor,
     pub detail: String,
 }
@@ -156,6 +164,48 @@ fn nik_holders(
         }
     }
     Ok(found)
+}
+
+/// Migration `n` brings a store from schema `n` to `n + 1`.
+const MIGRATIONS: [fn(&WriteTransaction) -> Result<()>; SCHEMA_VERSION as usize] =
+    [create_tables_v1, add_photos_v2];
+
+fn create_tables_v1(txn: &WriteTransaction) -> Result<()> {
+    txn.open_table(MEMBERS)?;
+    txn.open_multimap_table(MEMBERS_BY_NIK)?;
+    txn.open_multimap_table(MEMBERS_BY_WORD)?;
+    txn.open_table(SEQUENCES)?;
+    txn.open_table(REQUESTS)?;
+    txn.open_multimap_table(REQUESTS_BY_STATE)?;
+    txn.open_multimap_table(REQUESTS_BY_MEMBER)?;
+    txn.open_table(CARDS)?;
+    txn.open_table(USERS)?;
+    txn.open_table(AUDIT)?;
+    txn.open_table(VISITS)?;
+    Ok(())
+}
+
+fn add_photos_v2(txn: &WriteTransaction) -> Result<()> {
+    txn.open_table(PHOTOS)?;
+    txn.open_table(PHOTO_ORIGINALS)?;
+    txn.open_table(PHOTO_HISTORY)?;
+    Ok(())
+}
+
+/// Stores a member's new photo, keeping the one it replaces in the history.
+fn put_photo_in(txn: &WriteTransaction, no: &str, photo: &PhotoWrite) -> Result<()> {
+    let mut photos = txn.open_table(PHOTOS)?;
+    let previous = photos.get(no)?.map(|g| g.value().to_vec());
+    if let Some(prev) = previous {
+        let seq = bump(&mut txn.open_table(META)?, "next_photo_seq")?;
+        txn.open_table(PHOTO_HISTORY)?
+            .insert((no, seq), prev.as_slice())?;
+    }
+    photos.insert(no, photo.stored)?;
+    if let Some(original) = photo.original {
+        txn.open_table(PHOTO_ORIGINALS)?.insert(no, original)?;
+    }
+    Ok(())
 }
 
 /// The state index's key: state and source, so that online registrations waiting for their
@@ -261,29 +311,17 @@ impl Store {
             .open_table(META)?
             .get("schema_version")?
             .map(|g| g.value());
-        match found {
-            Some(v) if v > SCHEMA_VERSION => {
-                return Err(StoreError::NewerSchema {
-                    found: v,
-                    known: SCHEMA_VERSION,
-                });
-            }
-            Some(v) if v == SCHEMA_VERSION => return Ok(()),
-            // Version 0 (a new file) → 1 creates every table. Later versions add a step here,
-            // each running in this same transaction so that a migration is all or nothing.
-            _ => {
-                txn.open_table(MEMBERS)?;
-                txn.open_multimap_table(MEMBERS_BY_NIK)?;
-                txn.open_multimap_table(MEMBERS_BY_WORD)?;
-                txn.open_table(SEQUENCES)?;
-                txn.open_table(REQUESTS)?;
-                txn.open_multimap_table(REQUESTS_BY_STATE)?;
-                txn.open_multimap_table(REQUESTS_BY_MEMBER)?;
-                txn.open_table(CARDS)?;
-                txn.open_table(USERS)?;
-                txn.open_table(AUDIT)?;
-                txn.open_table(VISITS)?;
-            }
+        let from = found.unwrap_or(0);
+        if from > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                found: from,
+                known: SCHEMA_VERSION,
+            });
+        }
+        // Each step brings the schema one version up; all run in this one transaction, so a
+        // migration is all or nothing, and a process that lost the race finds nothing to do.
+        for version in from..SCHEMA_VERSION {
+            MIGRATIONS[version as usize](&txn)?;
         }
         txn.open_table(META)?
             .insert("schema_version", SCHEMA_VERSION)?;
@@ -652,6 +690,9 @@ impl Store {
                 let _ = &mut by_nik;
                 members.insert(m.member_no.as_str(), json(m).as_slice())?;
             }
+            if let Some(p) = &w.photo {
+                put_photo_in(&txn, w.request.member_no.as_str(), p)?;
+            }
             let mut cards = txn.open_table(CARDS)?;
             for c in w.cards {
                 cards.insert(c.serial.as_str(), json(c).as_slice())?;
@@ -697,6 +738,54 @@ impl Store {
             found.push(parse(v.value())?);
         }
         Ok(found)
+    }
+
+    // ---- photos --------------------------------------------------------------------------
+
+    /// Stores a photo outside a step (an online upload, an import).
+    pub fn put_photo(
+        &self,
+        no: &str,
+        photo: &PhotoWrite,
+        actor: &Actor,
+        at: Timestamp,
+    ) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        if txn.open_table(MEMBERS)?.get(no)?.is_none() {
+            return Err(StoreError::NotFound(no.to_string()));
+        }
+        put_photo_in(&txn, no, photo)?;
+        append_audit(
+            &txn,
+            at,
+            actor,
+            "photo",
+            no,
+            &format!("{} bytes", photo.stored.len()),
+        )?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    pub fn photo(&self, no: &str) -> Result<Option<Vec<u8>>> {
+        let txn = self.read()?;
+        let t = txn.open_table(PHOTOS)?;
+        Ok(t.get(no)?.map(|g| g.value().to_vec()))
+    }
+
+    pub fn photo_original(&self, no: &str) -> Result<Option<Vec<u8>>> {
+        let txn = self.read()?;
+        let t = txn.open_table(PHOTO_ORIGINALS)?;
+        Ok(t.get(no)?.map(|g| g.value().to_vec()))
+    }
+
+    /// Earlier photos of a member, oldest first.
+    pub fn photo_history(&self, no: &str) -> Result<Vec<Vec<u8>>> {
+        let txn = self.read()?;
+        let t = txn.open_table(PHOTO_HISTORY)?;
+        t.range((no, 0)..=(no, u64::MAX))?
+            .map(|r| Ok(r?.1.value().to_vec()))
+            .collect()
     }
 
     // ---- visits --------------------------------------------------------------------------
@@ -816,6 +905,9 @@ impl Store {
         n += copy(&src, &dst, USERS)?;
         n += copy(&src, &dst, AUDIT)?;
         n += copy(&src, &dst, VISITS)?;
+        n += copy(&src, &dst, PHOTOS)?;
+        n += copy(&src, &dst, PHOTO_ORIGINALS)?;
+        n += copy(&src, &dst, PHOTO_HISTORY)?;
         n += copy_multi(&src, &dst, MEMBERS_BY_NIK)?;
         n += copy_multi(&src, &dst, MEMBERS_BY_WORD)?;
         n += copy_multi(&src, &dst, REQUESTS_BY_STATE)?;

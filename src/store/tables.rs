@@ -33,6 +33,14 @@ pub const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
 /// (local date `YYYY-MM-DD`, sequence) → visit (JSON): a day's visits are one range.
 pub const VISITS: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("visits");
 
+/// Member number → the stored photo (a small JPEG, the one on the card). Since schema 2.
+pub const PHOTOS: TableDefinition<&str, &[u8]> = TableDefinition::new("photos");
+/// Member number → the photo as received, so that the crop can be redone. Since schema 2.
+pub const PHOTO_ORIGINALS: TableDefinition<&str, &[u8]> = TableDefinition::new("photo_originals");
+/// (member number, sequence) → a stored photo that was replaced. Since schema 2.
+pub const PHOTO_HISTORY: TableDefinition<(&str, u64), &[u8]> =
+    TableDefinition::new("photo_history");
+
 /// The schema this build writes. A store with a higher version was made by a newer loket and
 /// is refused rather than misread.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;

@@ -1,0 +1,184 @@
+//! SOP 5: cards rendered from the template and printed through CUPS. The request is marked
+//! printed only after the printer took the job; a refused job changes nothing.
+
+use std::path::PathBuf;
+
+use crate::card::print::{PrintError, PrintJob, kept_pdf_path};
+use crate::card::template::Template;
+use crate::card::{CardConfig, CardData, CardError, LibraryInfo, SheetKind, pdf::render_pdf};
+use crate::domain::workflow::{CardRequest, RequestState};
+
+use super::{Desk, Result, ServiceError};
+
+/// How to lay out this run: the config's, with what the clerk chose for this print.
+#[derive(Debug, Clone, Default)]
+pub struct PrintChoice {
+    pub sheet: Option<SheetKind>,
+    /// 1-based slot on a partly used A4 sheet where the first card goes.
+    pub start: Option<usize>,
+    pub printer: Option<String>,
+    /// Printing again a card already printed and not yet handed over.
+    pub reprint_reason: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PrintingError {
+    #[error(transparent)]
+    Card(#[from] CardError),
+    #[error(transparent)]
+    Print(#[from] PrintError),
+    #[error(transparent)]
+    Template(#[from] crate::card::template::TemplateError),
+    #[error("request of {member_no} is {state}, not ready to print")]
+    NotReady {
+        member_no: String,
+        state: RequestState,
+    },
+}
+
+impl crate::i18n::Localized for PrintingError {
+    fn localized(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        match self {
+            PrintingError::Card(e) => e.localized(lang),
+            PrintingError::Print(e) => e.localized(lang),
+            PrintingError::Template(e) => e.localized(lang),
+            PrintingError::NotReady { member_no, state } => match lang {
+                Lang::Id => format!(
+                    "Kartu {member_no} belum bisa dicetak: permohonannya {}. Hanya yang sudah terverifikasi (atau cetak ulang dengan alasan).",
+                    state.localized(lang)
+                ),
+                Lang::En => format!(
+                    "The card of {member_no} cannot be printed yet: its request is {}. Only verified requests print (or a reprint with a reason).",
+                    state.localized(lang)
+                ),
+            },
+        }
+    }
+}
+
+impl From<PrintingError> for ServiceError {
+    fn from(e: PrintingError) -> Self {
+        ServiceError::Printing(Box::new(e))
+    }
+}
+
+impl Desk<'_> {
+    pub fn card_config(&self) -> Result<CardConfig> {
+        Ok(self.config.section("card")?)
+    }
+
+    pub fn library_info(&self) -> LibraryInfo {
+        let l = &self.config.library;
+        LibraryInfo {
+            name: l.name.clone(),
+            address: l.address.clone(),
+            contact: l.contact.clone(),
+            rules: l.rules.clone(),
+            logo: None,
+        }
+    }
+
+    /// The card of a member as it would print now. A member not yet verified is shown with
+    /// the validity activation would give today, so a preview works in any state.
+    pub fn card_data(&self, no: &str, serial: Option<String>) -> Result<CardData> {
+        let mut member = self.member(no)?;
+        let member_type = self
+            .config
+            .member_type(&member.member_type)
+            .ok_or_else(|| ServiceError::UnknownMemberType(member.member_type.clone()))?;
+        if member.valid_until.is_none() {
+            member.activate(member_type, self.clock.today());
+        }
+        let photo = self.store.photo(no)?;
+        Ok(CardData::from_member(&member, member_type, photo, serial)
+            .map_err(PrintingError::from)?)
+    }
+
+    /// Renders the cards of these members into one PDF (a preview: no state changes).
+    pub fn render_cards(&self, nos: &[String], choice: &PrintChoice) -> Result<Vec<u8>> {
+        let config = self.card_config()?;
+        let mut cards = Vec::new();
+        for no in nos {
+            let serial = match self.store.current_request_for(no)? {
+                Some(r) if r.state.is_open() => Some(self.card_serial_for(&r)?),
+                _ => None,
+            };
+            cards.push(self.card_data(no, serial)?);
+        }
+        self.render(&cards, &config, choice)
+    }
+
+    fn render(
+        &self,
+        cards: &[CardData],
+        config: &CardConfig,
+        choice: &PrintChoice,
+    ) -> Result<Vec<u8>> {
+        let template = Template::load(config.template.as_deref()).map_err(PrintingError::from)?;
+        let mut opts = config.render_options(choice.start.unwrap_or(1).saturating_sub(1));
+        if let Some(sheet) = choice.sheet {
+            opts.sheet = sheet;
+        }
+        Ok(render_pdf(cards, &self.library_info(), &template, &opts)
+            .map_err(PrintingError::from)?)
+    }
+
+    /// Where printed PDFs are kept: beside the store, under `cards/`.
+    pub fn cards_dir(&self) -> PathBuf {
+        self.store
+            .path()
+            .parent()
+            .map(|p| p.join("cards"))
+            .unwrap_or_else(|| PathBuf::from("cards"))
+    }
+
+    /// SOP 5 for one or several verified requests, on one sheet. Nothing is recorded unless
+    /// the printer accepted the job.
+    pub fn print_cards(
+        &self,
+        nos: &[String],
+        choice: &PrintChoice,
+    ) -> Result<(PrintJob, Vec<CardRequest>)> {
+        let mut config = self.card_config()?;
+        if let Some(p) = &choice.printer {
+            config.printer = p.clone();
+        }
+        if let Some(sheet) = choice.sheet {
+            config.sheet = sheet;
+        }
+        let mut requests = Vec::new();
+        let mut cards = Vec::new();
+        for no in nos {
+            let r = self.open_request(no)?;
+            let ready = match r.state {
+                RequestState::Verified => true,
+                RequestState::Printed | RequestState::Laminated => choice.reprint_reason.is_some(),
+                _ => false,
+            };
+            if !ready {
+                return Err(PrintingError::NotReady {
+                    member_no: no.clone(),
+                    state: r.state,
+                }
+                .into());
+            }
+            cards.push(self.card_data(no, Some(self.card_serial_for(&r)?))?);
+            requests.push(r);
+        }
+        let pdf = self.render(&cards, &config, choice)?;
+        let ids: Vec<String> = requests.iter().map(|r| r.id.to_string()).collect();
+        let attempt = requests.iter().map(|r| r.print_count).max().unwrap_or(0) + 1;
+        let keep_at = kept_pdf_path(
+            &self.cards_dir(),
+            &format!("request-{}", ids.join("-")),
+            attempt,
+        );
+        let job = config.print(&pdf, &keep_at).map_err(PrintingError::from)?;
+        let mut done = Vec::new();
+        for r in &requests {
+            done.push(self.record_print(r, choice.reprint_reason.clone())?);
+        }
+        Ok((job, done))
+    }
+}
