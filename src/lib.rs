@@ -4,6 +4,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod interop;
 pub mod scanner;
 pub mod service;
 pub mod store;

@@ -2,6 +2,7 @@
 //! same service calls as the counter program; output is text for people or `--json`.
 
 mod admin;
+mod interop;
 mod members;
 mod requests;
 
@@ -59,6 +60,10 @@ pub enum Command {
     },
     /// Where the config and store are, and the config in force.
     Config,
+    /// Members from SLiMS or INLISLite: a report per row, all or nothing.
+    Import(Box<interop::ImportArgs>),
+    /// Members to a file SLiMS or INLISLite imports (holds NIKs: written for its owner only).
+    Export(interop::ExportArgs),
 }
 
 /// What every command needs: where things are, the config, the clock, the language.
@@ -157,6 +162,8 @@ pub fn main() -> ExitCode {
         Some(Command::Check) => admin::check(&ctx),
         Some(Command::Demo { count }) => admin::demo(&ctx, count),
         Some(Command::Config) => admin::show_config(&ctx),
+        Some(Command::Import(a)) => interop::import(&ctx, *a),
+        Some(Command::Export(a)) => interop::export(&ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
