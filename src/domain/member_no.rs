@@ -160,7 +160,7 @@ impl MemberNoScheme {
         }
         let body = if self.check_digit {
             let (b, digit) = body.split_at(body.len().checked_sub(1)?);
-            if digit.chars().next() != Some(luhn_digit(b)) {
+            if !digit.starts_with(luhn_digit(b)) {
                 return None;
             }
             b

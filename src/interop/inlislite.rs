@@ -212,7 +212,7 @@ fn row(line: u64, get: &dyn Fn(&str) -> String) -> SourceRow {
     let mut problems = Vec::new();
     let mut date = |col: &str| match parse_source_date(&get(col)) {
         Ok(d) => d,
-        Err(()) => {
+        Err(_) => {
             problems.push((
                 col.to_string(),
                 format!("'{}' bukan tanggal / is not a date", get(col)),
@@ -230,7 +230,7 @@ fn row(line: u64, get: &dyn Fn(&str) -> String) -> SourceRow {
     d.birth_date = match parse_source_date(&birth) {
         Ok(Some(b)) => b.to_string(),
         Ok(None) => String::new(),
-        Err(()) => birth,
+        Err(_) => birth,
     };
     d.address.street = get("ALAMAT SESUAI KTP");
     d.address.kecamatan = get("KECAMATAN SESUAI KTP");

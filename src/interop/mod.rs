@@ -28,7 +28,8 @@ use jiff::tz::TimeZone;
 
 use crate::config::Config;
 use crate::domain::member::{
-    Field, FieldError, FormRules, IdentityKind, Member, MemberDraft, MemberStatus, Strictness,
+    Field, FieldError, FormRules, IdentityKind, Member, MemberDraft, MemberStatus, Problem,
+    Strictness,
 };
 use crate::domain::member_no::MemberNo;
 use crate::i18n::{Lang, Localized};
@@ -76,6 +77,9 @@ pub struct SourceRow {
     /// Problems found while reading (a date that is no date, a row too short), each with
     /// the column it is in.
     pub problems: Vec<(String, String)>,
+    /// The row could not be read at all (wrong width): only `problems` are reported, not the
+    /// rule errors of fields read from the wrong places.
+    pub malformed: bool,
 }
 
 /// What can stop a whole import or export (as opposed to one row).
@@ -214,11 +218,15 @@ pub fn resolve_type(raw: &str, config: &Config, type_map: &[(String, String)]) -
         .map(|t| t.code.clone())
 }
 
+/// A cell that should hold a date and holds something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotADate;
+
 /// Dates as SLiMS and INLISLite write them: `yyyy-mm-dd` (with a time after it, too),
 /// `dd-mm-yyyy`, `dd/mm/yyyy`, `yyyy/mm/dd`, and spreadsheet serial numbers (days since
 /// 1899-12-30, as Excel and LibreOffice count). Blank and SLiMS's `0000-00-00` are no date:
 /// `Ok(None)`. Anything else is an error.
-pub fn parse_source_date(s: &str) -> Result<Option<Date>, ()> {
+pub fn parse_source_date(s: &str) -> Result<Option<Date>, NotADate> {
     let s = s.trim();
     if s.is_empty() || s.starts_with("0000-00-00") {
         return Ok(None);
@@ -233,8 +241,8 @@ pub fn parse_source_date(s: &str) -> Result<Option<Date>, ()> {
         && y.len() == 4
     {
         return match (y.parse(), m.parse(), d.parse()) {
-            (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d).map(Some).map_err(|_| ()),
-            _ => Err(()),
+            (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d).map(Some).map_err(|_| NotADate),
+            _ => Err(NotADate),
         };
     }
     // Serial numbers: integral days (a time of day may follow the point). 1 to 2958465 is
@@ -247,9 +255,9 @@ pub fn parse_source_date(s: &str) -> Result<Option<Date>, ()> {
         return epoch
             .checked_add(jiff::Span::new().days(serial.trunc() as i64))
             .map(Some)
-            .map_err(|_| ());
+            .map_err(|_| NotADate);
     }
-    Err(())
+    Err(NotADate)
 }
 
 /// Strips a UTF-8 byte-order mark: Excel writes one at the start of "CSV UTF-8" files.
@@ -381,6 +389,7 @@ pub fn plan_import(
                 column.to_string(),
                 report::duplicate_text(first, same_no, lang),
             )]);
+            out.flags.clear();
             report.rows.push(out);
             continue;
         }
@@ -393,12 +402,14 @@ pub fn plan_import(
                 by_number: Some(old),
                 ..
             } => {
-                decide_update(&mut out, &mut writes, old, member, false, &row);
+                let merged = decide_update(&mut out, &mut writes, old, member, false, &row);
+                out.flags = still_missing(system, &merged, &flags, lang);
             }
             ImportMatch {
                 by_nik: Some(old), ..
             } => {
-                decide_update(&mut out, &mut writes, old, member, true, &row);
+                let merged = decide_update(&mut out, &mut writes, old, member, true, &row);
+                out.flags = still_missing(system, &merged, &flags, lang);
             }
             ImportMatch { .. } => {
                 let request = opts.requests && member.status == MemberStatus::Pending;
@@ -411,6 +422,9 @@ pub fn plan_import(
     Ok(Plan { report, writes })
 }
 
+// Lives only while one import is planned; boxing the big variant would add an allocation
+// per row and save nothing (the rows' strings are on the heap either way).
+#[allow(clippy::large_enum_variant)]
 enum Checked {
     Good {
         row: SourceRow,
@@ -429,6 +443,9 @@ fn check_row(
     lang: Lang,
 ) -> Checked {
     let mut errors: Vec<(String, String)> = std::mem::take(&mut row.problems);
+    if row.malformed {
+        return Checked::Bad(RowReport::rejected(&row, errors));
+    }
     let no = row.member_no.trim().to_string();
     if no.is_empty() {
         errors.push((
@@ -489,7 +506,7 @@ fn decide_update(
     new: Member,
     by_nik: bool,
     row: &SourceRow,
-) {
+) -> Member {
     let mut m = old.clone();
     let take = |to: &mut String, from: &str| {
         if !from.is_empty() {
@@ -529,8 +546,32 @@ fn decide_update(
         out.outcome = Outcome::Skipped { by_nik };
     } else {
         out.outcome = Outcome::Updated { by_nik };
-        writes.push(ImportWrite::Update { member: m });
+        writes.push(ImportWrite::Update { member: m.clone() });
     }
+    m
+}
+
+/// The flags of a row that matched a stored member, less those the store already answers
+/// (SLiMS has no mother's name, but loket may have it from the counter).
+fn still_missing(
+    system: System,
+    m: &Member,
+    flags: &[FieldError],
+    lang: Lang,
+) -> Vec<(String, String)> {
+    let kept: Vec<FieldError> = flags
+        .iter()
+        .filter(|f| match f.field {
+            Field::MotherName => m.mother_name.0.is_empty(),
+            Field::BirthPlace => m.birth_place.is_empty(),
+            Field::Street => m.address.street.is_empty(),
+            Field::Phone => m.phone.is_empty() && m.email.is_empty(),
+            Field::IdentityNo if f.problem == Problem::Required => m.identity_no.0.is_empty(),
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    report::flag_texts(system, &kept, lang)
 }
 
 /// One photo link: a member number and the photo's file name.
@@ -675,7 +716,7 @@ mod tests {
         assert_eq!(parse_source_date(""), Ok(None));
         assert_eq!(parse_source_date("0000-00-00"), Ok(None));
         for bad in ["2005-02-30", "17-3-05", "kemarin", "12", "-5"] {
-            assert_eq!(parse_source_date(bad), Err(()), "{bad}");
+            assert_eq!(parse_source_date(bad), Err(NotADate), "{bad}");
         }
     }
 

@@ -52,7 +52,7 @@ impl RowReport {
                 m.masked_nik()
             },
             outcome: Outcome::Imported { request: false },
-            flags: flags.iter().map(|f| flag_text(system, f, lang)).collect(),
+            flags: flag_texts(system, flags, lang),
         }
     }
 
@@ -76,6 +76,10 @@ impl RowReport {
             flags: Vec::new(),
         }
     }
+}
+
+pub fn flag_texts(system: System, flags: &[FieldError], lang: Lang) -> Vec<(String, String)> {
+    flags.iter().map(|f| flag_text(system, f, lang)).collect()
 }
 
 fn flag_text(system: System, f: &FieldError, lang: Lang) -> (String, String) {

@@ -122,6 +122,7 @@ fn row(line: u64, rec: &csv::StringRecord) -> SourceRow {
         // Positions mean nothing in a row of the wrong width: reading on would put the phone
         // number in the NIK.
         row.draft.full_name = f(1);
+        row.malformed = true;
         row.problems.push((
             "(kolom / columns)".into(),
             format!(
@@ -146,7 +147,7 @@ fn row(line: u64, rec: &csv::StringRecord) -> SourceRow {
     d.phone = f(11);
     let mut date = |i: usize| match parse_source_date(&f(i)) {
         Ok(d) => d,
-        Err(()) => {
+        Err(_) => {
             row.problems.push((
                 COLUMNS[i].into(),
                 format!("'{}' bukan tanggal / is not a date", f(i)),
@@ -165,7 +166,7 @@ fn row(line: u64, rec: &csv::StringRecord) -> SourceRow {
     row.draft.birth_date = match parse_source_date(&birth) {
         Ok(Some(d)) => d.to_string(),
         Ok(None) => String::new(),
-        Err(()) => birth,
+        Err(_) => birth,
     };
     row
 }
