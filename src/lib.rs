@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod interop;
 pub mod photo;
 pub mod scanner;
 pub mod service;

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: a store folder of its own per test, the real
 //! binary run as a separate process, and made-up applicants.
-#![allow(dead_code)]
+// Each test binary uses some helpers; `Site::new` makes a fresh folder, which `Default` would hide.
+#![allow(dead_code, clippy::new_without_default)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

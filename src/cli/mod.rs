@@ -3,6 +3,7 @@
 
 mod admin;
 mod card;
+mod interop;
 mod members;
 mod photo;
 mod requests;
@@ -67,6 +68,10 @@ pub enum Command {
     },
     /// Where the config and store are, and the config in force.
     Config,
+    /// Members from SLiMS or INLISLite: a report per row, all or nothing.
+    Import(Box<interop::ImportArgs>),
+    /// Members to a file SLiMS or INLISLite imports (holds NIKs: written for its owner only).
+    Export(interop::ExportArgs),
 }
 
 /// What every command needs: where things are, the config, the clock, the language.
@@ -167,6 +172,8 @@ pub fn main() -> ExitCode {
         Some(Command::Check) => admin::check(&ctx),
         Some(Command::Demo { count }) => admin::demo(&ctx, count),
         Some(Command::Config) => admin::show_config(&ctx),
+        Some(Command::Import(a)) => interop::import(&ctx, *a),
+        Some(Command::Export(a)) => interop::export(&ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -423,9 +423,47 @@ pub fn valid_email(s: &str) -> bool {
         && s.len() <= 254
 }
 
+/// How much a validation demands. The counter's form asks for everything the SOP needs; an
+/// import takes members another system (SLiMS, INLISLite) already registered, and must not
+/// demand what that system never kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strictness {
+    Form,
+    /// Birth place, street, phone or e-mail, mother's name and the NIK may be missing, and a
+    /// NIK that contradicts the birth date or sex is let through: each comes back as a flag,
+    /// for the clerk to complete at verification (SOP 4). Whatever is present is checked as
+    /// strictly as at the counter: a malformed NIK is still an error.
+    Import,
+}
+
+impl FieldError {
+    /// Problems an import records as flags instead of refusing the member (see `Strictness`).
+    pub fn is_soft_for_import(&self) -> bool {
+        matches!(
+            (self.field, &self.problem),
+            (Field::IdentityNo, Problem::Required)
+                | (Field::IdentityNo, Problem::NikMismatch(_))
+                | (Field::BirthPlace, Problem::Required)
+                | (Field::Street, Problem::Required)
+                | (Field::Phone, Problem::PhoneOrEmailRequired)
+                | (Field::MotherName, Problem::Required)
+        )
+    }
+}
+
 impl MemberDraft {
     /// Checks every field and returns every problem at once, so a form can mark them all.
     pub fn validate(&self, rules: &FormRules) -> Result<ValidDraft, Vec<FieldError>> {
+        self.validate_as(rules, Strictness::Form).map(|(v, _)| v)
+    }
+
+    /// Validation at the given strictness: the valid draft with the problems let through as
+    /// flags (always none for `Form`), or every problem that stops it.
+    pub fn validate_as(
+        &self,
+        rules: &FormRules,
+        strictness: Strictness,
+    ) -> Result<(ValidDraft, Vec<FieldError>), Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut err = |field, problem| errors.push(FieldError { field, problem });
 
@@ -593,10 +631,16 @@ impl MemberDraft {
             }
         }
 
+        // A soft problem leaves every value the draft is built from in place (an empty string
+        // or no NIK), so letting it through cannot reach an `expect` below.
+        let (flags, errors): (Vec<_>, Vec<_>) = match strictness {
+            Strictness::Form => (Vec::new(), errors),
+            Strictness::Import => errors.into_iter().partition(FieldError::is_soft_for_import),
+        };
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(ValidDraft {
+        let valid = ValidDraft {
             full_name,
             identity_kind: identity_kind.expect("checked"),
             identity_no: IdentityNo(nik.as_ref().map(|n| n.to_string()).unwrap_or(identity_no)),
@@ -614,7 +658,8 @@ impl MemberDraft {
             member_type: type_code,
             nik_mismatch_reason,
             warnings,
-        })
+        };
+        Ok((valid, flags))
     }
 }
 
@@ -774,6 +819,34 @@ mod tests {
             fields(&d.validate(&rules(&types)).unwrap_err()),
             vec![Field::MemberType]
         );
+    }
+
+    #[test]
+    fn an_import_lets_missing_data_through_as_flags_but_not_a_bad_nik() {
+        let types = MemberType::defaults();
+        let mut d = draft();
+        d.mother_name.clear();
+        d.birth_place.clear();
+        d.phone.clear();
+        assert!(
+            d.validate(&rules(&types)).is_err(),
+            "the counter's form insists"
+        );
+        let (ok, flags) = d.validate_as(&rules(&types), Strictness::Import).unwrap();
+        assert_eq!(ok.mother_name.0, "");
+        assert_eq!(
+            fields(&flags),
+            vec![Field::BirthPlace, Field::Phone, Field::MotherName]
+        );
+        d.identity_no = "351512570305000".into();
+        let errs = d
+            .validate_as(&rules(&types), Strictness::Import)
+            .unwrap_err();
+        assert_eq!(fields(&errs), vec![Field::IdentityNo]);
+        d.identity_no.clear();
+        let (ok, flags) = d.validate_as(&rules(&types), Strictness::Import).unwrap();
+        assert!(ok.nik.is_none());
+        assert!(fields(&flags).contains(&Field::IdentityNo));
     }
 
     #[test]

@@ -150,6 +150,54 @@ impl MemberNoScheme {
         Ok(MemberNo(no))
     }
 
+    /// The sequence scope and value inside a number of this scheme, if it is one. Imported
+    /// members keep the numbers their old system gave them; the store raises the scope's
+    /// counter past such a number, so that a later registration does not compose it again.
+    pub fn sequence_of(&self, no: &str) -> Option<(String, u32)> {
+        let body = no.strip_prefix(self.prefix.as_str())?;
+        if !body.is_ascii() {
+            return None;
+        }
+        let body = if self.check_digit {
+            let (b, digit) = body.split_at(body.len().checked_sub(1)?);
+            if !digit.starts_with(luhn_digit(b)) {
+                return None;
+            }
+            b
+        } else {
+            body
+        };
+        let num = |s: &str| -> Option<u32> {
+            if s.chars().all(|c| c.is_ascii_digit()) {
+                s.parse().ok()
+            } else {
+                None
+            }
+        };
+        let (scope, seq) = match self.format {
+            MemberNoFormat::DailySequence if body.len() == 11 => {
+                let day = Date::new(
+                    2000 + num(&body[0..2])? as i16,
+                    num(&body[2..4])? as i8,
+                    num(&body[4..6])? as i8,
+                )
+                .ok()?;
+                (self.sequence_scope(day)?, num(&body[6..])?)
+            }
+            MemberNoFormat::MonthlySequence if body.len() == 11 => {
+                let day = Date::new(num(&body[0..4])? as i16, num(&body[4..6])? as i8, 1).ok()?;
+                (self.sequence_scope(day)?, num(&body[6..])?)
+            }
+            MemberNoFormat::SequenceSexYear if body.len() == 10 => {
+                Sex::from_letter(&body[5..6])?;
+                let day = Date::new(num(&body[6..])? as i16, 1, 1).ok()?;
+                (self.sequence_scope(day)?, num(&body[0..5])?)
+            }
+            _ => return None,
+        };
+        (seq > 0).then_some((scope, seq))
+    }
+
     /// Whether a scanned or typed number carries a correct check digit (always true when the
     /// scheme has none).
     pub fn check(&self, no: &str) -> bool {
@@ -198,6 +246,38 @@ mod tests {
             format,
             ..MemberNoScheme::default()
         }
+    }
+
+    #[test]
+    fn the_sequence_inside_a_number_is_found_again() {
+        for f in [
+            MemberNoFormat::DailySequence,
+            MemberNoFormat::MonthlySequence,
+            MemberNoFormat::SequenceSexYear,
+        ] {
+            for check_digit in [false, true] {
+                let s = MemberNoScheme {
+                    format: f,
+                    prefix: "SDA-".into(),
+                    check_digit,
+                };
+                let no = s.compose(42, DAY, Sex::Female, None).unwrap();
+                assert_eq!(
+                    s.sequence_of(no.as_str()),
+                    Some((s.sequence_scope(DAY).unwrap(), 42)),
+                    "{f:?} {no}"
+                );
+            }
+        }
+        let s = scheme(MemberNoFormat::DailySequence);
+        assert_eq!(s.sequence_of("2611280000"), None, "too short");
+        assert_eq!(s.sequence_of("26133000001"), None, "no 30th of month 13");
+        assert_eq!(s.sequence_of("A2345678901"), None);
+        assert_eq!(s.sequence_of("26112800000"), None, "sequences start at 1");
+        assert_eq!(
+            scheme(MemberNoFormat::Nik).sequence_of("3515125703050002"),
+            None
+        );
     }
 
     #[test]

@@ -73,6 +73,40 @@ pub struct TransitionWrite<'a> {
     pub detail: String,
 }
 
+/// What the store holds that an incoming row may be: the member with its number, and the
+/// pending or active member holding its NIK.
+#[derive(Debug, Clone, Default)]
+pub struct ImportMatch {
+    pub by_number: Option<Member>,
+    pub by_nik: Option<Member>,
+}
+
+/// One member an import writes.
+#[derive(Debug, Clone)]
+pub enum ImportWrite {
+    /// A member new to the store, with a new-card request (source import) when `request`.
+    Add { member: Member, request: bool },
+    /// A member already in the store, corrected from the file.
+    Update { member: Member },
+}
+
+/// A whole import, written in one transaction.
+pub struct ImportBatch<'a> {
+    pub writes: Vec<ImportWrite>,
+    pub scheme: &'a MemberNoScheme,
+    pub actor: &'a Actor,
+    pub at: Timestamp,
+    /// Where the members came from, for the audit log (e.g. `slims members.csv`).
+    pub origin: &'a str,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportDone {
+    pub added: usize,
+    pub updated: usize,
+    pub requests: usize,
+}
+
 pub struct Store {
     db: Database,
     path: PathBuf,
@@ -878,6 +912,153 @@ impl Store {
             .collect::<Result<_>>()?;
         found.reverse();
         Ok(found)
+    }
+
+    // ---- import --------------------------------------------------------------------------
+
+    /// What the store holds for each incoming (member number, NIK) pair, read in one read
+    /// transaction: an import of 100,000 rows must not open 200,000 of them.
+    pub fn import_matches(&self, keys: &[(&str, Option<&str>)]) -> Result<Vec<ImportMatch>> {
+        let txn = self.read()?;
+        let members = txn.open_table(MEMBERS)?;
+        let by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
+        keys.iter()
+            .map(|(no, nik)| {
+                let by_number = members.get(*no)?.map(|g| parse(g.value())).transpose()?;
+                let by_nik = match nik {
+                    Some(nik) => nik_holders(&members, &by_nik, nik, None)?
+                        .into_iter()
+                        .next(),
+                    None => None,
+                };
+                Ok(ImportMatch { by_number, by_nik })
+            })
+            .collect()
+    }
+
+    /// Writes a whole import in one write transaction: every member or none. The same
+    /// checks as registration and correction run again here (another process may have
+    /// registered the NIK or the number since the import was planned). Imported members keep
+    /// their numbers; a number in the configured scheme raises its sequence so that later
+    /// registrations do not collide with it. One audit line per member (NIK masked) and one
+    /// for the import.
+    pub fn import_members(
+        &self,
+        batch: ImportBatch,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportDone> {
+        let txn = self.db.begin_write()?;
+        let mut done = ImportDone::default();
+        {
+            let mut members = txn.open_table(MEMBERS)?;
+            let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
+            let mut by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+            let mut seqs = txn.open_table(SEQUENCES)?;
+            let mut requests = txn.open_table(REQUESTS)?;
+            let mut by_state = txn.open_multimap_table(REQUESTS_BY_STATE)?;
+            let mut by_member = txn.open_multimap_table(REQUESTS_BY_MEMBER)?;
+            let mut meta = txn.open_table(META)?;
+            let mut audit = txn.open_table(AUDIT)?;
+            let mut note = |meta: &mut Table<&str, u64>, subject: &str, detail: String| {
+                bump(meta, "changes")?;
+                let seq = bump(meta, "next_audit_seq")?;
+                let entry = AuditEntry {
+                    seq,
+                    at: batch.at,
+                    user: batch.actor.user.clone(),
+                    terminal: batch.actor.terminal.clone(),
+                    action: "import".into(),
+                    subject: subject.into(),
+                    detail,
+                };
+                audit.insert(seq, json(&entry).as_slice())?;
+                Ok::<_, StoreError>(())
+            };
+            for write in batch.writes {
+                match write {
+                    ImportWrite::Add { member: m, request } => {
+                        let no = m.member_no.as_str();
+                        if members.get(no)?.is_some() {
+                            return Err(StoreError::DuplicateMemberNo(no.to_string()));
+                        }
+                        if let Some(nik) = &m.nik
+                            && m.status.holds_nik()
+                            && let Some(h) =
+                                nik_holders(&members, &by_nik, nik.as_str(), None)?.first()
+                        {
+                            return Err(StoreError::DuplicateNik {
+                                existing: h.member_no.to_string(),
+                            });
+                        }
+                        members.insert(no, json(&m).as_slice())?;
+                        index_member(&mut by_nik, &mut by_word, &m, true)?;
+                        if let Some((scope, seq)) = batch.scheme.sequence_of(no) {
+                            let last = seqs.get(scope.as_str())?.map(|g| g.value()).unwrap_or(0);
+                            if u64::from(seq) > last {
+                                seqs.insert(scope.as_str(), u64::from(seq))?;
+                            }
+                        }
+                        if request {
+                            let id = bump(&mut meta, "next_request_id")?;
+                            let r = CardRequest::new(
+                                id,
+                                m.member_no.clone(),
+                                RequestKind::New,
+                                Source::Import,
+                                batch.actor,
+                                batch.at,
+                            );
+                            requests.insert(r.id, json(&r).as_slice())?;
+                            by_state.insert(r.state.code(), r.id)?;
+                            by_member.insert(no, r.id)?;
+                            done.requests += 1;
+                        }
+                        note(
+                            &mut meta,
+                            no,
+                            format!("added from {}, NIK {}", batch.origin, m.masked_nik()),
+                        )?;
+                        done.added += 1;
+                    }
+                    ImportWrite::Update { member: m } => {
+                        let no = m.member_no.as_str();
+                        let old: Member = match members.get(no)? {
+                            Some(g) => parse(g.value())?,
+                            None => return Err(StoreError::NotFound(no.to_string())),
+                        };
+                        if let Some(nik) = &m.nik
+                            && m.status.holds_nik()
+                            && let Some(h) =
+                                nik_holders(&members, &by_nik, nik.as_str(), Some(no))?.first()
+                        {
+                            return Err(StoreError::DuplicateNik {
+                                existing: h.member_no.to_string(),
+                            });
+                        }
+                        index_member(&mut by_nik, &mut by_word, &old, false)?;
+                        index_member(&mut by_nik, &mut by_word, &m, true)?;
+                        members.insert(no, json(&m).as_slice())?;
+                        note(
+                            &mut meta,
+                            no,
+                            format!("updated from {}, NIK {}", batch.origin, m.masked_nik()),
+                        )?;
+                        done.updated += 1;
+                    }
+                }
+                progress(1);
+            }
+            note(
+                &mut meta,
+                batch.origin,
+                format!(
+                    "{} added, {} updated, {} card requests",
+                    done.added, done.updated, done.requests
+                ),
+            )?;
+        }
+        txn.commit()?;
+        Ok(done)
     }
 
     // ---- maintenance ---------------------------------------------------------------------
