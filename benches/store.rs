@@ -27,8 +27,22 @@ const MIDDLE: [&str; 10] = [
     "", "Ayu", "Dwi", "Tri", "Nur", "Putra", "Putri", "Adi", "Sari", "Indra",
 ];
 const FAMILY: [&str; 16] = [
-    "Rahayu", "Santoso", "Wijaya", "Kusuma", "Pratama", "Handayani", "Saputra", "Lestari",
-    "Nugroho", "Permata", "Hidayat", "Maharani", "Setiawan", "Utomo", "Rahmawati", "Susanto",
+    "Rahayu",
+    "Santoso",
+    "Wijaya",
+    "Kusuma",
+    "Pratama",
+    "Handayani",
+    "Saputra",
+    "Lestari",
+    "Nugroho",
+    "Permata",
+    "Hidayat",
+    "Maharani",
+    "Setiawan",
+    "Utomo",
+    "Rahmawati",
+    "Susanto",
 ];
 
 /// A made-up applicant; `i` maps one-to-one onto (kecamatan, day, month, serial), so every
@@ -129,7 +143,12 @@ fn benches(c: &mut Criterion) {
     let counter_day = Clock::new(jakarta(), Some("2026-11-28T01:00:00Z".parse().unwrap()));
     let early = Desk::new(&store, &config, &counter_day, desk.actor.clone());
     let next = AtomicUsize::new(MEMBERS + store.member_count().unwrap() as usize);
-    if store.requests_in(&[loket::domain::workflow::RequestState::WaitingAtCounter]).unwrap().len() < 50 {
+    if store
+        .requests_in(&[loket::domain::workflow::RequestState::WaitingAtCounter])
+        .unwrap()
+        .len()
+        < 50
+    {
         for _ in 0..50 {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let r = early.register(&applicant(i), Source::Counter).unwrap();
@@ -169,15 +188,7 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("status (in process)", |b| {
         b.iter(|| {
-            black_box(
-                status(
-                    &store,
-                    clock.now(),
-                    clock.today(),
-                    &config.standard_minutes,
-                )
-                .unwrap(),
-            )
+            black_box(status(&store, clock.now(), clock.today(), &config.standard_minutes).unwrap())
         })
     });
     g.sample_size(30);

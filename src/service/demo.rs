@@ -6,6 +6,8 @@ use crate::domain::checklist::CheckItem;
 use crate::domain::member::{Address, MemberDraft};
 use crate::domain::workflow::{Action, RequestKind, Source};
 
+use crate::config::Clock;
+
 use super::{Desk, Result, Verification};
 
 const GIVEN: [&str; 16] = [
@@ -103,31 +105,41 @@ pub fn fill(desk: &Desk, count: usize, seed: u64) -> Result<Vec<String>> {
             0 | 3 => Source::Online,
             _ => Source::Counter,
         };
-        let r = desk.register(&made_up_draft(i, seed), source)?;
-        let no = r.member.member_no.to_string();
+        // Applicants arrive four minutes apart over the last hours, each step a few minutes
+        // after the one before, so the queue shows steps within, near and over the standard.
+        let mut t = Timeline::new(desk, (count - i) as i64 * 4 + 2);
+        let no = t
+            .at(0, |d| d.register(&made_up_draft(i, seed), source))?
+            .member
+            .member_no
+            .to_string();
         // Spread the applicants over the procedure: stage 0 stays registered, 6 is handed over.
         match i % 9 {
             7 => {
                 // A verification that failed on the photo goes back for a new one.
-                advance(desk, &no, 2)?;
-                desk.verify(
-                    &no,
-                    &Verification {
-                        failed: Some((CheckItem::PhotoAcceptable, "foto buram".into())),
-                        ..Verification::default()
-                    },
-                )?;
+                advance(&mut t, &no, 2)?;
+                t.at(2, |d| {
+                    d.verify(
+                        &no,
+                        &Verification {
+                            failed: Some((CheckItem::PhotoAcceptable, "foto buram".into())),
+                            ..Verification::default()
+                        },
+                    )
+                })?;
             }
             8 => {
-                desk.call(&no)?;
-                desk.act(
-                    &no,
-                    Action::Cancel {
-                        reason: "pendaftar tidak kembali".into(),
-                    },
-                )?;
+                t.at(1, |d| d.call(&no))?;
+                t.at(5, |d| {
+                    d.act(
+                        &no,
+                        Action::Cancel {
+                            reason: "pendaftar tidak kembali".into(),
+                        },
+                    )
+                })?;
             }
-            n => advance(desk, &no, n)?,
+            n => advance(&mut t, &no, n)?,
         }
         numbers.push(no);
     }
@@ -138,29 +150,67 @@ pub fn fill(desk: &Desk, count: usize, seed: u64) -> Result<Vec<String>> {
     Ok(numbers)
 }
 
-/// Takes a request through the first `steps` steps after registration, in the SOP's order.
-fn advance(desk: &Desk, no: &str, steps: usize) -> Result<()> {
+/// The demo's own clock: each action happens some minutes after the previous one, never
+/// later than the real now.
+struct Timeline<'d, 'a> {
+    desk: &'d Desk<'a>,
+    minutes_ago: i64,
+}
+
+impl<'d, 'a> Timeline<'d, 'a> {
+    fn new(desk: &'d Desk<'a>, minutes_ago: i64) -> Self {
+        Timeline { desk, minutes_ago }
+    }
+
+    /// Runs `f` on a desk whose clock stands `after` minutes later than the last action.
+    fn at<T>(&mut self, after: i64, f: impl FnOnce(&Desk) -> Result<T>) -> Result<T> {
+        use jiff::ToSpan;
+        self.minutes_ago = (self.minutes_ago - after).max(0);
+        let clock = Clock::new(
+            self.desk.clock.tz().clone(),
+            Some(self.desk.clock.now() - self.minutes_ago.minutes()),
+        );
+        let desk = Desk::new(
+            self.desk.store,
+            self.desk.config,
+            &clock,
+            self.desk.actor.clone(),
+        );
+        f(&desk)
+    }
+}
+
+/// Takes a request through the first `steps` steps after registration, in the SOP's order,
+/// each taking about as long as the SOP's standard for it.
+fn advance(t: &mut Timeline, no: &str, steps: usize) -> Result<()> {
     for step in 0..steps {
         match step {
-            0 => desk.call(no).map(drop)?,
-            1 => desk.take_photo(no, &portrait(no), None).map(drop)?,
-            2 => desk.verify(no, &Verification::default()).map(drop)?,
-            3 => {
-                let req = desk.open_request(no)?;
-                desk.record_print(&req, None).map(drop)?
-            }
-            4 => desk.act(no, Action::Laminate).map(drop)?,
-            _ => {
-                let name = desk.member(no)?.full_name;
-                desk.act(
-                    no,
-                    Action::HandOver {
-                        received_by: name,
-                        representative: false,
-                    },
-                )
-                .map(drop)?
-            }
+            0 => t.at(2, |d| d.call(no)).map(drop)?,
+            1 => t
+                .at(2, |d| d.take_photo(no, &portrait(no), None))
+                .map(drop)?,
+            2 => t
+                .at(3, |d| d.verify(no, &Verification::default()))
+                .map(drop)?,
+            3 => t
+                .at(4, |d| {
+                    let req = d.open_request(no)?;
+                    d.record_print(&req, None)
+                })
+                .map(drop)?,
+            4 => t.at(2, |d| d.act(no, Action::Laminate)).map(drop)?,
+            _ => t
+                .at(1, |d| {
+                    let name = d.member(no)?.full_name;
+                    d.act(
+                        no,
+                        Action::HandOver {
+                            received_by: name,
+                            representative: false,
+                        },
+                    )
+                })
+                .map(drop)?,
         }
     }
     Ok(())
