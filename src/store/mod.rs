@@ -20,7 +20,6 @@ use tables::*;
 
 use crate::domain::member::{Member, ValidDraft};
 use crate::domain::member_no::{MemberNo, MemberNoScheme};
-use crate::domain::nik::mask_nik;
 use crate::domain::staff::{Account, CardRecord};
 use crate::domain::text::name_words;
 use crate::domain::visit::Visit;
@@ -709,7 +708,7 @@ impl Store {
             Self::put_request(&txn, w.request, Some(current.state))?;
             if let Some(m) = w.member {
                 let mut members = txn.open_table(MEMBERS)?;
-                let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
+                let by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
                 if let Some(nik) = &m.nik
                     && m.status.holds_nik()
                     && let Some(h) =
@@ -720,8 +719,7 @@ impl Store {
                         existing: h.member_no.to_string(),
                     });
                 }
-                // Status and validity change here, not the name or NIK: indexes stay.
-                let _ = &mut by_nik;
+                // Status and validity change here, not the name or NIK: the indexes stay.
                 members.insert(m.member_no.as_str(), json(m).as_slice())?;
             }
             if let Some(p) = &w.photo {
@@ -1146,9 +1144,4 @@ fn copy_multi<K: redb::Key + 'static, V: redb::Key + 'static>(
         }
     }
     Ok(n)
-}
-
-/// A NIK for log lines, masked whether it is valid or not.
-pub fn masked(nik: &str) -> String {
-    mask_nik(nik)
 }
