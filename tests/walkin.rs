@@ -154,3 +154,70 @@ fn the_whole_walk_in_path_through_a_real_printer() {
         .collect();
     assert_eq!(kept.len(), 1);
 }
+
+#[test]
+fn a_replacement_card_gets_a_new_serial_and_blocks_the_old_one() {
+    if !cups() {
+        eprintln!("LOKET_TEST_CUPS is not 1: the CUPS replacement runs in CI (bash .ci/run)");
+        return;
+    }
+    let site = Site::new();
+    let no = site.add("Siti Rahayu", NIK, "2005-03-17", "P");
+    let photo = photo_file(&site);
+    let issue = |reprint: bool| {
+        site.ok(&["request", "call", &no]);
+        site.ok(&["photo", "import", &no, photo.to_str().unwrap()]);
+        site.ok(&["request", "verify", &no]);
+        site.ok(&[
+            "card",
+            "print",
+            &no,
+            "--printer",
+            "loket-pdf",
+            "--sheet",
+            "card",
+        ]);
+        if reprint {
+            // Jammed in the laminator: printed again with a reason, same serial.
+            site.ok(&["request", "laminate", &no]);
+            let out = site.ok(&[
+                "card",
+                "print",
+                &no,
+                "--printer",
+                "loket-pdf",
+                "--sheet",
+                "card",
+                "--reprint-reason",
+                "macet di laminator",
+            ]);
+            assert!(out.contains(&format!("{no}-01")), "{out}");
+        }
+        site.ok(&["request", "laminate", &no]);
+        site.ok(&["request", "handover", &no, "--received-by", "Siti Rahayu"]);
+    };
+    issue(true);
+    let first = site.json(&["request", "show", &no, "--json"]);
+    assert_eq!(first["request"]["card_serial"], format!("{no}-01"));
+    assert_eq!(first["request"]["print_count"], 2);
+
+    site.ok(&["member", "replace", &no, "--reason", "kartu hilang"]);
+    issue(false);
+    let second = site.json(&["request", "show", &no, "--json"]);
+    assert_eq!(second["kind"], "replacement");
+    assert_eq!(second["request"]["card_serial"], format!("{no}-02"));
+    let store = loket::store::Store::open(&site.store_file()).unwrap();
+    let old = store.card(&format!("{no}-01")).unwrap().unwrap();
+    assert_eq!(
+        old.blocked.as_deref(),
+        Some(format!("replaced by {no}-02").as_str())
+    );
+    assert!(
+        store
+            .card(&format!("{no}-02"))
+            .unwrap()
+            .unwrap()
+            .blocked
+            .is_none()
+    );
+}
