@@ -360,41 +360,88 @@ fn an_inlislite_spreadsheet_with_serial_dates_and_a_missing_column() {
 }
 
 #[test]
-fn photos_are_checked_but_not_pretended() {
+fn photos_come_in_through_the_link_file_and_go_out_under_500_kb() {
     let site = Site::new();
     let dir = site.path().join("foto");
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(
         dir.join("photos.csv"),
-        "number,filename\nS-0001,s0001.jpg\nS-0007,none.jpg\n",
+        "number,filename\nS-0001,s0001.jpg\nS-0002,rusak.jpg\nS-0007,none.jpg\n",
     )
     .unwrap();
-    std::fs::write(dir.join("s0001.jpg"), [0xFF, 0xD8, 0xFF]).unwrap();
+    std::fs::write(
+        dir.join("s0001.jpg"),
+        loket::service::demo::portrait("S-0001"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("rusak.jpg"), [0xFF, 0xD8, 0xFF]).unwrap();
+
+    // A bad photo fails the whole import unless --partial; nothing is written.
+    let clean = site.path().join("dua.csv");
+    let sample = std::fs::read_to_string(SLIMS_SAMPLE).unwrap();
+    let header_and_two: Vec<&str> = sample.split("\nS-0003").next().unwrap().lines().collect();
+    std::fs::write(&clean, header_and_two.join("\n")).unwrap();
     let before = snapshot(&site);
     let o = site.run(&[
         "--lang",
         "en",
         "import",
         "slims",
-        SLIMS_SAMPLE,
+        clean.to_str().unwrap(),
+        "--photos",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", out_err(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("S-0007: member number not in the import file"),
+        "{err}"
+    );
+    assert!(err.contains("S-0002 rusak.jpg"), "{err}");
+    assert!(err.contains("3 checked, 2 with problems"), "{err}");
+    assert_eq!(snapshot(&site), before, "a refused import writes nothing");
+
+    // With --partial the good photo is stored with its member.
+    let o = site.run(&[
+        "import",
+        "slims",
+        clean.to_str().unwrap(),
         "--partial",
         "--photos",
         dir.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(1), "{}", out_err(&o));
-    let err = stderr(&o);
-    assert!(err.contains("S-0007: photo file not found"), "{err}");
-    assert!(err.contains("2 checked, 1 with problems"), "{err}");
-    assert!(err.contains("cannot be stored yet"), "{err}");
-    assert_eq!(snapshot(&site), before);
+    assert!(o.status.success(), "{}", out_err(&o));
+    let store = Store::open(&site.store_file()).unwrap();
+    let photo = store
+        .photo("S-0001")
+        .unwrap()
+        .expect("S-0001's photo stored");
+    assert!(photo.starts_with(&[0xFF, 0xD8]) && photo.len() <= 150 * 1024);
+    assert!(store.photo("S-0002").unwrap().is_none());
+    drop(store);
 
-    let o = site.run(&[
+    // Out again: a JPEG per member under 500 KB and the link file, which imports back.
+    let out_dir = site.path().join("keluar");
+    let csv = site.path().join("x.csv");
+    site.ok(&[
         "export",
         "slims",
-        site.path().join("x.csv").to_str().unwrap(),
+        csv.to_str().unwrap(),
         "--photos",
-        dir.to_str().unwrap(),
+        out_dir.to_str().unwrap(),
     ]);
-    assert!(!o.status.success());
-    assert!(!site.path().join("x.csv").exists(), "nothing half-done");
+    let exported = std::fs::read(out_dir.join("S-0001.jpg")).unwrap();
+    assert!(exported.len() <= 500 * 1024);
+    let links = std::fs::read_to_string(out_dir.join("photos.csv")).unwrap();
+    assert_eq!(links, "number,filename\nS-0001,S-0001.jpg\n");
+    let other = Site::new();
+    other.ok(&[
+        "import",
+        "slims",
+        csv.to_str().unwrap(),
+        "--photos",
+        out_dir.to_str().unwrap(),
+    ]);
+    let store = Store::open(&other.store_file()).unwrap();
+    assert!(store.photo("S-0001").unwrap().is_some());
 }

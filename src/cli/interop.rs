@@ -11,7 +11,9 @@ use crate::i18n::{Lang, Localized};
 use crate::interop::{
     self, ImportOptions, InteropError, PlanContext, SourceRow, System, inlislite, slims,
 };
-use crate::store::ImportBatch;
+use crate::photo::source::read_file;
+use crate::photo::{EXPORT_MAX_KB, Edit, Limits, PhotoConfig, export_under};
+use crate::store::{ImportBatch, PhotoWrite};
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
@@ -144,6 +146,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         print!("{}", plan.report.render(lang));
     }
 
+    let mut photos: Vec<(String, Vec<u8>, Option<Vec<u8>>)> = Vec::new();
     if let Some(dir) = &a.photos {
         if dir
             .extension()
@@ -155,7 +158,30 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
             )));
         }
         let links = interop::read_photo_links(dir).map_err(fail)?;
-        let problems = interop::check_photo_links(dir, &links, &numbers, lang);
+        let mut problems = interop::check_photo_links(dir, &links, &numbers, lang);
+        // Each linked photo goes through the same decoding, limits and crop as one taken at
+        // the counter, before anything is written: a bad photo fails the import, not a
+        // member half-imported without it.
+        let config: PhotoConfig = ctx.config.section("photo").map_err(|e| ctx.fail(&e))?;
+        let limits = Limits::default();
+        for l in &links {
+            let path = dir.join(&l.file);
+            if !numbers.contains(&l.member_no) || l.file.contains("..") || !path.is_file() {
+                continue; // already reported by check_photo_links
+            }
+            let made = read_file(&path, &limits).and_then(|bytes| {
+                let img = crate::photo::decode(&bytes, &limits)?;
+                let edit = Edit::initial(img.width(), img.height());
+                let stored = crate::photo::store_edited(&img, &edit, &config)?;
+                Ok((stored.jpeg, config.keep_original.then_some(bytes)))
+            });
+            match made {
+                Ok((stored, original)) => photos.push((l.member_no.clone(), stored, original)),
+                Err(e) => {
+                    problems.push(format!("{} {}: {}", l.member_no, l.file, e.localized(lang)))
+                }
+            }
+        }
         for p in &problems {
             eprintln!("{p}");
         }
@@ -174,12 +200,11 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
                 ),
             }
         );
-        // The store keeps no photos yet (the photo module brings them): importing the members
-        // while silently dropping the photos would look like success. Refuse instead.
-        if !a.dry_run {
-            return Err(Failure::new(
-                InteropError::PhotosUnsupported.localized(lang),
-            ));
+        if !problems.is_empty() && !a.partial {
+            return Err(Failure::input(ctx.t(
+                "Tidak ada yang ditulis: ada foto yang bermasalah (lihat di atas). Perbaiki foto atau tautannya lalu impor lagi, atau tambahkan --partial.",
+                "Nothing was written: some photos have problems (see above). Fix the photos or their links and import again, or add --partial.",
+            )));
         }
     }
 
@@ -226,6 +251,22 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         )
         .map_err(|e| ctx.fail(&e))?;
     bar.finish_and_clear();
+    for (no, stored, original) in &photos {
+        let write = PhotoWrite {
+            stored,
+            original: original.as_deref(),
+        };
+        store
+            .put_photo(no, &write, &actor, ctx.clock.now())
+            .map_err(|e| ctx.fail(&e))?;
+    }
+    if !photos.is_empty() {
+        println!(
+            "{} {}",
+            ctx.t("Foto tersimpan:", "Photos stored:"),
+            photos.len()
+        );
+    }
     println!(
         "{}",
         match lang {
@@ -245,18 +286,6 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
 pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
     let lang = ctx.lang;
     let fail = |e: InteropError| ctx.fail(&e);
-    if a.photos.is_some() {
-        // Said before anything is written: an export without the photos asked for is not
-        // what the person wanted.
-        return Err(Failure::new(match lang {
-            Lang::Id => {
-                "Foto belum bisa diekspor: loket belum menyimpan foto (modul foto belum terpasang). Ekspor tanpa --photos."
-            }
-            Lang::En => {
-                "Photos cannot be exported yet: loket does not store photos (the photo module is not installed). Export without --photos."
-            }
-        }));
-    }
     let dialect = dialect(a.separator, a.quote, ctx)?;
     let store = ctx.open_store()?;
     let members = store.members().map_err(|e| ctx.fail(&e))?;
@@ -320,5 +349,38 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
             ),
         }
     );
+    if let Some(dir) = &a.photos {
+        let n = export_photos(&store, &members, dir).map_err(Failure::new)?;
+        println!(
+            "{} {n} → {}",
+            ctx.t("Foto diekspor:", "Photos exported:"),
+            dir.display()
+        );
+    }
     Ok(())
+}
+
+/// Writes each member's photo as `NO.jpg` (at most 500 KB, what SLiMS and INLISLite take) and
+/// the `number,filename` link file that `loket import --photos` reads back.
+fn export_photos(
+    store: &crate::store::Store,
+    members: &[crate::domain::member::Member],
+    dir: &Path,
+) -> Result<usize, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut links = String::from("number,filename\n");
+    let mut n = 0;
+    for m in members {
+        let no = m.member_no.as_str();
+        let Some(photo) = store.photo(no).map_err(|e| e.to_string())? else {
+            continue;
+        };
+        let jpeg = export_under(&photo, EXPORT_MAX_KB).map_err(|e| e.to_string())?;
+        let file = format!("{no}.jpg");
+        std::fs::write(dir.join(&file), jpeg).map_err(|e| format!("{file}: {e}"))?;
+        links.push_str(&format!("{no},{file}\n"));
+        n += 1;
+    }
+    std::fs::write(dir.join("photos.csv"), links).map_err(|e| format!("photos.csv: {e}"))?;
+    Ok(n)
 }

@@ -104,8 +104,6 @@ pub enum InteropError {
     TypeMap(String),
     #[error("photo link file: {0}")]
     PhotoLinks(String),
-    #[error("photos are not supported yet")]
-    PhotosUnsupported,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -123,10 +121,14 @@ impl Localized for InteropError {
     fn localized(&self, lang: Lang) -> String {
         match (self, lang) {
             (InteropError::Io { path, source }, Lang::Id) => {
-                format!("Berkas {path} tidak bisa dibaca/ditulis: {source}. Periksa nama dan izinnya.")
+                format!(
+                    "Berkas {path} tidak bisa dibaca/ditulis: {source}. Periksa nama dan izinnya."
+                )
             }
             (InteropError::Io { path, source }, Lang::En) => {
-                format!("File {path} cannot be read/written: {source}. Check its name and permissions.")
+                format!(
+                    "File {path} cannot be read/written: {source}. Check its name and permissions."
+                )
             }
             (InteropError::Csv { path, line, reason }, Lang::Id) => format!(
                 "{path} baris {line} bukan CSV yang benar ({reason}). Periksa pemisah (--separator) dan tanda kutip (--quote)."
@@ -160,8 +162,6 @@ impl Localized for InteropError {
             (InteropError::PhotoLinks(s), Lang::En) => format!(
                 "The photo link file (photos.csv: number,filename) has a problem: {s}. Fix it and try again."
             ),
-            (InteropError::PhotosUnsupported, Lang::Id) => "Foto belum bisa disimpan: modul foto loket belum terpasang. Tautan foto sudah diperiksa (lihat laporan); impor lagi tanpa --photos, dan masukkan foto nanti dengan loket photo import.".into(),
-            (InteropError::PhotosUnsupported, Lang::En) => "Photos cannot be stored yet: loket's photo module is not installed. The photo links were checked (see the report); import again without --photos, and add the photos later with loket photo import.".into(),
             (InteropError::Store(e), lang) => e.localized(lang),
         }
     }
