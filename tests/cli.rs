@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Site, stderr};
+use common::{Site, add_args, stderr, with};
 use loket::store::Store;
 
 const NIK_SITI: &str = "3515125703050002"; // made up: Sidoarjo, 17-03-2005, female
@@ -43,16 +43,6 @@ fn add_prints_the_number_alone_and_lists_mask_the_nik() {
 #[test]
 fn each_invalid_field_is_named_and_nothing_is_written() {
     let site = Site::new();
-    let base = [
-        ("--name", "Budi Santoso"),
-        ("--nik", NIK_BUDI),
-        ("--birth-place", "Sidoarjo"),
-        ("--birth-date", "1990-08-17"),
-        ("--sex", "L"),
-        ("--address", "Jl. Contoh 2"),
-        ("--mother", "Ibu Rekaan"),
-        ("--phone", "081234567890"),
-    ];
     let cases: &[(&str, &str, &str)] = &[
         ("--name", "   ", "Nama lengkap"),
         ("--nik", "351501170890001", "16 angka"),
@@ -68,11 +58,11 @@ fn each_invalid_field_is_named_and_nothing_is_written() {
         ("--phone", "12ab", "Nomor HP"),
     ];
     for (flag, value, expect) in cases {
-        let mut args = vec!["member", "add"];
-        for (f, v) in &base {
-            args.push(f);
-            args.push(if f == flag { value } else { v });
-        }
+        let args = with(
+            add_args("Budi Santoso", NIK_BUDI, "1990-08-17", "L"),
+            flag,
+            Some(value),
+        );
         let out = site.run(&args);
         assert_eq!(out.status.code(), Some(2), "{flag}={value}");
         assert!(
@@ -86,26 +76,13 @@ fn each_invalid_field_is_named_and_nothing_is_written() {
         );
     }
     // Neither phone nor e-mail.
-    let out = site.run(&[
-        "--lang",
-        "en",
-        "member",
-        "add",
-        "--name",
-        "Budi",
-        "--nik",
-        NIK_BUDI,
-        "--birth-place",
-        "X",
-        "--birth-date",
-        "1990-08-17",
-        "--sex",
-        "L",
-        "--address",
-        "Y",
-        "--mother",
-        "Z",
-    ]);
+    let mut args = vec!["--lang", "en"];
+    args.extend(with(
+        add_args("Budi", NIK_BUDI, "1990-08-17", "L"),
+        "--phone",
+        None,
+    ));
+    let out = site.run(&args);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("active phone number or e-mail"));
     assert_eq!(members(&site), 0, "a refused form writes nothing");
@@ -114,49 +91,11 @@ fn each_invalid_field_is_named_and_nothing_is_written() {
 #[test]
 fn a_nik_mismatch_goes_on_only_with_a_recorded_reason() {
     let site = Site::new();
-    let out = site.run(&[
-        "member",
-        "add",
-        "--name",
-        "Budi",
-        "--nik",
-        NIK_BUDI,
-        "--birth-place",
-        "X",
-        "--birth-date",
-        "1990-08-18",
-        "--sex",
-        "L",
-        "--address",
-        "Y",
-        "--mother",
-        "Z",
-        "--phone",
-        "081234567890",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    let no = site.ok(&[
-        "member",
-        "add",
-        "--name",
-        "Budi",
-        "--nik",
-        NIK_BUDI,
-        "--birth-place",
-        "X",
-        "--birth-date",
-        "1990-08-18",
-        "--sex",
-        "L",
-        "--address",
-        "Y",
-        "--mother",
-        "Z",
-        "--phone",
-        "081234567890",
-        "--nik-mismatch-reason",
-        "KTP says 18 Aug; NIK issued wrong",
-    ]);
+    let args = add_args("Budi", NIK_BUDI, "1990-08-18", "L");
+    assert_eq!(site.run(&args).status.code(), Some(2));
+    let mut args = args;
+    args.extend(["--nik-mismatch-reason", "KTP says 18 Aug; NIK issued wrong"]);
+    let no = site.ok(&args);
     let store = Store::open(&site.store_file()).unwrap();
     let m = store.member(no.trim()).unwrap().unwrap();
     assert_eq!(
@@ -169,26 +108,13 @@ fn a_nik_mismatch_goes_on_only_with_a_recorded_reason() {
 fn a_nik_already_registered_is_refused_with_the_member_to_look_up() {
     let site = Site::new();
     let first = site.add("Siti Rahayu", NIK_SITI, "2005-03-17", "P");
-    let out = site.run(&[
-        "member",
-        "add",
-        "--name",
-        "Siti R.",
-        "--nik",
-        NIK_SITI,
-        "--birth-place",
-        "X",
-        "--birth-date",
-        "2005-03-17",
-        "--sex",
-        "P",
-        "--address",
-        "Y",
-        "--mother",
-        "Z",
-        "--email",
-        "siti@example.org",
-    ]);
+    let mut args = with(
+        add_args("Siti R.", NIK_SITI, "2005-03-17", "P"),
+        "--phone",
+        None,
+    );
+    args.extend(["--email", "siti@example.org"]);
+    let out = site.run(&args);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains(&first), "{}", stderr(&out));
     assert_eq!(members(&site), 1);
@@ -197,26 +123,7 @@ fn a_nik_already_registered_is_refused_with_the_member_to_look_up() {
 #[test]
 fn outside_the_regency_is_saved_with_a_note() {
     let site = Site::new();
-    let out = site.run(&[
-        "member",
-        "add",
-        "--name",
-        "Rina",
-        "--nik",
-        "3578014708950003",
-        "--birth-place",
-        "Surabaya",
-        "--birth-date",
-        "1995-08-07",
-        "--sex",
-        "P",
-        "--address",
-        "Y",
-        "--mother",
-        "Z",
-        "--phone",
-        "081234567890",
-    ]);
+    let out = site.run(&add_args("Rina", "3578014708950003", "1995-08-07", "P"));
     assert!(out.status.success());
     assert!(stderr(&out).contains("luar kabupaten"), "{}", stderr(&out));
 }
@@ -229,26 +136,7 @@ fn the_daily_sequence_starts_again_the_next_day() {
     let out = site
         .cmd()
         .env("LOKET_NOW", "2026-11-29T02:00:00Z")
-        .args([
-            "member",
-            "add",
-            "--name",
-            "C",
-            "--nik",
-            "3515014101000004",
-            "--birth-place",
-            "X",
-            "--birth-date",
-            "2000-01-01",
-            "--sex",
-            "P",
-            "--address",
-            "Y",
-            "--mother",
-            "Z",
-            "--phone",
-            "081234567890",
-        ])
+        .args(add_args("C", "3515014101000004", "2000-01-01", "P"))
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "26112900001");
@@ -257,26 +145,7 @@ fn the_daily_sequence_starts_again_the_next_day() {
     let out = site
         .cmd()
         .env("LOKET_NOW", "2026-11-28T18:00:00Z")
-        .args([
-            "member",
-            "add",
-            "--name",
-            "D",
-            "--nik",
-            "3515014101000005",
-            "--birth-place",
-            "X",
-            "--birth-date",
-            "2000-01-01",
-            "--sex",
-            "P",
-            "--address",
-            "Y",
-            "--mother",
-            "Z",
-            "--phone",
-            "081234567890",
-        ])
+        .args(add_args("D", "3515014101000005", "2000-01-01", "P"))
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "26112900002");

@@ -72,31 +72,48 @@ impl Site {
 
     /// Registers a made-up applicant through the CLI; returns the member number.
     pub fn add(&self, name: &str, nik: &str, birth: &str, sex: &str) -> String {
-        self.ok(&[
-            "member",
-            "add",
-            "--name",
-            name,
-            "--nik",
-            nik,
-            "--birth-place",
-            "Sidoarjo",
-            "--birth-date",
-            birth,
-            "--sex",
-            sex,
-            "--address",
-            "Jl. Contoh 1",
-            "--mother",
-            "Ibu Rekaan",
-            "--phone",
-            "081234567890",
-        ])
-        .trim()
-        .to_string()
+        self.ok(&add_args(name, nik, birth, sex)).trim().to_string()
     }
 }
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `member add` for a made-up applicant born in Sidoarjo, with a phone number; tests push
+/// more flags or replace one with `with`.
+pub fn add_args<'a>(name: &'a str, nik: &'a str, birth: &'a str, sex: &'a str) -> Vec<&'a str> {
+    vec![
+        "member",
+        "add",
+        "--name",
+        name,
+        "--nik",
+        nik,
+        "--birth-place",
+        "Sidoarjo",
+        "--birth-date",
+        birth,
+        "--sex",
+        sex,
+        "--address",
+        "Jl. Contoh 1",
+        "--mother",
+        "Ibu Rekaan",
+        "--phone",
+        "081234567890",
+    ]
+}
+
+/// The arguments with `flag`'s value replaced (or the flag removed, for `None`).
+pub fn with<'a>(mut args: Vec<&'a str>, flag: &str, value: Option<&'a str>) -> Vec<&'a str> {
+    if let Some(at) = args.iter().position(|a| *a == flag) {
+        match value {
+            Some(v) => args[at + 1] = v,
+            None => {
+                args.drain(at..at + 2);
+            }
+        }
+    }
+    args
 }
