@@ -138,7 +138,8 @@ impl LoginScreen {
                 "A password has at least 8 characters.",
             )));
         }
-        let height = (lines.len() as u16 + 4).min(area.height);
+        // Borders and padding take 4 rows; the intro wraps onto a second row in a 60-column box.
+        let height = (lines.len() as u16 + 5).min(area.height);
         let width = 60.min(area.width);
         let [row] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
