@@ -37,6 +37,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// The counter program (also what `loket` alone opens on a terminal).
+    Counter,
     /// Members: add, show, search, renew, replace.
     #[command(subcommand)]
     Member(members::MemberCmd),
@@ -161,7 +163,11 @@ pub fn main() -> ExitCode {
         lang,
     };
     let result = match cli.command {
+        // On a terminal the counter program; piped (scripts, tests) the text overview, which
+        // never waits for keys.
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => counter(&ctx),
         None => admin::overview(&ctx),
+        Some(Command::Counter) => counter(&ctx),
         Some(Command::Member(c)) => members::run(&ctx, c),
         Some(Command::Request(c)) => requests::run(&ctx, c),
         Some(Command::Photo(c)) => photo::run(&ctx, c),
@@ -182,6 +188,10 @@ pub fn main() -> ExitCode {
             ExitCode::from(f.code)
         }
     }
+}
+
+fn counter(ctx: &Ctx) -> CmdResult {
+    crate::tui::run(ctx).map_err(|e| Failure::new(format!("{e:#}")))
 }
 
 pub fn print_json<T: serde::Serialize>(v: &T) {

@@ -1,3 +1,13 @@
-//! One screen, one file.
+//! One screen, one file. A screen turns keys into [`crate::tui::app::Action`]s and draws from
+//! its own state and the [`crate::tui::app::View`]; it never opens the store.
 
+pub mod detail;
+pub mod help;
+pub mod login;
 pub mod photo;
+pub mod queue;
+pub mod register;
+
+/// A screen's keys as (key, what it does), already in the screen's language: the footer shows
+/// them and the help overlay lists them, from this one list.
+pub type Keys = Vec<(&'static str, &'static str)>;

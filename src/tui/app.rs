@@ -1,0 +1,925 @@
+//! The counter program's state and its one way to change: screens turn keys into [`Action`]s,
+//! [`App::update`] carries them out through the service layer, and drawing reads the state.
+//! No terminal here: tests drive it with synthetic events and a `TestBackend`.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui_image::picker::Picker;
+
+use crate::config::{Clock, Config, os_actor};
+use crate::domain::member::MemberDraft;
+use crate::domain::staff::{Account, Role};
+use crate::domain::workflow::{self, Actor, RequestState};
+use crate::i18n::{Lang, Localized};
+use crate::photo::{Limits, PhotoConfig};
+use crate::service::printing::PrintChoice;
+use crate::service::{Desk, Verification, users};
+use crate::store::Store;
+
+use super::screens::detail::{DetailScreen, Mode};
+use super::screens::login::LoginScreen;
+use super::screens::queue::{QueueScreen, Row};
+use super::screens::register::RegisterScreen;
+use super::screens::{Keys, help};
+use super::theme::{Theme, TuiConfig, no_color_from_env};
+
+/// Everything that changes the program's state. Screens return these; only [`App::update`]
+/// acts on them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    ToggleLang,
+    Login {
+        name: String,
+        password: String,
+    },
+    /// First run: the administrator's account.
+    CreateAdmin {
+        name: String,
+        full_name: String,
+        password: String,
+        again: String,
+    },
+    Logout,
+    OpenRegister,
+    Register(Box<MemberDraft>),
+    /// The form holds a whole NIK: is it an active member's already?
+    CheckNik(String),
+    OpenDetail(String),
+    /// Back to the queue.
+    Back,
+    /// A barcode scan (keyboard wedge or serial): the member number on a card or a slip.
+    Scan(String),
+    Step(Step),
+    /// A screen's own message for the clerk (an incomplete checklist, say).
+    Notice(String),
+}
+
+/// The clerk's steps on the request shown in the detail screen (SOP 2–8).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    Call,
+    /// A photo from this file, or (empty) from the capture command or the inbox folder.
+    LoadPhoto(String),
+    SavePhoto,
+    OpenChecklist,
+    Verify(Verification),
+    Print,
+    Laminate,
+    HandOver {
+        received_by: String,
+    },
+}
+
+impl PartialEq for Verification {
+    fn eq(&self, other: &Self) -> bool {
+        self.document == other.document
+            && self.failed == other.failed
+            && self.duplicate_reason == other.duplicate_reason
+    }
+}
+
+pub enum Screen {
+    Login(LoginScreen),
+    Queue(QueueScreen),
+    Register(Box<RegisterScreen>),
+    Detail(Box<DetailScreen>),
+}
+
+/// What drawing needs besides a screen's own state.
+pub struct View<'a> {
+    pub lang: Lang,
+    pub theme: &'a Theme,
+    pub clock: &'a Clock,
+    pub now: Timestamp,
+    pub config: &'a Config,
+}
+
+/// A message under the screen until the next key: what happened and what to do next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    store: Store,
+    config: Config,
+    clock: Clock,
+    pub lang: Lang,
+    theme: Theme,
+    picker: Picker,
+    terminal: String,
+    user: Option<Account>,
+    pub screen: Screen,
+    help: bool,
+    notice: Option<Notice>,
+    /// The store's change counter when the screen last loaded its data.
+    seen_changes: u64,
+    now: Timestamp,
+    quit: bool,
+}
+
+impl App {
+    pub fn new(store: Store, config: Config, clock: Clock, lang: Lang) -> anyhow::Result<App> {
+        let first_run = store.accounts()?.is_empty();
+        let tui: TuiConfig = config.section("tui")?;
+        let theme = Theme::load(&tui, no_color_from_env()).unwrap_or_else(|_| Theme::default());
+        let now = clock.now();
+        Ok(App {
+            seen_changes: store.changes()?,
+            store,
+            config,
+            clock,
+            lang,
+            theme,
+            picker: Picker::halfblocks(),
+            terminal: os_actor().terminal,
+            user: None,
+            screen: Screen::Login(LoginScreen::new(first_run)),
+            help: false,
+            notice: None,
+            now,
+            quit: false,
+        })
+    }
+
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The image protocol for photo previews (asked of the terminal by `run`).
+    pub fn set_picker(&mut self, picker: Picker) {
+        self.picker = picker;
+    }
+
+    pub fn set_terminal_name(&mut self, name: &str) {
+        self.terminal = name.to_string();
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    pub fn user(&self) -> Option<&Account> {
+        self.user.as_ref()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn role(&self) -> Option<Role> {
+        self.user.as_ref().map(|u| u.role)
+    }
+
+    fn desk(&self) -> Desk<'_> {
+        let user = self
+            .user
+            .as_ref()
+            .map(|u| u.name.clone())
+            .unwrap_or_default();
+        Desk::new(
+            &self.store,
+            &self.config,
+            &self.clock,
+            Actor {
+                user,
+                terminal: self.terminal.clone(),
+            },
+        )
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn fail(&mut self, e: &dyn Localized) {
+        self.notice = Some(Notice {
+            text: e.localized(self.lang),
+            error: true,
+        });
+    }
+
+    fn t(&self, id: &str, en: &str) -> String {
+        self.lang.pick(id, en).to_string()
+    }
+
+    /// A terminal event (after the wedge filter took the scans out).
+    pub fn handle(&mut self, event: Event) {
+        let Event::Key(key) = event else { return };
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        self.notice = None;
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
+        if self.help {
+            // Any key closes the overlay; it never reaches the screen behind it.
+            self.help = false;
+            return;
+        }
+        let typing = match &self.screen {
+            Screen::Login(_) | Screen::Register(_) => true,
+            Screen::Queue(q) => q.typing(),
+            Screen::Detail(d) => d.typing(),
+        };
+        match key.code {
+            KeyCode::F(1) => return self.update(Action::ToggleHelp),
+            KeyCode::F(2) => return self.update(Action::ToggleLang),
+            KeyCode::Char('?') if !typing => return self.update(Action::ToggleHelp),
+            _ => {}
+        }
+        if let Some(action) = self.screen_key(key) {
+            self.update(action);
+        }
+    }
+
+    fn screen_key(&mut self, key: KeyEvent) -> Option<Action> {
+        match &mut self.screen {
+            Screen::Login(s) => s.handle_key(key),
+            Screen::Queue(s) => s.handle_key(key),
+            Screen::Register(s) => s.handle_key(key),
+            Screen::Detail(s) => s.handle_key(key),
+        }
+    }
+
+    /// A scan from the keyboard wedge or the serial scanner.
+    pub fn scan(&mut self, text: String) {
+        self.update(Action::Scan(text));
+    }
+
+    /// Called a few times a second: the clock for the timings, and whatever other processes
+    /// wrote since the last look.
+    pub fn tick(&mut self, now: Timestamp) {
+        self.now = now;
+        match self.store.changes() {
+            Ok(n) if n != self.seen_changes => self.reload(),
+            Ok(_) => {}
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Reloads what the current screen shows from the store.
+    pub fn reload(&mut self) {
+        match self.store.changes() {
+            Ok(n) => self.seen_changes = n,
+            Err(e) => return self.fail(&e),
+        }
+        let result = match &self.screen {
+            Screen::Queue(_) => self.queue_rows().map(Some),
+            _ => Ok(None),
+        };
+        match result {
+            Ok(Some(rows)) => {
+                if let Screen::Queue(q) = &mut self.screen {
+                    q.set_rows(rows);
+                }
+            }
+            Ok(None) => {}
+            Err(e) => return self.fail(&e),
+        }
+        if let Screen::Detail(d) = &self.screen {
+            let no = d.member_no().to_string();
+            match self.detail_data(&no) {
+                Ok((m, r, p)) => {
+                    if let Screen::Detail(d) = &mut self.screen {
+                        d.set_data(m, r, p);
+                    }
+                }
+                Err(e) => self.fail(&e),
+            }
+        }
+    }
+
+    fn queue_rows(&self) -> crate::store::Result<Vec<Row>> {
+        let open: Vec<RequestState> = RequestState::ALL
+            .into_iter()
+            .filter(|s| s.is_open())
+            .collect();
+        let mut rows = Vec::new();
+        for request in self.store.requests_in(&open)? {
+            let member = self.store.member(request.member_no.as_str())?;
+            rows.push(Row::new(request, member.as_ref()));
+        }
+        rows.sort_by_key(|r| (r.request.registered_at(), r.request.id));
+        Ok(rows)
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn detail_data(
+        &self,
+        no: &str,
+    ) -> crate::service::Result<(
+        crate::domain::member::Member,
+        Option<workflow::CardRequest>,
+        bool,
+    )> {
+        let desk = self.desk();
+        let member = desk.member(no)?;
+        let request = self.store.current_request_for(no)?;
+        let photo = self.store.photo(no)?.is_some();
+        Ok((member, request, photo))
+    }
+
+    fn go_queue(&mut self) {
+        self.screen = Screen::Queue(QueueScreen::new());
+        self.reload();
+    }
+
+    fn open_detail(&mut self, no: &str) {
+        match self.detail_data(no) {
+            Ok((m, r, p)) => {
+                let can_act = self.role().is_some_and(Role::performs_steps);
+                let mut d = DetailScreen::new(no, can_act);
+                d.set_data(m, r, p);
+                self.screen = Screen::Detail(Box::new(d));
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleLang => {
+                self.lang = match self.lang {
+                    Lang::Id => Lang::En,
+                    Lang::En => Lang::Id,
+                }
+            }
+            Action::Notice(text) => {
+                self.notice = Some(Notice { text, error: true });
+            }
+            Action::Login { name, password } => self.login(&name, &password),
+            Action::CreateAdmin {
+                name,
+                full_name,
+                password,
+                again,
+            } => self.create_admin(&name, &full_name, &password, &again),
+            Action::Logout => {
+                self.user = None;
+                self.screen = Screen::Login(LoginScreen::new(false));
+            }
+            Action::OpenRegister => {
+                if !self.role().is_some_and(Role::performs_steps) {
+                    return self.supervisor_refused();
+                }
+                let s = {
+                    let desk = self.desk();
+                    let rules = desk.rules();
+                    RegisterScreen::new(rules.today, rules.member_types, rules.regency_code)
+                };
+                self.screen = Screen::Register(Box::new(s));
+            }
+            Action::Register(draft) => {
+                let result = self.desk().register(&draft, workflow::Source::Counter);
+                match result {
+                    Ok(r) => {
+                        if let Screen::Register(s) = &mut self.screen {
+                            s.registered(&r);
+                        }
+                    }
+                    Err(crate::service::ServiceError::Invalid(errors)) => {
+                        if let Screen::Register(s) = &mut self.screen {
+                            s.show_errors(errors);
+                        }
+                        self.notice = Some(Notice {
+                            text: self.t(
+                                "Formulir belum lengkap. Perbaiki isian yang bertanda ✗, lalu simpan lagi (Ctrl+S).",
+                                "The form is not complete. Fix the fields marked ✗, then save again (Ctrl+S).",
+                            ),
+                            error: true,
+                        });
+                    }
+                    Err(e) => self.fail(&e),
+                }
+            }
+            Action::CheckNik(nik) => {
+                let holder = self.store.nik_holder(&nik, None);
+                match holder {
+                    Ok(h) => {
+                        if let Screen::Register(s) = &mut self.screen {
+                            s.set_nik_holder(h.map(|m| m.member_no.to_string()));
+                        }
+                    }
+                    Err(e) => self.fail(&e),
+                }
+            }
+            Action::OpenDetail(no) => self.open_detail(&no),
+            Action::Back => self.go_queue(),
+            Action::Scan(text) => {
+                if self.user.is_none() {
+                    return;
+                }
+                let no = text.trim().to_string();
+                match self.store.member(&no) {
+                    Ok(Some(_)) => self.open_detail(&no),
+                    Ok(None) => {
+                        let msg = match self.lang {
+                            Lang::Id => format!(
+                                "Hasil pindai {no} bukan nomor anggota yang terdaftar. Cari dengan / lalu ketik nama atau NIK."
+                            ),
+                            Lang::En => format!(
+                                "The scan {no} is not a registered member number. Search with / and type the name or NIK."
+                            ),
+                        };
+                        self.notice = Some(Notice {
+                            text: msg,
+                            error: true,
+                        });
+                    }
+                    Err(e) => self.fail(&e),
+                }
+            }
+            Action::Step(step) => {
+                if !self.role().is_some_and(Role::performs_steps) {
+                    return self.supervisor_refused();
+                }
+                self.step(step);
+                self.reload();
+            }
+        }
+    }
+
+    fn supervisor_refused(&mut self) {
+        self.notice = Some(Notice {
+            text: self.t(
+                "Akun pengawas hanya melihat antrean. Langkah loket dikerjakan petugas: masuk dengan akun petugas.",
+                "A supervisor's account only watches the queue. The counter's steps are for staff: sign in with a staff account.",
+            ),
+            error: true,
+        });
+    }
+
+    fn login(&mut self, name: &str, password: &str) {
+        let account = match self.store.account(name.trim()) {
+            Ok(a) => a,
+            Err(e) => return self.fail(&e),
+        };
+        match account {
+            Some(a) if a.active && users::verify_password(&a, password) => {
+                self.user = Some(a);
+                self.go_queue();
+            }
+            _ => {
+                if let Screen::Login(s) = &mut self.screen {
+                    s.clear_password();
+                }
+                self.notice = Some(Notice {
+                    text: self.t(
+                        "Nama akun atau kata sandi salah. Ketik lagi; lupa kata sandi: minta admin (loket user).",
+                        "Wrong account name or password. Type them again; forgotten: ask the administrator (loket user).",
+                    ),
+                    error: true,
+                });
+            }
+        }
+    }
+
+    fn create_admin(&mut self, name: &str, full_name: &str, password: &str, again: &str) {
+        if password != again {
+            self.notice = Some(Notice {
+                text: self.t(
+                    "Kedua kata sandi tidak sama. Ketik kata sandi lagi di kedua kolom.",
+                    "The two passwords differ. Type the password again in both fields.",
+                ),
+                error: true,
+            });
+            return;
+        }
+        let account = match users::new_account(
+            name.trim(),
+            full_name.trim(),
+            Role::Admin,
+            password,
+            self.clock.now(),
+        ) {
+            Ok(a) => a,
+            Err(e) => return self.fail(&e),
+        };
+        let actor = Actor {
+            user: account.name.clone(),
+            terminal: self.terminal.clone(),
+        };
+        if let Err(e) = self.store.add_account(&account, &actor) {
+            return self.fail(&e);
+        }
+        self.user = Some(account);
+        self.go_queue();
+        self.say(self.t(
+            "Akun administrator dibuat. Tambah akun petugas dengan: loket user add NAMA --role staff --password-stdin",
+            "Administrator account created. Add staff accounts with: loket user add NAME --role staff --password-stdin",
+        ));
+    }
+
+    /// One of the clerk's steps on the request in the detail screen.
+    fn step(&mut self, step: Step) {
+        let Screen::Detail(d) = &self.screen else {
+            return;
+        };
+        let no = d.member_no().to_string();
+        let shown = d.request().cloned();
+        let member_name = d.member().map(|m| m.full_name.clone()).unwrap_or_default();
+        let lang = self.lang;
+        match step {
+            Step::Call => {
+                let Some(r) = shown else { return };
+                match self.desk().act_on(&r, workflow::Action::Call) {
+                    Ok(_) => self.say(self.t(
+                        "Pemohon dipanggil. Enter: ambil foto (ketik berkas foto, atau Enter saja untuk kamera).",
+                        "Applicant called. Enter: take the photo (type a photo file, or just Enter for the camera).",
+                    )),
+                    Err(e) => self.fail(&e),
+                }
+            }
+            Step::LoadPhoto(path) => match self.load_photo(&path, shown.as_ref()) {
+                Ok(bytes) => match crate::photo::decode(&bytes, &Limits::default()) {
+                    Ok(img) => {
+                        let editor =
+                            super::screens::photo::PhotoEditor::new(img, self.picker.clone());
+                        if let Screen::Detail(d) = &mut self.screen {
+                            d.mode = Mode::Editing {
+                                editor: Box::new(editor),
+                                bytes,
+                            };
+                        }
+                    }
+                    Err(e) => self.fail(&e),
+                },
+                Err(Some(e)) => self.fail(&e),
+                Err(None) => {
+                    self.notice = Some(Notice {
+                        text: self.t(
+                            "Belum ada kamera atau folder kotak masuk foto di pengaturan ([photo] capture_command / inbox), atau belum ada foto baru di sana. Ketik jalur berkas foto, lalu Enter.",
+                            "No camera or photo inbox is set up ([photo] capture_command / inbox), or no new photo is there yet. Type the photo file's path, then Enter.",
+                        ),
+                        error: true,
+                    });
+                }
+            },
+            Step::SavePhoto => {
+                let Screen::Detail(d) = &self.screen else {
+                    return;
+                };
+                let Mode::Editing { editor, bytes } = &d.mode else {
+                    return;
+                };
+                let edit = *editor.edit();
+                let result = self.desk().take_photo(&no, bytes, Some(edit));
+                match result {
+                    Ok(_) => {
+                        if let Screen::Detail(d) = &mut self.screen {
+                            d.mode = Mode::View;
+                        }
+                        self.say(self.t(
+                            "Foto tersimpan. Enter: periksa data pemohon (daftar periksa).",
+                            "Photo saved. Enter: check the applicant's data (checklist).",
+                        ));
+                    }
+                    Err(e) => {
+                        let text = e.localized(lang);
+                        if let Screen::Detail(d) = &mut self.screen
+                            && let Mode::Editing { editor, .. } = &mut d.mode
+                            && let crate::service::ServiceError::Photo(pe) = e
+                        {
+                            editor.set_error(pe);
+                        }
+                        self.notice = Some(Notice { text, error: true });
+                    }
+                }
+            }
+            Step::OpenChecklist => {
+                let desk = self.desk();
+                let computed = desk
+                    .member(&no)
+                    .and_then(|m| desk.checklist(&m, &Verification::default()));
+                match computed {
+                    Ok(c) => {
+                        if let Screen::Detail(d) = &mut self.screen {
+                            d.open_checklist(c);
+                        }
+                    }
+                    Err(e) => self.fail(&e),
+                }
+            }
+            Step::Verify(v) => match self.desk().verify(&no, &v) {
+                Ok(r) if r.state == RequestState::Verified => {
+                    if let Screen::Detail(d) = &mut self.screen {
+                        d.mode = Mode::View;
+                    }
+                    self.say(self.t(
+                        "Data terverifikasi. Enter: cetak kartu.",
+                        "Data verified. Enter: print the card.",
+                    ));
+                }
+                Ok(r) => {
+                    if let Screen::Detail(d) = &mut self.screen {
+                        d.mode = Mode::View;
+                    }
+                    let state = r.state.localized(lang);
+                    self.notice = Some(Notice {
+                        text: match lang {
+                            Lang::Id => format!(
+                                "Verifikasi tidak lolos; permohonan sekarang {state}. Perbaiki yang kurang, lalu ulangi langkahnya."
+                            ),
+                            Lang::En => format!(
+                                "Verification did not pass; the request is now {state}. Fix what is missing, then repeat the step."
+                            ),
+                        },
+                        error: true,
+                    });
+                }
+                Err(e) => self.fail(&e),
+            },
+            Step::Print => {
+                let result = self.desk().print_cards(&[no], &PrintChoice::default());
+                match result {
+                    Ok((job, _)) => self.say(match lang {
+                        Lang::Id => format!(
+                            "Kartu dikirim ke printer ({}). Setelah dipotong dan dipres, Enter.",
+                            job.job_id
+                        ),
+                        Lang::En => format!(
+                            "Card sent to the printer ({}). Once cut and laminated, Enter.",
+                            job.job_id
+                        ),
+                    }),
+                    Err(e) => self.fail(&e),
+                }
+            }
+            Step::Laminate => {
+                let Some(r) = shown else { return };
+                match self.desk().act_on(&r, workflow::Action::Laminate) {
+                    Ok(_) => self.say(self.t(
+                        "Kartu dipotong dan dipres. Enter: serahkan kartu dan catat penerimanya.",
+                        "Card cut and laminated. Enter: hand the card over and record who received it.",
+                    )),
+                    Err(e) => self.fail(&e),
+                }
+            }
+            Step::HandOver { received_by } => {
+                let Some(r) = shown else { return };
+                let received_by = received_by.trim().to_string();
+                let representative = !received_by.eq_ignore_ascii_case(member_name.trim());
+                let action = workflow::Action::HandOver {
+                    received_by: received_by.clone(),
+                    representative,
+                };
+                match self.desk().act_on(&r, action) {
+                    Ok(_) => {
+                        if let Screen::Detail(d) = &mut self.screen {
+                            d.mode = Mode::View;
+                        }
+                        self.say(match lang {
+                            Lang::Id => format!(
+                                "Kartu diserahkan kepada {received_by} dan tercatat. Minta anggota memindai kartunya di meja depan. Esc: kembali ke antrean."
+                            ),
+                            Lang::En => format!(
+                                "Card handed to {received_by} and recorded. Ask the member to scan the card at the front desk. Esc: back to the queue."
+                            ),
+                        });
+                    }
+                    Err(e) => self.fail(&e),
+                }
+            }
+        }
+    }
+
+    /// The photo's bytes: from the typed file, else the capture command, else the newest new
+    /// file in the inbox. `Err(None)`: none of them is set up or has a photo yet.
+    fn load_photo(
+        &self,
+        path: &str,
+        request: Option<&workflow::CardRequest>,
+    ) -> Result<Vec<u8>, Option<crate::photo::PhotoError>> {
+        use crate::photo::source;
+        let limits = Limits::default();
+        let path = path.trim();
+        if !path.is_empty() {
+            return source::read_file(std::path::Path::new(path), &limits).map_err(Some);
+        }
+        let config: PhotoConfig = self.config.section("photo").unwrap_or_default();
+        if let Some(cmd) = &config.capture_command {
+            let out =
+                std::env::temp_dir().join(format!("loket-capture-{}.jpg", std::process::id()));
+            let timeout = std::time::Duration::from_secs(config.capture_timeout_secs);
+            return source::capture(cmd, &out, timeout).map_err(Some);
+        }
+        if let Some(dir) = &config.inbox {
+            let since = request
+                .map(|r| std::time::SystemTime::from(r.since()))
+                .unwrap_or(std::time::UNIX_EPOCH);
+            if let Some(file) = source::newest_in_inbox(dir, since).map_err(Some)? {
+                return source::read_file(&file, &limits).map_err(Some);
+            }
+        }
+        Err(None)
+    }
+
+    fn keys(&self) -> Keys {
+        let lang = self.lang;
+        let mut keys = match &self.screen {
+            Screen::Login(s) => s.keys(lang),
+            Screen::Queue(s) => s.keys(lang),
+            Screen::Register(s) => s.keys(lang),
+            Screen::Detail(s) => s.keys(lang),
+        };
+        keys.push(("F1", lang.pick("bantuan", "help")));
+        keys.push(("F2", lang.pick("English", "Bahasa")));
+        keys
+    }
+
+    fn title(&self) -> &'static str {
+        let lang = self.lang;
+        match &self.screen {
+            Screen::Login(s) => s.title(lang),
+            Screen::Queue(_) => lang.pick("Antrean kartu anggota", "Card queue"),
+            Screen::Register(_) => lang.pick("Pendaftaran anggota (SOP 1)", "Registration (SOP 1)"),
+            Screen::Detail(_) => lang.pick("Permohonan kartu", "Card request"),
+        }
+    }
+
+    /// Header, the screen, the notice, the footer with the screen's keys; help over all.
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        let lang = self.lang;
+        let notice_lines = self
+            .notice
+            .as_ref()
+            .map(|n| wrapped_height(&n.text, area.width))
+            .unwrap_or(0);
+        let [header, body, notice, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(notice_lines),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+
+        let who = match &self.user {
+            Some(u) => format!("{} ({})", u.name, role_text(u.role, lang)),
+            None => lang.pick("belum masuk", "not signed in").to_string(),
+        };
+        let right = format!(
+            "{who} · {} · {} ",
+            self.clock.local(self.now),
+            match lang {
+                Lang::Id => "ID",
+                Lang::En => "EN",
+            }
+        );
+        let left = format!(" loket · {}", self.title());
+        frame.render_widget(
+            Paragraph::new(spread(&left, &right, header.width)).style(self.theme.header),
+            header,
+        );
+
+        let view = View {
+            lang,
+            theme: &self.theme,
+            clock: &self.clock,
+            now: self.now,
+            config: &self.config,
+        };
+        match &mut self.screen {
+            Screen::Login(s) => s.draw(frame, body, &view),
+            Screen::Queue(s) => s.draw(frame, body, &view),
+            Screen::Register(s) => s.draw(frame, body, &view),
+            Screen::Detail(s) => s.draw(frame, body, &view),
+        }
+
+        if let Some(n) = &self.notice {
+            let style = if n.error {
+                self.theme.error
+            } else {
+                self.theme.accent
+            };
+            frame.render_widget(
+                Paragraph::new(n.text.as_str())
+                    .style(style)
+                    .wrap(Wrap { trim: true }),
+                notice,
+            );
+        }
+
+        let keys = self.keys();
+        frame.render_widget(
+            Paragraph::new(footer_line(&keys, footer.width)).style(self.theme.footer),
+            footer,
+        );
+        if self.help {
+            help::draw(frame, body, &keys, &view);
+        }
+    }
+}
+
+fn role_text(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Staff => lang.pick("petugas", "staff"),
+        Role::Supervisor => lang.pick("pengawas", "supervisor"),
+        Role::Admin => "admin",
+    }
+}
+
+/// Rows a paragraph of `text` takes at `width` (wrapping by words, roughly as ratatui does),
+/// at most 4 so the screen keeps its room.
+fn wrapped_height(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut rows = 0usize;
+    for line in text.lines() {
+        let mut used = 0usize;
+        rows += 1;
+        for word in line.split_whitespace() {
+            let w = word.chars().count();
+            let need = if used == 0 { w } else { used + 1 + w };
+            if need > width && used > 0 {
+                rows += 1;
+                used = w;
+            } else {
+                used = need;
+            }
+        }
+    }
+    rows.clamp(1, 4) as u16
+}
+
+/// `left` and `right` on one line of `width`, the right one cut first.
+fn spread(left: &str, right: &str, width: u16) -> String {
+    let width = usize::from(width);
+    let l = left.chars().count();
+    let r = right.chars().count();
+    if l + r + 1 > width {
+        return left.chars().take(width).collect();
+    }
+    format!("{left}{}{right}", " ".repeat(width - l - r))
+}
+
+/// The keys as `Key label` pairs, as many as fit; help (F1) lists them all.
+fn footer_line(keys: &Keys, width: u16) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1usize;
+    let width = usize::from(width);
+    // F1 goes first when space is short: it is the way to the rest.
+    let mut ordered: Vec<&(&str, &str)> = keys.iter().filter(|k| k.0 == "F1").collect();
+    ordered.extend(keys.iter().filter(|k| k.0 != "F1"));
+    for (k, label) in ordered {
+        let w = k.chars().count() + 1 + label.chars().count() + 2;
+        if used + w > width {
+            break;
+        }
+        spans.push(Span::styled(
+            k.to_string(),
+            Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+        spans.push(Span::raw(format!(" {label}  ")));
+        used += w;
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_footer_keeps_help_when_short_of_room() {
+        let keys: Keys = vec![
+            ("Enter", "buka"),
+            ("/", "cari"),
+            ("n", "daftar baru"),
+            ("F1", "bantuan"),
+        ];
+        let line = footer_line(&keys, 20).to_string();
+        assert!(line.contains("F1 bantuan"), "{line}");
+        assert!(!line.contains("daftar"), "{line}");
+    }
+
+    #[test]
+    fn notices_wrap_into_at_most_four_rows() {
+        assert_eq!(wrapped_height("satu dua", 80), 1);
+        assert_eq!(wrapped_height("aaaa bbbb cccc", 8), 3);
+        assert_eq!(wrapped_height(&"kata ".repeat(200), 20), 4);
+    }
+}

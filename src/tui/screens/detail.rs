@@ -1,0 +1,610 @@
+//! One card request: the member's data, the history (step, who, when, how long) and the next
+//! step on Enter: call → photo → checklist → print → laminate → handover (SOP 2–8).
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
+
+use super::Keys;
+use super::photo::{EditorOutcome, PhotoEditor};
+use super::queue::source_text;
+use crate::domain::checklist::{CheckItem, Checklist};
+use crate::domain::member::{IdentityKind, Member};
+use crate::domain::workflow::{CardRequest, RequestState};
+use crate::i18n::{Lang, Localized};
+use crate::service::Verification;
+use crate::tui::app::{Action, Step, View};
+use crate::tui::widgets::TextInput;
+
+/// Checklist items the clerk decides; the NIK and duplicate items loket works out itself.
+const CLERK_ITEMS: [CheckItem; 3] = [
+    CheckItem::DocumentSeen,
+    CheckItem::DataMatch,
+    CheckItem::PhotoAcceptable,
+];
+
+pub struct ChecklistForm {
+    /// What loket found for the items it checks itself.
+    computed: Checklist,
+    ticked: [bool; 3],
+    focus: usize,
+    document: IdentityKind,
+    /// Asked for when an item is left unticked (why it failed) or a duplicate NIK was found
+    /// (why to go on anyway).
+    reason: Option<TextInput>,
+}
+
+impl ChecklistForm {
+    fn duplicate_found(&self) -> bool {
+        self.computed
+            .result(CheckItem::NoDuplicate)
+            .is_some_and(|r| !r.passed)
+    }
+}
+
+/// What the detail screen is doing now.
+pub enum Mode {
+    View,
+    /// The path of a photo file, or empty for the camera / inbox.
+    PhotoSource(TextInput),
+    Editing {
+        editor: Box<PhotoEditor>,
+        bytes: Vec<u8>,
+    },
+    Checklist(ChecklistForm),
+    /// Who receives the card (prefilled with the member's name).
+    Handover(TextInput),
+}
+
+pub struct DetailScreen {
+    no: String,
+    can_act: bool,
+    member: Option<Member>,
+    request: Option<CardRequest>,
+    has_photo: bool,
+    pub mode: Mode,
+}
+
+impl DetailScreen {
+    pub fn new(no: &str, can_act: bool) -> DetailScreen {
+        DetailScreen {
+            no: no.to_string(),
+            can_act,
+            member: None,
+            request: None,
+            has_photo: false,
+            mode: Mode::View,
+        }
+    }
+
+    pub fn member_no(&self) -> &str {
+        &self.no
+    }
+
+    pub fn member(&self) -> Option<&Member> {
+        self.member.as_ref()
+    }
+
+    pub fn request(&self) -> Option<&CardRequest> {
+        self.request.as_ref()
+    }
+
+    pub fn set_data(&mut self, member: Member, request: Option<CardRequest>, has_photo: bool) {
+        self.member = Some(member);
+        self.request = request;
+        self.has_photo = has_photo;
+    }
+
+    pub fn open_checklist(&mut self, computed: Checklist) {
+        let document = self
+            .member
+            .as_ref()
+            .map(|m| match m.identity_kind {
+                IdentityKind::Kk | IdentityKind::Kia => IdentityKind::Kk,
+                _ => IdentityKind::Ktp,
+            })
+            .unwrap_or(IdentityKind::Ktp);
+        self.mode = Mode::Checklist(ChecklistForm {
+            computed,
+            ticked: [false; 3],
+            focus: 0,
+            document,
+            reason: None,
+        });
+    }
+
+    pub fn typing(&self) -> bool {
+        match &self.mode {
+            Mode::PhotoSource(_) | Mode::Handover(_) => true,
+            Mode::Checklist(c) => c.reason.is_some(),
+            _ => false,
+        }
+    }
+
+    fn state(&self) -> Option<RequestState> {
+        self.request.as_ref().map(|r| r.state)
+    }
+
+    /// The next step's name, for the footer and the line under the data.
+    fn next_step(&self, lang: Lang) -> Option<&'static str> {
+        Some(match self.state()? {
+            RequestState::Registered => {
+                lang.pick("panggil pemohon (SOP 2)", "call the applicant (SOP 2)")
+            }
+            RequestState::WaitingAtCounter => {
+                lang.pick("ambil foto (SOP 3)", "take the photo (SOP 3)")
+            }
+            RequestState::PhotoTaken => lang.pick("periksa data (SOP 4)", "check the data (SOP 4)"),
+            RequestState::Verified => lang.pick("cetak kartu (SOP 5)", "print the card (SOP 5)"),
+            RequestState::Printed => {
+                lang.pick("potong & pres selesai (SOP 6)", "cut & laminated (SOP 6)")
+            }
+            RequestState::Laminated => {
+                lang.pick("serahkan kartu (SOP 7–8)", "hand over the card (SOP 7–8)")
+            }
+            _ => return None,
+        })
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        match &mut self.mode {
+            Mode::View => {}
+            Mode::PhotoSource(input) => {
+                match key.code {
+                    KeyCode::Esc => self.mode = Mode::View,
+                    KeyCode::Enter => {
+                        return Some(Action::Step(Step::LoadPhoto(input.value.clone())));
+                    }
+                    _ => {
+                        input.edit(&key);
+                    }
+                }
+                return None;
+            }
+            Mode::Editing { editor, .. } => {
+                return match editor.handle_key(key) {
+                    Some(EditorOutcome::Accept) => Some(Action::Step(Step::SavePhoto)),
+                    Some(EditorOutcome::Cancel) => {
+                        self.mode = Mode::View;
+                        None
+                    }
+                    _ => None,
+                };
+            }
+            Mode::Handover(input) => {
+                match key.code {
+                    KeyCode::Esc => self.mode = Mode::View,
+                    KeyCode::Enter if !input.value.trim().is_empty() => {
+                        return Some(Action::Step(Step::HandOver {
+                            received_by: input.value.clone(),
+                        }));
+                    }
+                    _ => {
+                        input.edit(&key);
+                    }
+                }
+                return None;
+            }
+            Mode::Checklist(form) => {
+                let (action, close) = checklist_key(form, key);
+                if close {
+                    self.mode = Mode::View;
+                }
+                return action;
+            }
+        }
+        match key.code {
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Char('f')
+                if self.state() == Some(RequestState::PhotoTaken) && self.can_act =>
+            {
+                self.mode = Mode::PhotoSource(TextInput::default());
+                None
+            }
+            // A supervisor's Enter still asks, so the app can say why nothing happens.
+            KeyCode::Enter if !self.can_act => Some(Action::Step(Step::Call)),
+            KeyCode::Enter => match self.state()? {
+                RequestState::Registered => Some(Action::Step(Step::Call)),
+                RequestState::WaitingAtCounter => {
+                    self.mode = Mode::PhotoSource(TextInput::default());
+                    None
+                }
+                RequestState::PhotoTaken => Some(Action::Step(Step::OpenChecklist)),
+                RequestState::Verified => Some(Action::Step(Step::Print)),
+                RequestState::Printed => Some(Action::Step(Step::Laminate)),
+                RequestState::Laminated => {
+                    let name = self
+                        .member
+                        .as_ref()
+                        .map(|m| m.full_name.as_str())
+                        .unwrap_or("");
+                    self.mode = Mode::Handover(TextInput::new(name));
+                    None
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn keys(&self, lang: Lang) -> Keys {
+        match &self.mode {
+            Mode::View => {
+                let mut k = Vec::new();
+                if self.can_act
+                    && let Some(step) = self.next_step(lang)
+                {
+                    k.push(("Enter", step));
+                }
+                if self.can_act && self.state() == Some(RequestState::PhotoTaken) {
+                    k.push(("f", lang.pick("foto ulang", "retake photo")));
+                }
+                k.push(("Esc", lang.pick("ke antrean", "to the queue")));
+                k
+            }
+            Mode::PhotoSource(_) => vec![
+                ("Enter", lang.pick("ambil foto", "get the photo")),
+                ("Esc", lang.pick("batal", "cancel")),
+            ],
+            Mode::Editing { .. } => vec![
+                ("Enter", lang.pick("simpan foto", "save the photo")),
+                ("←↑→↓ + − R", lang.pick("atur potongan", "adjust the crop")),
+                ("Esc", lang.pick("batal", "cancel")),
+            ],
+            Mode::Checklist(c) if c.reason.is_some() => vec![
+                (
+                    "Enter",
+                    lang.pick("simpan dengan alasan", "record with the reason"),
+                ),
+                ("Esc", lang.pick("kembali", "back")),
+            ],
+            Mode::Checklist(_) => vec![
+                ("Spasi", lang.pick("centang", "tick")),
+                ("a", lang.pick("semua sesuai", "all fine")),
+                ("d", lang.pick("KTP/KK", "KTP/KK")),
+                ("Enter", lang.pick("simpan pemeriksaan", "record the check")),
+                ("Esc", lang.pick("batal", "cancel")),
+            ],
+            Mode::Handover(_) => vec![
+                (
+                    "Enter",
+                    lang.pick("catat serah terima", "record the handover"),
+                ),
+                ("Esc", lang.pick("batal", "cancel")),
+            ],
+        }
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, v: &View) {
+        let lang = v.lang;
+        if let Mode::Editing { editor, .. } = &mut self.mode {
+            editor.draw(frame, area, lang);
+            return;
+        }
+        let wide = area.width >= 100;
+        let (data_area, history_area) = if wide {
+            let [a, b] =
+                Layout::horizontal([Constraint::Length(54), Constraint::Min(30)]).areas(area);
+            (a, b)
+        } else {
+            let [a, b] = Layout::vertical([Constraint::Length(12), Constraint::Min(3)]).areas(area);
+            (a, b)
+        };
+        frame.render_widget(self.data(v), data_area);
+        self.draw_history(frame, history_area, v);
+        match &self.mode {
+            Mode::PhotoSource(input) => {
+                let text = vec![
+                    Line::raw(lang.pick(
+                        "Ketik jalur berkas foto, atau biarkan kosong dan tekan Enter untuk memotret dengan kamera (atau mengambil foto terbaru di folder kotak masuk).",
+                        "Type the photo file's path, or leave it empty and press Enter to take it with the camera (or the newest photo in the inbox folder).",
+                    )),
+                    Line::raw(""),
+                    Line::styled(format!("{}▏", input.value), v.theme.selection),
+                ];
+                popup(
+                    frame,
+                    area,
+                    lang.pick(" Foto (SOP 3) ", " Photo (SOP 3) "),
+                    text,
+                    9,
+                );
+            }
+            Mode::Handover(input) => {
+                let text = vec![
+                    Line::raw(lang.pick(
+                        "Nama penerima kartu (seperti ditulis di buku tanda terima). Ubah jika diterima orang lain, mis. orang tua.",
+                        "Name of who receives the card (as written in the receipt register). Change it if someone else receives it, e.g. a parent.",
+                    )),
+                    Line::raw(""),
+                    Line::styled(format!("{}▏", input.value), v.theme.selection),
+                ];
+                popup(
+                    frame,
+                    area,
+                    lang.pick(" Serah terima (SOP 7–8) ", " Handover (SOP 7–8) "),
+                    text,
+                    9,
+                );
+            }
+            Mode::Checklist(form) => {
+                let text = checklist_lines(form, self.member.as_ref(), v);
+                popup(
+                    frame,
+                    area,
+                    lang.pick(" Pemeriksaan data (SOP 4) ", " Data check (SOP 4) "),
+                    text,
+                    16,
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn data(&self, v: &View) -> Paragraph<'static> {
+        let lang = v.lang;
+        let Some(m) = &self.member else {
+            return Paragraph::new("");
+        };
+        let row = |label: &str, value: String| {
+            Line::from(vec![
+                Span::styled(format!("{label:<14}"), v.theme.accent),
+                Span::raw(value),
+            ])
+        };
+        let state = self
+            .request
+            .as_ref()
+            .map(|r| {
+                format!(
+                    "{} · {}",
+                    r.state.localized(lang),
+                    source_text(r.source, lang)
+                )
+            })
+            .unwrap_or_else(|| lang.pick("tidak ada permohonan", "no request").to_string());
+        let mut lines = vec![
+            row(lang.pick("Nama", "Name"), m.full_name.clone()),
+            row(
+                lang.pick("No. anggota", "Member no."),
+                m.member_no.to_string(),
+            ),
+            row("NIK", m.masked_nik()),
+            row(
+                lang.pick("Lahir", "Born"),
+                format!("{}, {}", m.birth_place, m.birth_date.strftime("%d-%m-%Y")),
+            ),
+            row(lang.pick("Alamat", "Address"), m.address.one_line()),
+            row(lang.pick("Jenis", "Type"), m.member_type.clone()),
+            row(
+                lang.pick("Foto", "Photo"),
+                if self.has_photo {
+                    lang.pick("tersimpan", "stored")
+                } else {
+                    lang.pick("belum ada", "none yet")
+                }
+                .to_string(),
+            ),
+            row(lang.pick("Status", "State"), state),
+        ];
+        match self.next_step(lang) {
+            Some(step) if self.can_act => {
+                lines.push(Line::styled(format!("Enter → {step}"), v.theme.selection))
+            }
+            Some(_) => lines.push(Line::raw(lang.pick(
+                "Akun pengawas: hanya melihat.",
+                "Supervisor's account: view only.",
+            ))),
+            None => {}
+        }
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            Block::bordered()
+                .padding(Padding::horizontal(1))
+                .title(lang.pick(" Data anggota ", " Member ")),
+        )
+    }
+
+    fn draw_history(&self, frame: &mut Frame, area: Rect, v: &View) {
+        let lang = v.lang;
+        let block = Block::bordered().title(lang.pick(" Riwayat ", " History "));
+        let Some(r) = &self.request else {
+            frame.render_widget(block, area);
+            return;
+        };
+        let mut rows = Vec::new();
+        for (i, t) in r.history.iter().enumerate() {
+            let took = if i == 0 {
+                String::new()
+            } else {
+                let d = t.at.duration_since(r.history[i - 1].at);
+                format!("{} {}", d.as_secs() / 60, lang.pick("mnt", "min"))
+            };
+            let step = t
+                .step
+                .map(|s| format!("{}. ", s.number()))
+                .unwrap_or_default();
+            rows.push(Row::new(vec![
+                Cell::from(format!("{step}{}", t.to.localized(lang))),
+                Cell::from(t.by.clone()),
+                Cell::from(v.clock.local(t.at)),
+                Cell::from(took),
+            ]));
+        }
+        let header = Row::new(vec![
+            lang.pick("Langkah", "Step"),
+            lang.pick("Oleh", "By"),
+            lang.pick("Waktu", "When"),
+            lang.pick("Lama", "Took"),
+        ])
+        .style(v.theme.accent);
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Min(16),
+                Constraint::Length(10),
+                Constraint::Length(16),
+                Constraint::Length(7),
+            ],
+        )
+        .header(header)
+        .block(block);
+        frame.render_widget(table, area);
+    }
+}
+
+/// The checklist's keys: an action, and whether the checklist closes.
+fn checklist_key(form: &mut ChecklistForm, key: KeyEvent) -> (Option<Action>, bool) {
+    if let Some(reason) = &mut form.reason {
+        match key.code {
+            KeyCode::Esc => form.reason = None,
+            KeyCode::Enter if !reason.value.trim().is_empty() => {
+                let text = reason.value.trim().to_string();
+                let failed = CLERK_ITEMS
+                    .iter()
+                    .zip(form.ticked)
+                    .find(|(_, t)| !t)
+                    .map(|(item, _)| (*item, text.clone()));
+                let duplicate_reason = (failed.is_none() && form.duplicate_found()).then_some(text);
+                return (
+                    Some(Action::Step(Step::Verify(Verification {
+                        document: Some(form.document),
+                        failed,
+                        duplicate_reason,
+                    }))),
+                    false,
+                );
+            }
+            _ => {
+                reason.edit(&key);
+            }
+        }
+        return (None, false);
+    }
+    match key.code {
+        KeyCode::Esc => return (None, true),
+        KeyCode::Up => form.focus = form.focus.saturating_sub(1),
+        KeyCode::Down => form.focus = (form.focus + 1).min(CLERK_ITEMS.len() - 1),
+        KeyCode::Char(' ') => {
+            form.ticked[form.focus] = !form.ticked[form.focus];
+            form.focus = (form.focus + 1).min(CLERK_ITEMS.len() - 1);
+        }
+        KeyCode::Char('a') => form.ticked = [true; 3],
+        KeyCode::Char('d') => {
+            form.document = match form.document {
+                IdentityKind::Ktp => IdentityKind::Kk,
+                _ => IdentityKind::Ktp,
+            }
+        }
+        KeyCode::Enter => {
+            // Everything ticked and nothing loket found against it: verified at once. Else
+            // the reason first: a failed item's, or why to go on despite a duplicate NIK.
+            if form.ticked.iter().all(|t| *t) && !form.duplicate_found() {
+                return (
+                    Some(Action::Step(Step::Verify(Verification {
+                        document: Some(form.document),
+                        failed: None,
+                        duplicate_reason: None,
+                    }))),
+                    false,
+                );
+            }
+            form.reason = Some(TextInput::default());
+        }
+        _ => {}
+    }
+    (None, false)
+}
+
+fn checklist_lines(form: &ChecklistForm, member: Option<&Member>, v: &View) -> Vec<Line<'static>> {
+    let lang = v.lang;
+    let mut lines = Vec::new();
+    if let Some(m) = member {
+        // The whole NIK here only: this is where it is compared with the document.
+        let nik = m
+            .nik
+            .as_ref()
+            .map(|n| n.as_str().to_string())
+            .unwrap_or_default();
+        lines.push(Line::raw(format!(
+            "{} · NIK {nik} · {}",
+            m.full_name,
+            m.birth_date.strftime("%d-%m-%Y")
+        )));
+    }
+    lines.push(Line::raw(match lang {
+        Lang::Id => format!(
+            "Dokumen: {} (d mengganti)",
+            form.document.code().to_uppercase()
+        ),
+        Lang::En => format!(
+            "Document: {} (d switches)",
+            form.document.code().to_uppercase()
+        ),
+    }));
+    lines.push(Line::raw(""));
+    for (i, item) in CLERK_ITEMS.iter().enumerate() {
+        let mark = if form.ticked[i] { "[x]" } else { "[ ]" };
+        let style = if i == form.focus && form.reason.is_none() {
+            v.theme.selection
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(
+            format!("{mark} {}", item.localized(lang)),
+            style,
+        ));
+    }
+    for item in [CheckItem::NikConsistent, CheckItem::NoDuplicate] {
+        let (mark, style, note) = match form.computed.result(item) {
+            Some(r) if !r.passed => ("[!]", v.theme.error, r.note.clone().unwrap_or_default()),
+            _ => ("[✓]", v.theme.within, String::new()),
+        };
+        let note = if note.is_empty() {
+            String::new()
+        } else {
+            format!(": {note}")
+        };
+        lines.push(Line::styled(
+            format!(
+                "{mark} {}{note} ({})",
+                item.localized(lang),
+                lang.pick("diperiksa loket", "checked by loket")
+            ),
+            style,
+        ));
+    }
+    if let Some(reason) = &form.reason {
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(lang.pick(
+            "Alasan (butir yang tidak dicentang gagal; NIK ganda: mengapa tetap lanjut):",
+            "Reason (an unticked item failed; duplicate NIK: why to go on):",
+        )));
+        lines.push(Line::styled(
+            format!("{}▏", reason.value),
+            v.theme.selection,
+        ));
+    }
+    lines
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, height: u16) {
+    let width = 70.min(area.width);
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [p] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, p);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(title.to_string())
+                .padding(Padding::horizontal(1)),
+        ),
+        p,
+    );
+}

@@ -1,0 +1,326 @@
+//! The queue: card requests on their way, oldest first, with the time in the current step
+//! against the SOP's standard; filters by state and source, search by name, number or NIK.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row as TableRow, Table, TableState};
+
+use super::Keys;
+use crate::domain::member::Member;
+use crate::domain::workflow::{CardRequest, RequestState, Source};
+use crate::i18n::{Lang, Localized};
+use crate::tui::app::{Action, View};
+use crate::tui::widgets::TextInput;
+
+/// One request with what the list shows of its member.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub request: CardRequest,
+    pub name: String,
+    /// Whole, for search only; the list shows it masked.
+    nik: Option<String>,
+    masked_nik: String,
+}
+
+impl Row {
+    pub fn new(request: CardRequest, member: Option<&Member>) -> Row {
+        Row {
+            name: member.map(|m| m.full_name.clone()).unwrap_or_default(),
+            nik: member.and_then(|m| m.nik.as_ref().map(|n| n.as_str().to_string())),
+            masked_nik: member.map(|m| m.masked_nik()).unwrap_or_default(),
+            request,
+        }
+    }
+
+    fn matches(&self, query: &str) -> bool {
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return true;
+        }
+        self.name.to_lowercase().contains(&q)
+            || self.request.member_no.as_str().to_lowercase().contains(&q)
+            // A NIK matches whole or by its last digits (as read off a KTP held at the counter).
+            || (q.len() >= 4
+                && q.chars().all(|c| c.is_ascii_digit())
+                && self.nik.as_deref().is_some_and(|n| n == q || n.ends_with(&q)))
+    }
+}
+
+pub fn source_text(s: Source, lang: Lang) -> &'static str {
+    match s {
+        Source::Counter => lang.pick("loket", "counter"),
+        Source::Online => lang.pick("daring", "online"),
+        Source::Import => lang.pick("impor", "import"),
+    }
+}
+
+/// The states a filter cycles through: every open one.
+fn open_states() -> Vec<RequestState> {
+    RequestState::ALL
+        .into_iter()
+        .filter(|s| s.is_open())
+        .collect()
+}
+
+#[derive(Default)]
+pub struct QueueScreen {
+    rows: Vec<Row>,
+    state_filter: Option<RequestState>,
+    source_filter: Option<Source>,
+    search: TextInput,
+    searching: bool,
+    table: TableState,
+}
+
+impl QueueScreen {
+    pub fn new() -> QueueScreen {
+        QueueScreen::default()
+    }
+
+    /// New data from the store; the selection stays on the same request where it can.
+    pub fn set_rows(&mut self, rows: Vec<Row>) {
+        let selected = self.selected().map(|r| r.request.id);
+        self.rows = rows;
+        let visible = self.visible();
+        let at = selected
+            .and_then(|id| visible.iter().position(|r| r.request.id == id))
+            .unwrap_or(0);
+        let len = visible.len();
+        self.table.select(if len == 0 {
+            None
+        } else {
+            Some(at.min(len - 1))
+        });
+    }
+
+    pub fn typing(&self) -> bool {
+        self.searching
+    }
+
+    fn visible(&self) -> Vec<&Row> {
+        self.rows
+            .iter()
+            .filter(|r| self.state_filter.is_none_or(|s| r.request.state == s))
+            .filter(|r| self.source_filter.is_none_or(|s| r.request.source == s))
+            .filter(|r| r.matches(&self.search.value))
+            .collect()
+    }
+
+    fn selected(&self) -> Option<&Row> {
+        let i = self.table.selected()?;
+        self.visible().get(i).copied()
+    }
+
+    fn refit(&mut self) {
+        let len = self.visible().len();
+        self.table.select(if len == 0 { None } else { Some(0) });
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        if self.searching {
+            match key.code {
+                KeyCode::Esc => {
+                    self.search.value.clear();
+                    self.searching = false;
+                }
+                KeyCode::Enter => self.searching = false,
+                KeyCode::Up | KeyCode::Down => {
+                    self.searching = false;
+                    return self.handle_key(key);
+                }
+                _ => {
+                    self.search.edit(&key);
+                }
+            }
+            self.refit();
+            return None;
+        }
+        let len = self.visible().len();
+        match key.code {
+            KeyCode::Char('q') => return Some(Action::Quit),
+            KeyCode::Char('x') => return Some(Action::Logout),
+            KeyCode::Char('n') => return Some(Action::OpenRegister),
+            KeyCode::Char('/') => {
+                self.searching = true;
+                self.search.value.clear();
+                self.refit();
+            }
+            KeyCode::Esc => {
+                self.search.value.clear();
+                self.state_filter = None;
+                self.source_filter = None;
+                self.refit();
+            }
+            KeyCode::Char('s') => {
+                let states = open_states();
+                self.state_filter = match self.state_filter {
+                    None => states.first().copied(),
+                    Some(s) => states
+                        .iter()
+                        .position(|x| *x == s)
+                        .and_then(|i| states.get(i + 1).copied()),
+                };
+                self.refit();
+            }
+            KeyCode::Char('o') => {
+                self.source_filter = match self.source_filter {
+                    None => Some(Source::Counter),
+                    Some(Source::Counter) => Some(Source::Online),
+                    Some(Source::Online) => Some(Source::Import),
+                    Some(Source::Import) => None,
+                };
+                self.refit();
+            }
+            KeyCode::Up => self.table.select_previous(),
+            KeyCode::Down if len > 0 => {
+                let i = self.table.selected().map_or(0, |i| (i + 1).min(len - 1));
+                self.table.select(Some(i));
+            }
+            KeyCode::Home => self.table.select_first(),
+            KeyCode::Enter => {
+                return self
+                    .selected()
+                    .map(|r| Action::OpenDetail(r.request.member_no.to_string()));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    pub fn keys(&self, lang: Lang) -> Keys {
+        if self.searching {
+            return vec![
+                ("Enter", lang.pick("selesai mencari", "done searching")),
+                ("Esc", lang.pick("hapus pencarian", "clear the search")),
+            ];
+        }
+        vec![
+            ("Enter", lang.pick("buka", "open")),
+            ("/", lang.pick("cari", "search")),
+            ("n", lang.pick("daftar baru", "register")),
+            ("s", lang.pick("saring status", "filter state")),
+            ("o", lang.pick("saring sumber", "filter source")),
+            ("Esc", lang.pick("hapus saringan", "clear filters")),
+            ("x", lang.pick("keluar akun", "sign out")),
+            ("q", lang.pick("tutup", "quit")),
+        ]
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, v: &View) {
+        let lang = v.lang;
+        let [bar, table_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let all = lang.pick("semua", "all");
+        let state = self
+            .state_filter
+            .map(|s| s.localized(lang))
+            .unwrap_or_else(|| all.to_string());
+        let source = self
+            .source_filter
+            .map(|s| source_text(s, lang))
+            .unwrap_or(all);
+        let search = if self.searching {
+            format!("{}▏", self.search.value)
+        } else {
+            self.search.value.clone()
+        };
+        let visible_count = self.visible().len();
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::raw(format!(
+                    " {} {state} · {} {source} · ",
+                    lang.pick("Status:", "State:"),
+                    lang.pick("Sumber:", "Source:"),
+                )),
+                Span::styled(
+                    format!("{} {search}", lang.pick("Cari:", "Search:")),
+                    if self.searching {
+                        v.theme.selection
+                    } else {
+                        Default::default()
+                    },
+                ),
+                Span::raw(format!(
+                    " · {visible_count}/{} {}",
+                    self.rows.len(),
+                    lang.pick("permohonan", "requests")
+                )),
+            ])),
+            bar,
+        );
+
+        let wide = area.width >= 100;
+        let mut header = vec![
+            lang.pick("No. anggota", "Member no."),
+            lang.pick("Nama", "Name"),
+        ];
+        if wide {
+            header.push("NIK");
+        }
+        header.extend([
+            lang.pick("Sumber", "Source"),
+            lang.pick("Status", "State"),
+            lang.pick("Menit/baku", "Min/std"),
+        ]);
+        let visible = self.visible();
+        if visible.is_empty() {
+            let text = if self.rows.is_empty() {
+                lang.pick(
+                    "Tidak ada permohonan yang menunggu. Pendaftar baru: tekan n.",
+                    "No requests are waiting. A new applicant: press n.",
+                )
+            } else {
+                lang.pick(
+                    "Tidak ada yang cocok dengan saringan. Esc menghapus saringan.",
+                    "Nothing matches the filters. Esc clears them.",
+                )
+            };
+            frame.render_widget(Paragraph::new(format!("\n  {text}")), table_area);
+            return;
+        }
+        let rows: Vec<TableRow> = visible
+            .iter()
+            .map(|r| {
+                let timing = r.request.timing(v.now, &v.config.standard_minutes);
+                let time = match timing {
+                    Some((elapsed, standard, t)) => Cell::from(format!(
+                        "{:>3}/{}",
+                        elapsed.as_secs() / 60,
+                        standard.as_secs() / 60
+                    ))
+                    .style(v.theme.timing(t)),
+                    None => Cell::from("  —"),
+                };
+                let mut cells = vec![
+                    Cell::from(r.request.member_no.to_string()),
+                    Cell::from(r.name.clone()),
+                ];
+                if wide {
+                    cells.push(Cell::from(r.masked_nik.clone()));
+                }
+                cells.extend([
+                    Cell::from(source_text(r.request.source, lang)),
+                    Cell::from(r.request.state.localized(lang)),
+                    time,
+                ]);
+                TableRow::new(cells)
+            })
+            .collect();
+        let mut widths = vec![Constraint::Length(13), Constraint::Min(12)];
+        if wide {
+            widths.push(Constraint::Length(16));
+        }
+        widths.extend([
+            Constraint::Length(7),
+            Constraint::Length(18),
+            Constraint::Length(10),
+        ]);
+        let table = Table::new(rows, widths)
+            .header(TableRow::new(header).style(v.theme.accent))
+            .row_highlight_style(v.theme.selection)
+            .highlight_symbol("▸");
+        frame.render_stateful_widget(table, table_area, &mut self.table);
+    }
+}

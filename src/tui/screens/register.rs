@@ -1,0 +1,355 @@
+//! The registration form (SOP 1): every field of the member, checked as it is typed by the
+//! same `MemberDraft::validate` the CLI and the web form use; on success the member number
+//! shown large for the applicant to note (SOP 2).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+
+use super::Keys;
+use crate::domain::member::{Field, FieldError, FormRules, MemberDraft, Warning};
+use crate::domain::member_type::MemberType;
+use crate::i18n::{Lang, Localized};
+use crate::service::Registered;
+use crate::tui::app::{Action, View};
+use crate::tui::widgets::{TextInput, big_text};
+
+/// The form's fields in the order of the paper form.
+pub const FIELDS: [Field; 19] = [
+    Field::FullName,
+    Field::IdentityKind,
+    Field::IdentityNo,
+    Field::BirthPlace,
+    Field::BirthDate,
+    Field::Sex,
+    Field::Street,
+    Field::RtRw,
+    Field::Kelurahan,
+    Field::Kecamatan,
+    Field::City,
+    Field::Province,
+    Field::Phone,
+    Field::Email,
+    Field::MotherName,
+    Field::Occupation,
+    Field::Education,
+    Field::Institution,
+    Field::MemberType,
+];
+
+const LABEL_WIDTH: usize = 22;
+
+fn hint(field: Field, lang: Lang) -> &'static str {
+    match field {
+        Field::IdentityKind => lang.pick(
+            "ktp, kk, kia, student (kartu pelajar) atau passport; kosong = ktp",
+            "ktp, kk, kia, student (student card) or passport; empty = ktp",
+        ),
+        Field::IdentityNo => lang.pick(
+            "16 angka NIK dari KTP/KK (paspor/kartu pelajar: nomornya)",
+            "The 16-digit NIK from the KTP/KK (passport/student card: its number)",
+        ),
+        Field::BirthDate => lang.pick(
+            "hari-bulan-tahun, mis. 17-03-2005",
+            "day-month-year, e.g. 17-03-2005",
+        ),
+        Field::Sex => lang.pick("L (laki-laki) atau P (perempuan)", "L (male) or P (female)"),
+        Field::Phone | Field::Email => lang.pick(
+            "nomor HP atau e-mail, paling sedikit salah satu",
+            "a phone number or an e-mail, at least one",
+        ),
+        Field::MotherName => lang.pick(
+            "untuk pertanyaan keamanan; tidak tampil di daftar",
+            "for the security question; never shown in lists",
+        ),
+        Field::MemberType => lang.pick(
+            "umum, pelajar atau anak; kosong = umum",
+            "umum (general), pelajar (student) or anak (child); empty = umum",
+        ),
+        _ => "",
+    }
+}
+
+pub struct RegisterScreen {
+    today: Date,
+    member_types: Vec<MemberType>,
+    regency_code: String,
+    fields: Vec<TextInput>,
+    /// Fields the clerk has left: their problems are shown (an empty form is not all red).
+    touched: Vec<bool>,
+    focus: usize,
+    errors: Vec<FieldError>,
+    warnings: Vec<Warning>,
+    /// The member who already holds the NIK typed, if an active one does.
+    nik_holder: Option<String>,
+    done: Option<(String, String)>,
+}
+
+impl RegisterScreen {
+    pub fn new(today: Date, member_types: &[MemberType], regency_code: &str) -> RegisterScreen {
+        let mut s = RegisterScreen {
+            today,
+            member_types: member_types.to_vec(),
+            regency_code: regency_code.to_string(),
+            fields: vec![TextInput::default(); FIELDS.len()],
+            touched: vec![false; FIELDS.len()],
+            focus: 0,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            nik_holder: None,
+            done: None,
+        };
+        s.validate();
+        s
+    }
+
+    pub fn draft(&self) -> MemberDraft {
+        let v = |f: Field| {
+            let i = FIELDS.iter().position(|x| *x == f).expect("a form field");
+            self.fields[i].value.clone()
+        };
+        let mut d = MemberDraft {
+            full_name: v(Field::FullName),
+            identity_kind: v(Field::IdentityKind),
+            identity_no: v(Field::IdentityNo),
+            birth_place: v(Field::BirthPlace),
+            birth_date: v(Field::BirthDate),
+            sex: v(Field::Sex),
+            phone: v(Field::Phone),
+            email: v(Field::Email),
+            mother_name: v(Field::MotherName),
+            occupation: v(Field::Occupation),
+            education: v(Field::Education),
+            institution: v(Field::Institution),
+            member_type: v(Field::MemberType),
+            ..MemberDraft::default()
+        };
+        d.address.street = v(Field::Street);
+        d.address.rt_rw = v(Field::RtRw);
+        d.address.kelurahan = v(Field::Kelurahan);
+        d.address.kecamatan = v(Field::Kecamatan);
+        d.address.city = v(Field::City);
+        d.address.province = v(Field::Province);
+        d
+    }
+
+    fn validate(&mut self) {
+        let rules = FormRules {
+            today: self.today,
+            member_types: &self.member_types,
+            regency_code: &self.regency_code,
+        };
+        match self.draft().validate(&rules) {
+            Ok(valid) => {
+                self.errors.clear();
+                self.warnings = valid.warnings;
+            }
+            Err(errors) => {
+                self.errors = errors;
+                self.warnings.clear();
+            }
+        }
+    }
+
+    /// Errors the service found on saving (the same rules; shown on every field).
+    pub fn show_errors(&mut self, errors: Vec<FieldError>) {
+        self.touched.iter_mut().for_each(|t| *t = true);
+        self.errors = errors;
+    }
+
+    pub fn set_nik_holder(&mut self, holder: Option<String>) {
+        self.nik_holder = holder;
+    }
+
+    pub fn registered(&mut self, r: &Registered) {
+        self.done = Some((r.member.member_no.to_string(), r.member.full_name.clone()));
+    }
+
+    pub fn done(&self) -> Option<&str> {
+        self.done.as_ref().map(|(no, _)| no.as_str())
+    }
+
+    fn errors_of(&self, field: Field) -> Vec<&FieldError> {
+        self.errors.iter().filter(|e| e.field == field).collect()
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        if let Some((no, _)) = &self.done {
+            return match key.code {
+                KeyCode::Enter => Some(Action::OpenDetail(no.clone())),
+                KeyCode::Esc => Some(Action::Back),
+                _ => None,
+            };
+        }
+        let last = FIELDS.len() - 1;
+        match key.code {
+            KeyCode::Esc => return Some(Action::Back),
+            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.touched.iter_mut().for_each(|t| *t = true);
+                return Some(Action::Register(Box::new(self.draft())));
+            }
+            KeyCode::Enter if self.focus == last => {
+                self.touched.iter_mut().for_each(|t| *t = true);
+                return Some(Action::Register(Box::new(self.draft())));
+            }
+            KeyCode::Up | KeyCode::BackTab => {
+                self.touched[self.focus] = true;
+                self.focus = self.focus.saturating_sub(1);
+            }
+            KeyCode::Down | KeyCode::Tab | KeyCode::Enter => {
+                self.touched[self.focus] = true;
+                self.focus = (self.focus + 1).min(last);
+            }
+            _ => {
+                if self.fields[self.focus].edit(&key) {
+                    self.validate();
+                    if FIELDS[self.focus] == Field::IdentityNo {
+                        let nik = self.fields[self.focus].value.trim().to_string();
+                        if nik.len() == 16 && nik.chars().all(|c| c.is_ascii_digit()) {
+                            return Some(Action::CheckNik(nik));
+                        }
+                        self.nik_holder = None;
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    pub fn keys(&self, lang: Lang) -> Keys {
+        if self.done.is_some() {
+            return vec![
+                ("Enter", lang.pick("buka permohonannya", "open the request")),
+                ("Esc", lang.pick("ke antrean", "to the queue")),
+            ];
+        }
+        vec![
+            ("Enter", lang.pick("kolom berikut", "next field")),
+            ("↑↓", lang.pick("pindah kolom", "move")),
+            ("Ctrl+S", lang.pick("simpan", "save")),
+            ("Esc", lang.pick("batal", "cancel")),
+        ]
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, v: &View) {
+        if let Some((no, name)) = &self.done {
+            return draw_done(frame, area, v, no, name);
+        }
+        let lang = v.lang;
+        let [list, info] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(5)]).areas(area);
+        // Keep the focused field in view on a 24-line terminal.
+        let rows = usize::from(list.height);
+        let first = (self.focus + 1).saturating_sub(rows);
+        let mut lines = Vec::new();
+        for (i, field) in FIELDS.iter().enumerate().skip(first).take(rows) {
+            let bad = self.touched[i] && !self.errors_of(*field).is_empty();
+            let mark = if bad { "✗" } else { " " };
+            let focus = i == self.focus;
+            let cursor = if focus { "▏" } else { "" };
+            let label = field.localized(lang);
+            let text = format!(
+                "{}{mark} {label:<LABEL_WIDTH$} {}{cursor}",
+                if focus { "▸" } else { " " },
+                self.fields[i].shown()
+            );
+            let style = if focus {
+                v.theme.selection
+            } else if bad {
+                v.theme.error
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(text, style));
+        }
+        frame.render_widget(Paragraph::new(lines), list);
+
+        let field = FIELDS[self.focus];
+        let mut msg: Vec<Line> = Vec::new();
+        for e in self.errors_of(field) {
+            if self.touched[self.focus] || !self.fields[self.focus].value.is_empty() {
+                msg.push(Line::styled(
+                    format!("✗ {}", e.localized(lang)),
+                    v.theme.error,
+                ));
+            }
+        }
+        if field == Field::IdentityNo
+            && let Some(holder) = &self.nik_holder
+        {
+            msg.push(Line::styled(
+                match lang {
+                    Lang::Id => format!(
+                        "! NIK ini milik anggota aktif {holder}. Periksa apakah orangnya sama: perpanjang atau ganti kartunya, jangan daftar ganda."
+                    ),
+                    Lang::En => format!(
+                        "! This NIK belongs to active member {holder}. Check whether it is the same person: renew or replace that card instead of registering twice."
+                    ),
+                },
+                v.theme.near,
+            ));
+        }
+        if msg.is_empty() {
+            let h = hint(field, lang);
+            if !h.is_empty() {
+                msg.push(Line::raw(h));
+            }
+        }
+        let problems = self
+            .errors
+            .iter()
+            .filter(|e| self.touched[FIELDS.iter().position(|f| *f == e.field).unwrap_or(0)])
+            .count();
+        let title = match lang {
+            Lang::Id => format!(
+                " {} · {} isian bermasalah ",
+                field.localized(lang),
+                problems
+            ),
+            Lang::En => format!(
+                " {} · {} field problem(s) ",
+                field.localized(lang),
+                problems
+            ),
+        };
+        frame.render_widget(
+            Paragraph::new(msg).wrap(Wrap { trim: true }).block(
+                Block::bordered()
+                    .title(title)
+                    .padding(Padding::horizontal(1)),
+            ),
+            info,
+        );
+    }
+}
+
+fn draw_done(frame: &mut Frame, area: Rect, v: &View, no: &str, name: &str) {
+    let lang = v.lang;
+    let mut lines = vec![
+        Line::raw(""),
+        Line::raw(match lang {
+            Lang::Id => format!("  Pendaftaran berhasil: {name}"),
+            Lang::En => format!("  Registration succeeded: {name}"),
+        }),
+        Line::raw(lang.pick(
+            "  Nomor anggota (catat, lalu sebutkan di loket):",
+            "  Member number (note it, then say it at the counter):",
+        )),
+        Line::raw(""),
+    ];
+    for row in big_text(no) {
+        lines.push(Line::styled(format!("  {row}"), v.theme.accent));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(format!("  {no}"), v.theme.accent));
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(lang.pick(
+        "  Enter: buka permohonannya dan panggil pemohon. Esc: kembali ke antrean.",
+        "  Enter: open the request and call the applicant. Esc: back to the queue.",
+    )));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
