@@ -444,4 +444,49 @@ fn photos_come_in_through_the_link_file_and_go_out_under_500_kb() {
     ]);
     let store = Store::open(&other.store_file()).unwrap();
     assert!(store.photo("S-0001").unwrap().is_some());
+
+    // The same folder as a ZIP, as another system hands it over.
+    let zip_path = site.path().join("foto.zip");
+    {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+        let opts = zip::write::SimpleFileOptions::default();
+        for name in ["photos.csv", "S-0001.jpg"] {
+            zip.start_file(name, opts).unwrap();
+            zip.write_all(&std::fs::read(out_dir.join(name)).unwrap())
+                .unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    let third = Site::new();
+    third.ok(&[
+        "import",
+        "slims",
+        csv.to_str().unwrap(),
+        "--photos",
+        zip_path.to_str().unwrap(),
+    ]);
+    let store = Store::open(&third.store_file()).unwrap();
+    assert!(
+        store.photo("S-0001").unwrap().is_some(),
+        "photo read from the ZIP"
+    );
+    // A ZIP that is not one is refused clearly, and nothing is written.
+    std::fs::write(&zip_path, "bukan zip").unwrap();
+    let fourth = Site::new();
+    let o = fourth.run(&[
+        "--lang",
+        "en",
+        "import",
+        "slims",
+        csv.to_str().unwrap(),
+        "--photos",
+        zip_path.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("photo archive (ZIP) cannot be read"),
+        "{}",
+        stderr(&o)
+    );
 }

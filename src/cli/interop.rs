@@ -148,15 +148,16 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
 
     let mut photos: Vec<(String, Vec<u8>, Option<Vec<u8>>)> = Vec::new();
     if let Some(dir) = &a.photos {
-        if dir
+        // A ZIP is unpacked into a private folder (removed afterwards) and read as one.
+        let unpacked = if dir
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
         {
-            return Err(Failure::input(ctx.t(
-                "Foto dalam ZIP belum bisa dibaca: ekstrak dulu ke folder, lalu --photos FOLDER.",
-                "Photos in a ZIP cannot be read yet: unpack it to a folder, then --photos FOLDER.",
-            )));
-        }
+            Some(interop::unpack_photo_zip(dir).map_err(fail)?)
+        } else {
+            None
+        };
+        let dir = unpacked.as_ref().map(|u| u.0.as_path()).unwrap_or(dir);
         let links = interop::read_photo_links(dir).map_err(fail)?;
         let mut problems = interop::check_photo_links(dir, &links, &numbers, lang);
         // Each linked photo goes through the same decoding, limits and crop as one taken at

@@ -104,6 +104,8 @@ pub enum InteropError {
     TypeMap(String),
     #[error("photo link file: {0}")]
     PhotoLinks(String),
+    #[error("photo archive: {0}")]
+    PhotoZip(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -161,6 +163,12 @@ impl Localized for InteropError {
             ),
             (InteropError::PhotoLinks(s), Lang::En) => format!(
                 "The photo link file (photos.csv: number,filename) has a problem: {s}. Fix it and try again."
+            ),
+            (InteropError::PhotoZip(s), Lang::Id) => format!(
+                "Arsip foto (ZIP) tidak bisa dibaca: {s}. Periksa berkasnya, atau ekstrak ke folder lalu pakai --photos FOLDER."
+            ),
+            (InteropError::PhotoZip(s), Lang::En) => format!(
+                "The photo archive (ZIP) cannot be read: {s}. Check the file, or unpack it to a folder and use --photos FOLDER."
             ),
             (InteropError::Store(e), lang) => e.localized(lang),
         }
@@ -580,6 +588,56 @@ pub struct PhotoLink {
     pub line: u64,
     pub member_no: String,
     pub file: String,
+}
+
+/// Largest archive contents accepted, and largest single file: far above any real set of
+/// member photos, far below what a zip bomb would unpack to.
+const ZIP_TOTAL_MAX: u64 = 4 << 30;
+const ZIP_FILE_MAX: u64 = 50 << 20;
+
+/// A photo archive unpacked into a folder of its own, removed again when dropped.
+pub struct UnpackedPhotos(pub std::path::PathBuf);
+
+impl Drop for UnpackedPhotos {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Unpacks a ZIP of photos (with its `photos.csv`) into a private temporary folder, so the
+/// same checks as for a folder apply. Sizes are checked from the archive's directory first;
+/// names that would land outside the folder are refused by the zip crate's extraction.
+pub fn unpack_photo_zip(zip_path: &Path) -> Result<UnpackedPhotos, InteropError> {
+    let bad = |e: &dyn std::fmt::Display| InteropError::PhotoZip(e.to_string());
+    let file = std::fs::File::open(zip_path).map_err(|e| InteropError::io(zip_path, e))?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| bad(&e))?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let entry = archive.by_index(i).map_err(|e| bad(&e))?;
+        if entry.size() > ZIP_FILE_MAX {
+            let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+            return Err(bad(&format!(
+                "{name} is larger than {} MB",
+                ZIP_FILE_MAX >> 20
+            )));
+        }
+        total += entry.size();
+    }
+    if total > ZIP_TOTAL_MAX {
+        return Err(bad(&format!(
+            "it unpacks to more than {} GB",
+            ZIP_TOTAL_MAX >> 30
+        )));
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!("loket-photos-{}-{nanos}", std::process::id()));
+    std::fs::create_dir(&dir).map_err(|e| InteropError::io(&dir, e))?;
+    let unpacked = UnpackedPhotos(dir);
+    archive.extract(&unpacked.0).map_err(|e| bad(&e))?;
+    Ok(unpacked)
 }
 
 /// Reads `photos.csv` (`number,filename`, header optional) from a photo folder.
