@@ -1,3 +1,4 @@
-//! The terminal program: the counter screens. Only the photo editor so far.
+//! The terminal program: the counter screens, and the front desk with its own small loop.
 
+pub mod frontdesk;
 pub mod screens;
