@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::checkin::Reason;
 use crate::domain::checklist::CheckItem;
 use crate::domain::member::{Field, FieldError, Problem, Sex};
 use crate::domain::member_no::MemberNoError;
@@ -322,6 +323,93 @@ impl Localized for MemberNoError {
                 .pick(
                     "Format nomor anggota 4 memakai NIK: isi NIK pendaftar.",
                     "Member number format 4 uses the NIK: give the applicant's NIK.",
+                )
+                .into(),
+        }
+    }
+}
+
+impl Localized for Reason {
+    fn localized(&self, lang: Lang) -> String {
+        match self {
+            Reason::ExpiresSoon { days: 0, .. } => lang
+                .pick(
+                    "Kartu berlaku sampai hari ini. Sarankan perpanjangan di loket.",
+                    "The card is valid until today. Suggest a renewal at the counter.",
+                )
+                .into(),
+            Reason::ExpiresSoon { days, on } => match lang {
+                Lang::Id => format!(
+                    "Kartu habis dalam {days} hari ({}). Sarankan perpanjangan di loket.",
+                    on.strftime("%d-%m-%Y")
+                ),
+                Lang::En => format!(
+                    "The card expires in {days} day(s) ({}). Suggest a renewal at the counter.",
+                    on.strftime("%d-%m-%Y")
+                ),
+            },
+            Reason::NotHandedOver => lang
+                .pick(
+                    "Kartu sudah dicetak tetapi serah terimanya belum dicatat. Minta anggota ke loket.",
+                    "A card was printed but its handover was never recorded. Send the member to the counter.",
+                )
+                .into(),
+            Reason::NoValidUntil => lang
+                .pick(
+                    "Masa berlaku kartu tidak tercatat. Minta anggota memeriksakannya di loket.",
+                    "The card's valid-until date is not on record. Ask the member to have it checked at the counter.",
+                )
+                .into(),
+            Reason::Expired { on } => match lang {
+                Lang::Id => format!(
+                    "Kartu sudah habis masa berlakunya ({}). Perpanjang di loket.",
+                    on.strftime("%d-%m-%Y")
+                ),
+                Lang::En => format!(
+                    "The card expired ({}). Renew it at the counter.",
+                    on.strftime("%d-%m-%Y")
+                ),
+            },
+            Reason::MemberBlocked => lang
+                .pick(
+                    "Keanggotaan diblokir. Minta anggota menemui petugas loket.",
+                    "The membership is blocked. Ask the member to see the counter staff.",
+                )
+                .into(),
+            Reason::CardBlocked { note } => match lang {
+                Lang::Id => format!(
+                    "Kartu ini diblokir ({note}). Minta anggota ke loket untuk kartu pengganti."
+                ),
+                Lang::En => format!(
+                    "This card is blocked ({note}). Ask the member to get a replacement at the counter."
+                ),
+            },
+            Reason::CardReplaced { by } => match lang {
+                Lang::Id => format!(
+                    "Kartu ini sudah diganti dengan kartu {by}. Tahan kartu lama; pakai kartu yang baru."
+                ),
+                Lang::En => format!(
+                    "This card was replaced by card {by}. Keep the old card; use the new one."
+                ),
+            },
+            Reason::Pending => lang
+                .pick(
+                    "Pendaftaran belum selesai, kartu belum diterbitkan. Minta pendaftar ke loket.",
+                    "Registration is not finished; no card was issued yet. Send the applicant to the counter.",
+                )
+                .into(),
+            Reason::Unknown { code } => match lang {
+                Lang::Id => format!(
+                    "Nomor {code} tidak terdaftar. Pindai ulang, atau catat sebagai tamu (tombol g)."
+                ),
+                Lang::En => format!(
+                    "Number {code} is not registered. Scan again, or enter a guest (key g)."
+                ),
+            },
+            Reason::NotACode => lang
+                .pick(
+                    "Hasil pindai bukan nomor anggota. Pindai ulang barcode di kartu.",
+                    "The scan is not a member number. Scan the barcode on the card again.",
                 )
                 .into(),
         }

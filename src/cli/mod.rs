@@ -3,6 +3,7 @@
 
 mod admin;
 mod card;
+mod frontdesk;
 mod interop;
 mod members;
 mod photo;
@@ -51,6 +52,16 @@ pub enum Command {
     /// Card requests and the SOP's steps on them.
     #[command(subcommand)]
     Request(requests::RequestCmd),
+    /// The front desk: card scans check visitors in; guests without a card by key g.
+    Frontdesk {
+        /// Serial scanner port (overrides `[scanner] port`); without it a keyboard-wedge
+        /// scanner is used.
+        #[arg(long, value_name = "PORT")]
+        scanner: Option<String>,
+    },
+    /// The visitor book (buku tamu): visits of a day.
+    #[command(subcommand)]
+    Visit(frontdesk::VisitCmd),
     /// Requests per state, the oldest waiting, overdue steps, members.
     Status {
         #[arg(long)]
@@ -172,6 +183,8 @@ pub fn main() -> ExitCode {
         Some(Command::Request(c)) => requests::run(&ctx, c),
         Some(Command::Photo(c)) => photo::run(&ctx, c),
         Some(Command::Card(c)) => card::run(&ctx, c),
+        Some(Command::Frontdesk { scanner }) => frontdesk::frontdesk(&ctx, scanner),
+        Some(Command::Visit(c)) => frontdesk::run(&ctx, c),
         Some(Command::Status { json }) => admin::status(&ctx, json),
         Some(Command::User(c)) => admin::user(&ctx, c),
         Some(Command::Backup { file }) => admin::backup(&ctx, &file),

@@ -1,6 +1,7 @@
 //! The rules of the card service, pure: no clock, no disk, no terminal. Time and the store are
 //! passed in by callers, so every rule is tested in microseconds.
 
+pub mod checkin;
 pub mod checklist;
 pub mod member;
 pub mod member_no;

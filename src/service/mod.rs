@@ -3,6 +3,7 @@
 //! none of them writes to the store on its own.
 
 pub mod demo;
+pub mod frontdesk;
 pub mod printing;
 pub mod status;
 pub mod users;
@@ -45,6 +46,8 @@ pub enum ServiceError {
     Config(#[from] crate::config::ConfigError),
     #[error(transparent)]
     Printing(Box<printing::PrintingError>),
+    #[error("guest entry: {0:?}")]
+    Guest(frontdesk::GuestProblem),
 }
 
 impl Localized for ServiceError {
@@ -84,6 +87,7 @@ impl Localized for ServiceError {
             ServiceError::Photo(e) => e.localized(lang),
             ServiceError::Config(e) => e.localized(lang),
             ServiceError::Printing(e) => e.localized(lang),
+            ServiceError::Guest(p) => p.localized(lang),
             ServiceError::UnknownMemberType(t) => match lang {
                 Lang::Id => format!(
                     "Jenis anggota '{t}' tidak ada di konfigurasi. Minta admin menambahkannya atau pilih jenis lain."

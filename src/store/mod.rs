@@ -22,7 +22,7 @@ use crate::domain::member::{Member, ValidDraft};
 use crate::domain::member_no::{MemberNo, MemberNoScheme};
 use crate::domain::staff::{Account, CardRecord};
 use crate::domain::text::name_words;
-use crate::domain::visit::Visit;
+use crate::domain::visit::{Visit, Visitor};
 use crate::domain::workflow::{Actor, CardRequest, RequestKind, RequestState, Source};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -846,6 +846,49 @@ impl Store {
             .collect()
     }
 
+    /// The latest visit of member `no` after `since`, looked for in the visits of
+    /// `dates` (the window's local dates). Walks each day backwards and stops at the first
+    /// visit not after `since`, so the cost is the visits inside the window, not the day's.
+    pub fn last_visit_since(
+        &self,
+        no: &str,
+        dates: &[Date],
+        since: Timestamp,
+    ) -> Result<Option<Timestamp>> {
+        let txn = self.read()?;
+        let t = txn.open_table(VISITS)?;
+        last_visit_in(&t, no, dates, since)
+    }
+
+    /// Records a member's visit unless one of theirs after `since` is already there, checked
+    /// inside the write transaction, so two front-desk terminals scanning the same card at
+    /// once count one visit. `Some(t)`: not recorded, the member was counted at `t`.
+    pub fn record_member_visit(
+        &self,
+        date: Date,
+        visit: &Visit,
+        dates: &[Date],
+        since: Timestamp,
+    ) -> Result<Option<Timestamp>> {
+        let Visitor::Member(no) = &visit.visitor else {
+            self.record_visit(date, visit)?;
+            return Ok(None);
+        };
+        let txn = self.db.begin_write()?;
+        {
+            let mut visits = txn.open_table(VISITS)?;
+            if let Some(at) = last_visit_in(&visits, no.as_str(), dates, since)? {
+                return Ok(Some(at));
+            }
+            let seq = bump(&mut txn.open_table(META)?, "next_visit_seq")?;
+            bump(&mut txn.open_table(META)?, "changes")?;
+            let day = date.to_string();
+            visits.insert((day.as_str(), seq), json(visit).as_slice())?;
+        }
+        txn.commit()?;
+        Ok(None)
+    }
+
     // ---- accounts ------------------------------------------------------------------------
 
     pub fn add_account(&self, a: &Account, actor: &Actor) -> Result<()> {
@@ -1144,4 +1187,29 @@ fn copy_multi<K: redb::Key + 'static, V: redb::Key + 'static>(
         }
     }
     Ok(n)
+}
+
+/// See [`Store::last_visit_since`].
+fn last_visit_in(
+    t: &impl ReadableTable<(&'static str, u64), &'static [u8]>,
+    no: &str,
+    dates: &[Date],
+    since: Timestamp,
+) -> Result<Option<Timestamp>> {
+    let mut latest: Option<Timestamp> = None;
+    for date in dates {
+        let day = date.to_string();
+        for entry in t.range((day.as_str(), 0)..=(day.as_str(), u64::MAX))?.rev() {
+            let visit: Visit = parse(entry?.1.value())?;
+            // Exactly `since` is outside: a window of 60 minutes counts 10:00 after 09:00.
+            if visit.at <= since {
+                break;
+            }
+            if matches!(&visit.visitor, Visitor::Member(m) if m.as_str() == no) {
+                latest = latest.max(Some(visit.at));
+                break;
+            }
+        }
+    }
+    Ok(latest)
 }

@@ -1,7 +1,9 @@
-//! The counter program (`loket`, `loket counter`): the terminal set up and always restored,
-//! and the loop that feeds the app events, scans and ticks. The app itself is in `app`.
+//! The terminal programs: the counter (`loket`, `loket counter`) with the terminal set up and
+//! always restored, and the loop that feeds the app events, scans and ticks (the app itself is
+//! in `app`); and the front desk with its own small loop (`frontdesk`).
 
 pub mod app;
+pub mod frontdesk;
 pub mod screens;
 pub mod theme;
 pub mod widgets;

@@ -1,0 +1,1004 @@
+//! `loket frontdesk`: the entrance screen. Scans (serial or keyboard wedge) check visitors in,
+//! `g` writes in a guest; the last check-in stays large in its colour until the next one.
+
+use std::io::Write;
+use std::sync::mpsc as std_mpsc;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use image::DynamicImage;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect, Size};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
+use ratatui_image::picker::Picker;
+use ratatui_image::protocol::Protocol;
+use ratatui_image::{Image, Resize};
+
+use crate::domain::checkin::Verdict;
+use crate::domain::visit::{Guest, Visit, Visitor};
+use crate::i18n::{Lang, Localized};
+use crate::scanner::{Routed, ScannerConfig, ScannerEvent, WedgeFilter};
+use crate::service::Desk;
+use crate::service::frontdesk::{self, CheckIn, DayCount, FrontDeskConfig, check_guest};
+
+const GREEN: Color = Color::Green;
+/// Terminals have no amber; their yellow is the closest, and reads as "careful" everywhere.
+const AMBER: Color = Color::Yellow;
+const RED: Color = Color::Red;
+/// Columns of the photo: a 3:4 portrait in half-blocks (two pixels a cell, one above the other).
+const PHOTO_COLS: u16 = 18;
+
+/// What a key did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Continue,
+    Quit,
+}
+
+/// Where the serial scanner stands, as the task last said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScannerStatus {
+    /// No serial scanner configured: a keyboard-wedge scanner (or none) is in use.
+    WedgeOnly,
+    /// Configured; the serial task has not said anything yet.
+    Connecting,
+    Connected,
+    Disconnected(crate::scanner::DisconnectReason),
+}
+
+/// The guest form (key `g`): name, institution, purpose, group size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuestForm {
+    pub fields: [String; 4],
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl Default for GuestForm {
+    fn default() -> Self {
+        GuestForm {
+            fields: [String::new(), String::new(), String::new(), "1".into()],
+            focus: 0,
+            error: None,
+        }
+    }
+}
+
+impl GuestForm {
+    const LABELS: [(&'static str, &'static str); 4] = [
+        ("Nama", "Name"),
+        ("Instansi", "Institution"),
+        ("Keperluan", "Purpose"),
+        ("Jumlah orang", "Group size"),
+    ];
+
+    fn guest(&self) -> Guest {
+        Guest {
+            name: self.fields[0].clone(),
+            institution: self.fields[1].clone(),
+            purpose: self.fields[2].clone(),
+            // Digits only are accepted by the form; an empty or huge number fails the check.
+            group_size: self.fields[3].parse().unwrap_or(0),
+        }
+    }
+}
+
+/// What the big panel shows.
+#[derive(Debug, Clone)]
+enum Shown {
+    Idle,
+    CheckIn(Box<CheckIn>),
+    Guest(Visit),
+    Error(String),
+}
+
+/// The front desk's state. Headless: tests drive it with [`FrontDesk::on_scan`] and
+/// [`FrontDesk::handle_key`] and draw it on a `TestBackend`.
+pub struct FrontDesk<'a> {
+    desk: &'a Desk<'a>,
+    lang: Lang,
+    window_minutes: u32,
+    picker: Picker,
+    shown: Shown,
+    count: DayCount,
+    scanner: ScannerStatus,
+    form: Option<GuestForm>,
+    bell: bool,
+    /// The encoded photo for (member, area), kept so that redraws do not decode it again.
+    photo: Option<(String, Rect, Protocol)>,
+}
+
+impl<'a> FrontDesk<'a> {
+    pub fn new(desk: &'a Desk<'a>, lang: Lang, picker: Picker) -> FrontDesk<'a> {
+        let config: FrontDeskConfig = desk.config.section("frontdesk").unwrap_or_default();
+        let mut fd = FrontDesk {
+            desk,
+            lang,
+            window_minutes: config.window_minutes,
+            picker,
+            shown: Shown::Idle,
+            count: DayCount::default(),
+            scanner: ScannerStatus::WedgeOnly,
+            form: None,
+            bell: false,
+            photo: None,
+        };
+        fd.refresh();
+        fd
+    }
+
+    pub fn with_window(mut self, minutes: u32) -> Self {
+        self.window_minutes = minutes;
+        self
+    }
+
+    /// Re-reads today's count (another front desk counted someone, or the day changed).
+    pub fn refresh(&mut self) {
+        match frontdesk::today_count(self.desk) {
+            Ok(c) => self.count = c,
+            Err(e) => self.shown = Shown::Error(e.localized(self.lang)),
+        }
+    }
+
+    pub fn count(&self) -> DayCount {
+        self.count
+    }
+
+    pub fn last_check_in(&self) -> Option<&CheckIn> {
+        match &self.shown {
+            Shown::CheckIn(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn guest_form(&self) -> Option<&GuestForm> {
+        self.form.as_ref()
+    }
+
+    /// Whether the bell should ring now (a red verdict since the last call).
+    pub fn take_bell(&mut self) -> bool {
+        std::mem::take(&mut self.bell)
+    }
+
+    /// A scan from either scanner: check the visitor in and show the outcome.
+    pub fn on_scan(&mut self, scanned: &str) {
+        match frontdesk::check_in(self.desk, scanned, self.window_minutes) {
+            Ok(c) => {
+                if c.visit_recorded {
+                    self.count.people += 1;
+                    self.count.members += 1;
+                }
+                self.bell = matches!(c.verdict, Verdict::Refuse(_));
+                self.shown = Shown::CheckIn(Box::new(c));
+            }
+            Err(e) => {
+                self.bell = true;
+                self.shown = Shown::Error(e.localized(self.lang));
+            }
+        }
+    }
+
+    /// What the serial task reported.
+    pub fn on_scanner_event(&mut self, ev: ScannerEvent) {
+        match ev {
+            ScannerEvent::Scan(code) => self.on_scan(&code),
+            ScannerEvent::Connected => self.scanner = ScannerStatus::Connected,
+            ScannerEvent::Disconnected { reason } => {
+                self.scanner = ScannerStatus::Disconnected(reason)
+            }
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
+        if key.kind == KeyEventKind::Release {
+            return Outcome::Continue;
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            return Outcome::Quit;
+        }
+        let Some(form) = self.form.as_mut() else {
+            return match key.code {
+                KeyCode::Char('g' | 'G') => {
+                    self.form = Some(GuestForm::default());
+                    Outcome::Continue
+                }
+                KeyCode::Char('q' | 'Q') | KeyCode::Esc => Outcome::Quit,
+                _ => Outcome::Continue,
+            };
+        };
+        match key.code {
+            KeyCode::Esc => self.form = None,
+            KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % 4,
+            KeyCode::BackTab | KeyCode::Up => form.focus = (form.focus + 3) % 4,
+            KeyCode::Enter if form.focus < 3 => form.focus += 1,
+            KeyCode::Enter => self.submit_guest(),
+            KeyCode::Backspace => {
+                form.fields[form.focus].pop();
+            }
+            // The group size takes digits only; anything else typed there is dropped.
+            KeyCode::Char(c)
+                if form.focus == 3 && c.is_ascii_digit() && form.fields[3].len() < 4 =>
+            {
+                form.fields[3].push(c);
+            }
+            KeyCode::Char(_) if form.focus == 3 => {}
+            KeyCode::Char(c) if form.fields[form.focus].chars().count() < 60 => {
+                form.fields[form.focus].push(c);
+            }
+            _ => {}
+        }
+        Outcome::Continue
+    }
+
+    fn submit_guest(&mut self) {
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
+        let guest = form.guest();
+        if let Err(p) = check_guest(&guest) {
+            form.error = Some(p.localized(self.lang));
+            return;
+        }
+        match frontdesk::add_guest(self.desk, guest) {
+            Ok(v) => {
+                self.count.add(&v);
+                self.shown = Shown::Guest(v);
+                self.form = None;
+            }
+            Err(e) => form.error = Some(e.localized(self.lang)),
+        }
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect) {
+        let [top, main, bottom] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Min(6),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.draw_top(frame, top);
+        match self.shown.clone() {
+            Shown::Idle => self.draw_idle(frame, main),
+            Shown::CheckIn(c) => self.draw_check_in(frame, main, &c),
+            Shown::Guest(v) => self.draw_guest(frame, main, &v),
+            Shown::Error(msg) => self.draw_banner_panel(
+                frame,
+                main,
+                RED,
+                self.t("GANGGUAN", "PROBLEM"),
+                vec![Line::raw(msg)],
+            ),
+        }
+        self.draw_bottom(frame, bottom);
+        if let Some(form) = &self.form {
+            draw_form(frame, main, form, self.lang);
+        }
+    }
+
+    fn t(&self, id: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(id, en)
+    }
+
+    fn draw_top(&self, frame: &mut Frame, area: Rect) {
+        let c = self.count;
+        let count = match self.lang {
+            Lang::Id => format!(
+                "Pengunjung hari ini: {} orang (anggota {}, tamu {})",
+                c.people, c.members, c.guests
+            ),
+            Lang::En => format!(
+                "Visitors today: {} (members {}, guests {})",
+                c.people, c.members, c.guests
+            ),
+        };
+        // The library's name in the frame, the count alone and bold inside it: the count is
+        // what staff glance at, and a long library name must never push it off the screen.
+        let block = Block::bordered().title(format!(
+            " {} — {} ",
+            self.t("Meja depan", "Front desk"),
+            self.desk.config.library.name
+        ));
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                count,
+                Style::new().add_modifier(Modifier::BOLD),
+            ))
+            .alignment(Alignment::Center)
+            .block(block),
+            area,
+        );
+    }
+
+    fn draw_bottom(&self, frame: &mut Frame, area: Rect) {
+        let (text, style) = match &self.scanner {
+            ScannerStatus::WedgeOnly => (
+                self.t("Pemindai: keyboard", "Scanner: keyboard")
+                    .to_string(),
+                Style::new(),
+            ),
+            ScannerStatus::Connecting => (
+                self.t("Pemindai: menghubungkan…", "Scanner: connecting…")
+                    .to_string(),
+                Style::new(),
+            ),
+            ScannerStatus::Connected => (
+                self.t("Pemindai: terhubung", "Scanner: connected")
+                    .to_string(),
+                Style::new().fg(GREEN),
+            ),
+            ScannerStatus::Disconnected(r) => (
+                r.localized(self.lang),
+                Style::new().fg(RED).add_modifier(Modifier::BOLD),
+            ),
+        };
+        let keys = self.t("g tamu · q keluar ", "g guest · q quit ");
+        let [left, right] = Layout::horizontal([
+            Constraint::Min(10),
+            Constraint::Length(keys.chars().count() as u16),
+        ])
+        .areas(area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {text}"), style)),
+            left,
+        );
+        frame.render_widget(Paragraph::new(keys), right);
+    }
+
+    fn draw_idle(&self, frame: &mut Frame, area: Rect) {
+        let block = Block::bordered();
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [mid] = Layout::vertical([Constraint::Length(3)])
+            .flex(Flex::Center)
+            .areas(inner);
+        let text = vec![
+            Line::styled(
+                self.t(
+                    "Silakan pindai kartu anggota",
+                    "Please scan your membership card",
+                ),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Line::raw(""),
+            Line::raw(self.t(
+                "Tamu tanpa kartu: tekan g",
+                "Guests without a card: press g",
+            )),
+        ];
+        frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), mid);
+    }
+
+    /// A panel with a coloured banner on top (the verdict, readable from across the room) and
+    /// `body` below.
+    fn draw_banner_panel(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        colour: Color,
+        title: &str,
+        body: Vec<Line<'static>>,
+    ) {
+        let rest = banner_panel(frame, area, colour, title);
+        frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), rest);
+    }
+
+    fn draw_check_in(&mut self, frame: &mut Frame, area: Rect, c: &CheckIn) {
+        let (colour, title) = match &c.verdict {
+            Verdict::Welcome => (GREEN, self.t("SELAMAT DATANG", "WELCOME")),
+            Verdict::Warn(_) => (AMBER, self.t("SILAKAN MASUK — PERHATIAN", "COME IN — NOTE")),
+            Verdict::Refuse(_) => (RED, self.t("TIDAK DAPAT MASUK", "CANNOT ENTER")),
+        };
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let mut body: Vec<Line<'static>> = Vec::new();
+        if let Some(m) = &c.member {
+            body.push(Line::styled(m.name.clone(), bold));
+            body.push(Line::raw(""));
+            let row = |k: &str, v: String| Line::raw(format!("{k:<16}{v}"));
+            body.push(row(
+                self.t("No. anggota", "Member no."),
+                m.member_no.clone(),
+            ));
+            body.push(row(
+                self.t("Jenis anggota", "Member type"),
+                self.lang.pick(&m.type_name, &m.type_name_en).to_string(),
+            ));
+            body.push(row(
+                self.t("Berlaku hingga", "Valid until"),
+                m.valid_until
+                    .map_or_else(|| "—".into(), |d| d.strftime("%d-%m-%Y").to_string()),
+            ));
+            body.push(Line::raw(""));
+        }
+        if let Some(r) = c.verdict.reason() {
+            body.push(Line::styled(r.localized(self.lang), bold.fg(colour)));
+        }
+        if c.repeat {
+            let at = c
+                .last_visit
+                .map(|t| {
+                    t.to_zoned(self.desk.clock.tz().clone())
+                        .strftime("%H:%M")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            body.push(Line::raw(match self.lang {
+                Lang::Id => format!("Sudah tercatat pukul {at}; tidak dihitung lagi."),
+                Lang::En => format!("Already counted at {at}; not counted again."),
+            }));
+        }
+        if c.first_scan_recorded {
+            body.push(Line::raw(self.t(
+                "Pindai pertama kartu baru tercatat (SOP langkah 9).",
+                "First scan of the new card recorded (SOP step 9).",
+            )));
+        }
+        let rest = banner_panel(frame, area, colour, title);
+        let text_area = match (&c.member, &c.photo) {
+            (Some(m), Some(jpeg)) => {
+                let [photo, _gap, text] = Layout::horizontal([
+                    Constraint::Length(PHOTO_COLS),
+                    Constraint::Length(2),
+                    Constraint::Min(10),
+                ])
+                .areas(rest);
+                self.draw_photo(frame, photo, &m.member_no, jpeg);
+                text
+            }
+            _ => rest,
+        };
+        frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), text_area);
+    }
+
+    fn draw_photo(&mut self, frame: &mut Frame, area: Rect, no: &str, jpeg: &[u8]) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let fresh = matches!(&self.photo, Some((n, a, _)) if n == no && *a == area);
+        if !fresh {
+            self.photo = None;
+            // A photo that cannot be decoded is left out: the check-in matters more.
+            let Ok(img) = image::load_from_memory(jpeg) else {
+                return;
+            };
+            let font = self.picker.font_size();
+            let (fw, fh) = (u32::from(font.width.max(1)), u32::from(font.height.max(1)));
+            let (aw, ah) = (u32::from(area.width) * fw, u32::from(area.height) * fh);
+            let ph = ah.min(aw * 4 / 3).max(4);
+            let pw = (ph * 3 / 4).max(3);
+            let img = img.resize_exact(pw, ph, image::imageops::FilterType::Triangle);
+            let cells = Size::new(
+                pw.div_ceil(fw).min(u32::from(area.width)) as u16,
+                ph.div_ceil(fh).min(u32::from(area.height)) as u16,
+            );
+            let Ok(proto) = self.picker.new_protocol(
+                DynamicImage::ImageRgb8(img.to_rgb8()),
+                cells,
+                Resize::Fit(None),
+            ) else {
+                return;
+            };
+            self.photo = Some((no.to_string(), area, proto));
+        }
+        if let Some((_, _, proto)) = &self.photo {
+            let size = proto.size();
+            let at = Rect::new(area.x, area.y, size.width, size.height).intersection(area);
+            frame.render_widget(Image::new(proto), at);
+        }
+    }
+
+    fn draw_guest(&self, frame: &mut Frame, area: Rect, v: &Visit) {
+        let Visitor::Guest(g) = &v.visitor else {
+            return;
+        };
+        let row = |k: &str, v: String| Line::raw(format!("{k:<16}{v}"));
+        let body = vec![
+            Line::styled(g.name.clone(), Style::new().add_modifier(Modifier::BOLD)),
+            Line::raw(""),
+            row(self.t("Instansi", "Institution"), g.institution.clone()),
+            row(self.t("Keperluan", "Purpose"), g.purpose.clone()),
+            row(
+                self.t("Jumlah orang", "Group size"),
+                g.group_size.to_string(),
+            ),
+        ];
+        self.draw_banner_panel(
+            frame,
+            area,
+            GREEN,
+            self.t("TAMU TERCATAT", "GUEST RECORDED"),
+            body,
+        );
+    }
+}
+
+/// Draws the bordered panel and its coloured banner; returns the area below the banner.
+fn banner_panel(frame: &mut Frame, area: Rect, colour: Color, title: &str) -> Rect {
+    let block = Block::bordered().border_style(Style::new().fg(colour));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [banner, rest] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
+    let style = Style::new()
+        .bg(colour)
+        .fg(Color::Black)
+        .add_modifier(Modifier::BOLD);
+    frame.render_widget(
+        Paragraph::new(vec![Line::raw(""), Line::raw(title.to_string())])
+            .alignment(Alignment::Center)
+            .style(style),
+        banner,
+    );
+    rest.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+fn draw_form(frame: &mut Frame, area: Rect, form: &GuestForm, lang: Lang) {
+    let [popup] = Layout::horizontal([Constraint::Length(60.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(11.min(area.height))])
+        .flex(Flex::Center)
+        .areas(popup);
+    frame.render_widget(Clear, popup);
+    let mut lines = Vec::new();
+    for (i, (id, en)) in GuestForm::LABELS.iter().enumerate() {
+        let focused = i == form.focus;
+        let marker = if focused { "▸ " } else { "  " };
+        let cursor = if focused { "_" } else { "" };
+        let style = if focused {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{:<14}", lang.pick(id, en)), style),
+            Span::raw(format!("{}{cursor}", form.fields[i])),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(lang.pick(
+        "Tab/Enter berikutnya · Enter di akhir simpan · Esc batal",
+        "Tab/Enter next · Enter on the last saves · Esc cancel",
+    )));
+    if let Some(e) = &form.error {
+        lines.push(Line::styled(e.clone(), Style::new().fg(RED)));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .padding(Padding::horizontal(1))
+                .title(lang.pick(" Tamu tanpa kartu ", " Guest without a card ")),
+        ),
+        popup,
+    );
+}
+
+/// What the loop waits for: a terminal event or a word from the serial task.
+#[derive(Debug)]
+pub enum Input {
+    Terminal(Event, Instant),
+    Scanner(ScannerEvent),
+}
+
+/// Runs the serial task on a runtime of its own thread and forwards its events into `tx`,
+/// so the screen's loop waits on one channel for keys and scans alike, with no polling.
+pub fn spawn_serial_bridge(
+    config: ScannerConfig,
+    tx: std_mpsc::Sender<Input>,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name("scanner".into())
+        .spawn(move || {
+            let rt = match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => rt,
+                Err(_) => return,
+            };
+            rt.block_on(async move {
+                let (stx, mut srx) = tokio::sync::mpsc::channel(16);
+                let _task = crate::scanner::serial::spawn(config, stx);
+                while let Some(ev) = srx.recv().await {
+                    if tx.send(Input::Scanner(ev)).is_err() {
+                        break;
+                    }
+                }
+            });
+        })
+}
+
+/// How often the count is re-read for visits other front desks recorded.
+const REFRESH: Duration = Duration::from_secs(2);
+
+/// The front desk on the real terminal until `q`. The terminal is restored on every way
+/// out, a panic included, so the entrance PC never stays in raw mode.
+pub fn run_frontdesk(
+    desk: &Desk,
+    lang: Lang,
+    scanner: ScannerConfig,
+    preview: crate::photo::PreviewProtocol,
+) -> anyhow::Result<()> {
+    use crossterm::{execute, terminal};
+    let wedge = scanner.wedge.clone();
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::terminal::disable_raw_mode();
+        let _ = execute!(std::io::stdout(), crossterm::terminal::LeaveAlternateScreen);
+        hook(info);
+    }));
+    let result = run_loop(desk, lang, scanner, preview, wedge);
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = execute!(std::io::stdout(), terminal::LeaveAlternateScreen);
+    let _ = std::panic::take_hook();
+    result
+}
+
+fn run_loop(
+    desk: &Desk,
+    lang: Lang,
+    scanner: ScannerConfig,
+    preview: crate::photo::PreviewProtocol,
+    wedge: crate::scanner::WedgeConfig,
+) -> anyhow::Result<()> {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
+    // The picker asks the terminal, so before the event thread starts reading its answers.
+    let picker = crate::tui::screens::photo::picker_for(preview);
+    let mut fd = FrontDesk::new(desk, lang, picker);
+    let (tx, rx) = std_mpsc::channel();
+    if scanner.port.is_some() {
+        fd.scanner = ScannerStatus::Connecting;
+        spawn_serial_bridge(scanner, tx.clone())?;
+    }
+    std::thread::Builder::new()
+        .name("keys".into())
+        .spawn(move || {
+            while let Ok(ev) = crossterm::event::read() {
+                if tx.send(Input::Terminal(ev, Instant::now())).is_err() {
+                    break;
+                }
+            }
+        })?;
+    let mut filter = WedgeFilter::new(wedge);
+    let mut changes = desk.store.changes().unwrap_or(0);
+    let mut next_refresh = Instant::now() + REFRESH;
+    let mut day = desk.clock.today();
+    loop {
+        terminal.draw(|f| fd.draw(f, f.area()))?;
+        if fd.take_bell() {
+            let mut out = std::io::stdout();
+            out.write_all(b"\x07")?;
+            out.flush()?;
+        }
+        let wake = filter
+            .deadline()
+            .map_or(next_refresh, |d| d.min(next_refresh));
+        let routed = match rx.recv_timeout(wake.saturating_duration_since(Instant::now())) {
+            Ok(Input::Terminal(ev, at)) => filter.event(ev, at),
+            Ok(Input::Scanner(ev)) => {
+                fd.on_scanner_event(ev);
+                Vec::new()
+            }
+            Err(std_mpsc::RecvTimeoutError::Timeout) => filter.tick(Instant::now()),
+            Err(std_mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        for r in routed {
+            match r {
+                Routed::Scan(code) => fd.on_scan(&code),
+                Routed::Event(Event::Key(k)) => {
+                    if fd.handle_key(k) == Outcome::Quit {
+                        return Ok(());
+                    }
+                }
+                Routed::Event(_) => {}
+            }
+        }
+        if Instant::now() >= next_refresh {
+            next_refresh = Instant::now() + REFRESH;
+            // Someone else wrote, or midnight passed: today's count is to be read again.
+            let now = desk.store.changes().unwrap_or(changes);
+            if now != changes || desk.clock.today() != day {
+                changes = now;
+                day = desk.clock.today();
+                fd.refresh();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Clock, Config};
+    use crate::domain::workflow::{Action, Actor, Source};
+    use crate::service::demo::{made_up_draft, portrait};
+    use crate::service::{Desk, Verification};
+    use crate::store::Store;
+    use jiff::Timestamp;
+    use jiff::tz::TimeZone;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// 09:00 in Jakarta, 28 November 2026.
+    const MORNING: &str = "2026-11-28T02:00:00Z";
+
+    struct Site {
+        _dir: tempfile::TempDir,
+        store: Store,
+        config: Config,
+    }
+
+    fn site() -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("loket.redb")).unwrap();
+        let config = Config {
+            timezone: "Asia/Jakarta".into(),
+            ..Config::default()
+        };
+        Site {
+            _dir: dir,
+            store,
+            config,
+        }
+    }
+
+    fn clock(at: &str) -> Clock {
+        Clock::new(
+            TimeZone::get("Asia/Jakarta").unwrap(),
+            Some(at.parse::<Timestamp>().unwrap()),
+        )
+    }
+
+    fn actor() -> Actor {
+        Actor {
+            user: "petugas1".into(),
+            terminal: "meja-depan".into(),
+        }
+    }
+
+    /// Registers a made-up member and takes the request through `steps` SOP steps after
+    /// registration (0: pending; 6: handed over). Returns the member number.
+    fn member(desk: &Desk, i: usize, steps: usize) -> String {
+        let no = desk
+            .register(&made_up_draft(i, 7), Source::Counter)
+            .unwrap()
+            .member
+            .member_no
+            .to_string();
+        for step in 0..steps {
+            match step {
+                0 => drop(desk.call(&no).unwrap()),
+                1 => drop(desk.take_photo(&no, &portrait(&no), None).unwrap()),
+                2 => drop(desk.verify(&no, &Verification::default()).unwrap()),
+                3 => {
+                    let r = desk.open_request(&no).unwrap();
+                    drop(desk.record_print(&r, None).unwrap())
+                }
+                4 => drop(desk.act(&no, Action::Laminate).unwrap()),
+                _ => drop(
+                    desk.act(
+                        &no,
+                        Action::HandOver {
+                            received_by: "Anggota".into(),
+                            representative: false,
+                        },
+                    )
+                    .unwrap(),
+                ),
+            }
+        }
+        no
+    }
+
+    fn draw(fd: &mut FrontDesk) -> Terminal<TestBackend> {
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| fd.draw(f, f.area())).unwrap();
+        t
+    }
+
+    /// The banner's background colour, from the cell in the middle of the third row.
+    fn banner_colour(t: &Terminal<TestBackend>) -> Color {
+        t.backend().buffer()[(40, 5)].bg
+    }
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    fn type_text(fd: &mut FrontDesk, s: &str) {
+        for c in s.chars() {
+            fd.handle_key(key(KeyCode::Char(c)));
+        }
+    }
+
+    #[test]
+    fn snapshot_green_welcome_with_photo() {
+        let s = site();
+        let c = clock(MORNING);
+        let desk = Desk::new(&s.store, &s.config, &c, actor());
+        let no = member(&desk, 1, 6);
+        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
+        fd.on_scan(&no);
+        assert!(!fd.take_bell());
+        let t = draw(&mut fd);
+        assert_eq!(banner_colour(&t), GREEN);
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn snapshot_amber_printed_but_not_handed_over() {
+        let s = site();
+        let c = clock(MORNING);
+        let desk = Desk::new(&s.store, &s.config, &c, actor());
+        let no = member(&desk, 2, 5);
+        // No photo in this picture: the reason gets the whole width.
+        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
+        fd.on_scan(&format!("{no}-01"));
+        assert!(!fd.take_bell());
+        let t = draw(&mut fd);
+        assert_eq!(banner_colour(&t), AMBER);
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn snapshot_amber_expiring_in_english() {
+        let s = site();
+        let morning = clock(MORNING);
+        let desk = Desk::new(&s.store, &s.config, &morning, actor());
+        let no = member(&desk, 3, 6);
+        // Two years on less ten days: 10 days left on a general member's card.
+        let later = clock("2028-11-18T02:00:00Z");
+        let desk = Desk::new(&s.store, &s.config, &later, actor());
+        let mut fd = FrontDesk::new(&desk, Lang::En, Picker::halfblocks());
+        fd.on_scan(&no);
+        let t = draw(&mut fd);
+        assert_eq!(banner_colour(&t), AMBER);
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn snapshot_red_pending_rings_the_bell() {
+        let s = site();
+        let c = clock(MORNING);
+        let desk = Desk::new(&s.store, &s.config, &c, actor());
+        let no = member(&desk, 4, 1);
+        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
+        fd.on_scan(&no);
+        assert!(fd.take_bell(), "red rings the bell");
+        assert!(!fd.take_bell(), "once");
+        let t = draw(&mut fd);
+        assert_eq!(banner_colour(&t), RED);
+        assert_eq!(fd.count().people, 0, "a refused card is not counted");
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn snapshot_red_unknown_number() {
+        let s = site();
+        let c = clock(MORNING);
+        let desk = Desk::new(&s.store, &s.config, &c, actor());
+        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
+        fd.on_scan("2611289999");
+        assert!(fd.take_bell());
+        let t = draw(&mut fd);
+        assert_eq!(banner_colour(&t), RED);
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn snapshot_guest_entry_counts_the_group() {
+        let s = site();
+        let c = clock(MORNING);
+        let desk = Desk::new(&s.store, &s.config, &c, actor());
+        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
+        fd.handle_key(key(KeyCode::Char('g')));
+        assert!(fd.guest_form().is_some());
+        type_text(&mut fd, "Bu Ratna");
+        fd.handle_key(key(KeyCode::Tab));
+        type_text(&mut fd, "SDN Pucang 1");
+        fd.handle_key(key(KeyCode::Enter));
+        type_text(&mut fd, "Kunjungan kelas");
+        fd.handle_key(key(KeyCode::Enter));
+        fd.handle_key(key(KeyCode::Backspace));
+        type_text(&mut fd, "2x5");
+        let form = draw(&mut fd);
+        insta::assert_snapshot!("guest_form", form.backend());
+        fd.handle_key(key(KeyCode::Enter));
+        assert!(fd.guest_form().is_none(), "saved and closed");
+        assert_eq!(fd.count().people, 25, "a group counts its size");
+        let visits = s.store.visits_on(c.today()).unwrap();
+        assert_eq!(visits.len(), 1);
+        let t = draw(&mut fd);
+        assert_eq!(banner_colour(&t), GREEN);
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn a_guest_without_a_name_is_not_saved() {
+        let s = site();
+        let c = clock(MORNING);
+        let desk = Desk::new(&s.store, &s.config, &c, actor());
+        let mut fd = FrontDesk::new(&desk, Lang::En, Picker::halfblocks());
+        fd.handle_key(key(KeyCode::Char('g')));
+        for _ in 0..4 {
+            fd.handle_key(key(KeyCode::Enter));
+        }
+        let form = fd.guest_form().expect("still open");
+        assert!(form.error.as_deref().unwrap().contains("name is missing"));
+        assert!(s.store.visits_on(c.today()).unwrap().is_empty());
+        // Esc leaves the form; q then quits.
+        assert_eq!(fd.handle_key(key(KeyCode::Esc)), Outcome::Continue);
+        assert!(fd.guest_form().is_none());
+        assert_eq!(fd.handle_key(key(KeyCode::Char('q'))), Outcome::Quit);
+    }
+
+    #[test]
+    fn no_nik_address_or_mother_name_on_the_screen() {
+        let s = site();
+        let c = clock(MORNING);
+        let desk = Desk::new(&s.store, &s.config, &c, actor());
+        let no = member(&desk, 5, 6);
+        let m = s.store.member(&no).unwrap().unwrap();
+        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
+        fd.on_scan(&no);
+        let t = draw(&mut fd);
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(screen.contains(&m.full_name), "the name is shown");
+        let nik = m.nik.as_ref().unwrap().as_str().to_string();
+        for secret in [&nik, &m.address.street, &m.mother_name.0] {
+            assert!(!screen.contains(secret), "{secret:?} on the screen");
+        }
+    }
+
+    #[test]
+    fn the_count_survives_a_refresh_and_a_repeat_is_not_counted() {
+        let s = site();
+        let c = clock(MORNING);
+        let desk = Desk::new(&s.store, &s.config, &c, actor());
+        let no = member(&desk, 6, 6);
+        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
+        fd.on_scan(&no);
+        fd.on_scan(&no);
+        assert!(fd.last_check_in().unwrap().repeat);
+        assert_eq!(fd.count().people, 1);
+        fd.refresh();
+        assert_eq!(fd.count().people, 1);
+        let t = draw(&mut fd);
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(screen.contains("Sudah tercatat pukul 09:00"), "{screen}");
+    }
+
+    #[test]
+    fn scanner_events_change_the_status_line_and_scans_check_in() {
+        let s = site();
+        let c = clock(MORNING);
+        let desk = Desk::new(&s.store, &s.config, &c, actor());
+        let no = member(&desk, 8, 6);
+        let mut fd = FrontDesk::new(&desk, Lang::En, Picker::halfblocks());
+        fd.on_scanner_event(ScannerEvent::Disconnected {
+            reason: crate::scanner::DisconnectReason::NotFound,
+        });
+        let t = draw(&mut fd);
+        assert_eq!(t.backend().buffer()[(1, 23)].fg, RED);
+        fd.on_scanner_event(ScannerEvent::Connected);
+        fd.on_scanner_event(ScannerEvent::Scan(no.clone()));
+        let t = draw(&mut fd);
+        assert_eq!(t.backend().buffer()[(1, 23)].fg, GREEN);
+        assert_eq!(fd.count().members, 1);
+    }
+}
