@@ -28,8 +28,8 @@ pub enum UserCmd {
     List,
 }
 
-/// `loket` with no command, until the counter program takes its place: where things are
-/// and what to type next.
+/// `loket` with no command when stdout is not a terminal (a script, a pipe): the status,
+/// where the store is and what to type next, instead of a screen that waits for keys.
 pub fn overview(ctx: &Ctx) -> CmdResult {
     status(ctx, false)?;
     println!();
