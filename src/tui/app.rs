@@ -434,6 +434,37 @@ impl App {
                     return;
                 }
                 let no = text.trim().to_string();
+                // At handover the scan checks the card in hand against the applicant's.
+                if let Screen::Detail(d) = &mut self.screen
+                    && matches!(d.mode, Mode::Handover(_))
+                {
+                    let (text, error) = match d.confirm_card(&no) {
+                        true => (
+                            self.lang
+                                .pick(
+                                    "Kartu cocok dengan pemohon ini. Catat serah terimanya.",
+                                    "The card matches this applicant. Record the handover.",
+                                )
+                                .to_string(),
+                            false,
+                        ),
+                        false => (
+                            match self.lang {
+                                Lang::Id => format!(
+                                    "Kartu yang dipindai ({no}) bukan kartu pemohon ini ({}). Jangan serahkan; cari kartu yang benar.",
+                                    d.member_no()
+                                ),
+                                Lang::En => format!(
+                                    "The scanned card ({no}) is not this applicant's ({}). Do not hand it over; find the right card.",
+                                    d.member_no()
+                                ),
+                            },
+                            true,
+                        ),
+                    };
+                    self.notice = Some(Notice { text, error });
+                    return;
+                }
                 match self.store.member(&no) {
                     Ok(Some(_)) => self.open_detail(&no),
                     Ok(None) => {

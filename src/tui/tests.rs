@@ -434,6 +434,22 @@ fn the_handover_prompt_offers_the_member_s_name() {
     assert!(screen_text(&mut app, 80, 24).contains("serahkan kartu"));
     press(&mut app, KeyCode::Enter);
     snap_all("detail_handover", &mut app);
+
+    // A scan at handover checks the card in hand: another member's card is refused, the
+    // applicant's own (by number or by the printed serial) is confirmed, and the screen stays.
+    app.scan(nos[1].clone());
+    let n = app.notice().expect("a notice");
+    assert!(
+        n.error && n.text.contains("bukan kartu pemohon ini"),
+        "{}",
+        n.text
+    );
+    assert!(screen_text(&mut app, 80, 24).contains("Pindai kartu"));
+    app.scan(format!("{}-01", nos[2]));
+    let n = app.notice().expect("a notice");
+    assert!(!n.error && n.text.contains("Kartu cocok"), "{}", n.text);
+    assert!(screen_text(&mut app, 80, 24).contains("cocok"));
+    assert!(matches!(app.screen, Screen::Detail(_)));
 }
 
 #[test]

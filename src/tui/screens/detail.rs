@@ -65,10 +65,21 @@ pub struct DetailScreen {
     member: Option<Member>,
     request: Option<CardRequest>,
     has_photo: bool,
+    /// The card in hand was scanned at handover and is this applicant's.
+    card_confirmed: bool,
     pub mode: Mode,
 }
 
 impl DetailScreen {
+    /// Checks a scanned card against this applicant: their member number, or the serial of
+    /// the card printed for this request (`NO-01`). Remembers a match for the handover popup.
+    pub fn confirm_card(&mut self, scanned: &str) -> bool {
+        let serial = self.request.as_ref().and_then(|r| r.card_serial.as_deref());
+        let ok = scanned == self.no || Some(scanned) == serial;
+        self.card_confirmed = ok;
+        ok
+    }
+
     pub fn new(no: &str, can_act: bool) -> DetailScreen {
         DetailScreen {
             no: no.to_string(),
@@ -76,6 +87,7 @@ impl DetailScreen {
             member: None,
             request: None,
             has_photo: false,
+            card_confirmed: false,
             mode: Mode::View,
         }
     }
@@ -321,6 +333,15 @@ impl DetailScreen {
                     )),
                     Line::raw(""),
                     Line::styled(format!("{}▏", input.value), v.theme.selection),
+                    Line::raw(""),
+                    Line::raw(if self.card_confirmed {
+                        lang.pick("✓ Kartu sudah dipindai: cocok.", "✓ Card scanned: it matches.")
+                    } else {
+                        lang.pick(
+                            "Pindai kartu untuk memastikan kartu yang benar.",
+                            "Scan the card to make sure it is the right one.",
+                        )
+                    }),
                 ];
                 popup(
                     frame,
