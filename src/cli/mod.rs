@@ -40,6 +40,8 @@ pub struct Cli {
 pub enum Command {
     /// The counter program (also what `loket` alone opens on a terminal).
     Counter,
+    /// The registration form alone, for a self-service terminal (no sign-in).
+    Kiosk,
     /// Members: add, show, search, renew, replace.
     #[command(subcommand)]
     Member(members::MemberCmd),
@@ -179,6 +181,7 @@ pub fn main() -> ExitCode {
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => counter(&ctx),
         None => admin::overview(&ctx),
         Some(Command::Counter) => counter(&ctx),
+        Some(Command::Kiosk) => kiosk(&ctx),
         Some(Command::Member(c)) => members::run(&ctx, c),
         Some(Command::Request(c)) => requests::run(&ctx, c),
         Some(Command::Photo(c)) => photo::run(&ctx, c),
@@ -205,6 +208,10 @@ pub fn main() -> ExitCode {
 
 fn counter(ctx: &Ctx) -> CmdResult {
     crate::tui::run(ctx).map_err(|e| Failure::new(format!("{e:#}")))
+}
+
+fn kiosk(ctx: &Ctx) -> CmdResult {
+    crate::tui::run_kiosk(ctx).map_err(|e| Failure::new(format!("{e:#}")))
 }
 
 pub fn print_json<T: serde::Serialize>(v: &T) {

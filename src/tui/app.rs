@@ -124,9 +124,29 @@ pub struct App {
     seen_changes: u64,
     now: Timestamp,
     quit: bool,
+    /// `loket kiosk`: the registration form only, for applicants at a self-service terminal.
+    kiosk: bool,
 }
 
 impl App {
+    /// The self-service kiosk: no sign-in, only the registration form (SOP 1), which starts
+    /// empty again after each applicant has seen their number. Registrations are recorded
+    /// under the account name `kiosk` and this terminal.
+    pub fn kiosk(store: Store, config: Config, clock: Clock, lang: Lang) -> anyhow::Result<App> {
+        let mut app = App::new(store, config, clock, lang)?;
+        app.kiosk = true;
+        app.user = Some(Account {
+            name: "kiosk".into(),
+            full_name: "Kiosk".into(),
+            role: Role::Staff,
+            password_hash: String::new(),
+            created_at: app.now,
+            active: true,
+        });
+        app.update(Action::OpenRegister);
+        Ok(app)
+    }
+
     pub fn new(store: Store, config: Config, clock: Clock, lang: Lang) -> anyhow::Result<App> {
         let first_run = store.accounts()?.is_empty();
         let tui: TuiConfig = config.section("tui")?;
@@ -147,6 +167,7 @@ impl App {
             notice: None,
             now,
             quit: false,
+            kiosk: false,
         })
     }
 
@@ -359,6 +380,19 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        // The kiosk knows one screen: leaving it, or anything a clerk does, starts a new form.
+        if self.kiosk
+            && matches!(
+                action,
+                Action::Back
+                    | Action::OpenDetail(_)
+                    | Action::Logout
+                    | Action::Scan(_)
+                    | Action::Step(_)
+            )
+        {
+            return self.update(Action::OpenRegister);
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = !self.help,

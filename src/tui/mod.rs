@@ -42,9 +42,23 @@ fn restore() {
 }
 
 pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
+    run_app(ctx, false)
+}
+
+/// `loket kiosk`: the registration form alone, for a self-service terminal.
+pub fn run_kiosk(ctx: &Ctx) -> anyhow::Result<()> {
+    run_app(ctx, true)
+}
+
+fn run_app(ctx: &Ctx, kiosk: bool) -> anyhow::Result<()> {
     let store = Store::open(&ctx.paths.store_file)
         .map_err(|e| anyhow::anyhow!(crate::i18n::Localized::localized(&e, ctx.lang)))?;
-    let mut app = App::new(store, ctx.config.clone(), ctx.clock.clone(), ctx.lang)?;
+    let (config, clock) = (ctx.config.clone(), ctx.clock.clone());
+    let mut app = if kiosk {
+        App::kiosk(store, config, clock, ctx.lang)?
+    } else {
+        App::new(store, config, clock, ctx.lang)?
+    };
     let scanner: ScannerConfig = ctx.config.section("scanner").unwrap_or_default();
     let photo: PhotoConfig = ctx.config.section("photo").unwrap_or_default();
 

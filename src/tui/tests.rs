@@ -494,3 +494,36 @@ fn language_switches_by_key_and_a_scan_opens_the_request() {
     )));
     assert!(app.should_quit());
 }
+
+#[test]
+fn the_kiosk_shows_only_the_form_and_starts_it_again_for_the_next_applicant() {
+    let f = Fixture::new();
+    let store = f.store();
+    let mut app = App::kiosk(store, f.config.clone(), f.clock_at(0), Lang::Id).unwrap();
+    assert!(
+        matches!(app.screen, Screen::Register(_)),
+        "no sign-in, the form at once"
+    );
+    let draft = demo::made_up_draft(0, 3);
+    let name = draft.full_name.clone();
+    type_text(&mut app, &name);
+    assert!(
+        screen_text(&mut app, 80, 24).contains(&name),
+        "typed into the form"
+    );
+    app.update(super::app::Action::Register(Box::new(draft)));
+    assert!(f.store().member("26112800001").unwrap().is_some());
+    // The applicant leaves: Esc (or anything that would leave the form) gives a new, empty form.
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Register(_)));
+    assert!(
+        !screen_text(&mut app, 80, 24).contains(&name),
+        "the last applicant's data is gone"
+    );
+    // A card scanned at the kiosk opens nothing.
+    app.scan("26112800001".into());
+    assert!(matches!(app.screen, Screen::Register(_)));
+    let store = f.store();
+    let r = store.current_request_for("26112800001").unwrap().unwrap();
+    assert_eq!(r.history[0].by, "kiosk");
+}
