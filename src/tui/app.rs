@@ -21,7 +21,7 @@ use crate::service::printing::PrintChoice;
 use crate::service::{Desk, Verification, users};
 use crate::store::Store;
 
-use super::screens::detail::{DetailScreen, Mode};
+use super::screens::detail::{DetailScreen, Mode, SideExit};
 use super::screens::login::LoginScreen;
 use super::screens::queue::{QueueScreen, Row};
 use super::screens::register::RegisterScreen;
@@ -74,6 +74,11 @@ pub enum Step {
     Laminate,
     HandOver {
         received_by: String,
+    },
+    /// Reject, cancel or reprint, with the reason typed.
+    SideExit {
+        exit: SideExit,
+        reason: String,
     },
 }
 
@@ -731,6 +736,45 @@ impl App {
                             job.job_id
                         ),
                     }),
+                    Err(e) => self.fail(&e),
+                }
+            }
+            Step::SideExit { exit, reason } => {
+                let Some(r) = shown else { return };
+                let result = match exit {
+                    SideExit::Reject => self
+                        .desk()
+                        .act_on(&r, workflow::Action::Reject { reason })
+                        .map(|_| {
+                            self.t(
+                                "Permohonan ditolak; alasannya tercatat.",
+                                "Request rejected; the reason is recorded.",
+                            )
+                        }),
+                    SideExit::Cancel => self
+                        .desk()
+                        .act_on(&r, workflow::Action::Cancel { reason })
+                        .map(|_| {
+                            self.t(
+                                "Permohonan dibatalkan; alasannya tercatat.",
+                                "Request cancelled; the reason is recorded.",
+                            )
+                        }),
+                    SideExit::Reprint => {
+                        let choice = PrintChoice {
+                            reprint_reason: Some(reason),
+                            ..PrintChoice::default()
+                        };
+                        self.desk().print_cards(&[no], &choice).map(|_| {
+                            self.t(
+                                "Kartu dicetak ulang (nomor seri sama). Setelah dipotong dan dipres, Enter.",
+                                "Card printed again (same serial). Once cut and laminated, Enter.",
+                            )
+                        })
+                    }
+                };
+                match result {
+                    Ok(text) => self.say(text),
                     Err(e) => self.fail(&e),
                 }
             }

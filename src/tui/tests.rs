@@ -527,3 +527,58 @@ fn the_kiosk_shows_only_the_form_and_starts_it_again_for_the_next_applicant() {
     let r = store.current_request_for("26112800001").unwrap().unwrap();
     assert_eq!(r.history[0].by, "kiosk");
 }
+
+#[test]
+fn reject_cancel_and_reprint_take_a_reason_from_the_detail_screen() {
+    let f = Fixture::new();
+    let (store, nos) = seeded(&f);
+    {
+        let clock = f.clock_at(1);
+        let desk = Desk::new(&store, &f.config, &clock, actor("rina"));
+        desk.call(&nos[2]).unwrap();
+        desk.take_photo(&nos[2], &demo::portrait("x"), None)
+            .unwrap();
+        desk.verify(&nos[2], &Default::default()).unwrap();
+        let r = desk.open_request(&nos[2]).unwrap();
+        desk.record_print(&r, None).unwrap();
+    }
+    let mut app = f.app(store);
+    sign_in(&mut app, "rina");
+
+    // Cancel: b, a reason, Enter. An empty reason is not taken.
+    app.update(super::app::Action::OpenDetail(nos[4].clone()));
+    press(&mut app, KeyCode::Char('b'));
+    assert!(screen_text(&mut app, 80, 24).contains("Batalkan permohonan"));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        screen_text(&mut app, 80, 24).contains("Batalkan permohonan"),
+        "still asking"
+    );
+    type_text(&mut app, "pemohon pulang");
+    press(&mut app, KeyCode::Enter);
+    let r = f.store().current_request_for(&nos[4]).unwrap().unwrap();
+    assert_eq!(r.state, RequestState::Cancelled);
+    assert_eq!(
+        r.history.last().unwrap().note.as_deref(),
+        Some("pemohon pulang")
+    );
+    assert_eq!(r.history.last().unwrap().by, "rina");
+
+    // Reprint goes to the printer; this one does not exist, so nothing changes and the
+    // printer's refusal is shown.
+    app.update(super::app::Action::OpenDetail(nos[2].clone()));
+    press(&mut app, KeyCode::Char('u'));
+    type_text(&mut app, "macet");
+    press(&mut app, KeyCode::Enter);
+    let n = app.notice().expect("the printer's refusal");
+    assert!(n.error && n.text.contains("tidak-ada"), "{}", n.text);
+    let r = f.store().current_request_for(&nos[2]).unwrap().unwrap();
+    assert_eq!((r.state, r.print_count), (RequestState::Printed, 1));
+
+    // Reject: x.
+    press(&mut app, KeyCode::Char('x'));
+    type_text(&mut app, "KTP tidak dibawa");
+    press(&mut app, KeyCode::Enter);
+    let r = f.store().current_request_for(&nos[2]).unwrap().unwrap();
+    assert_eq!(r.state, RequestState::Rejected);
+}

@@ -57,6 +57,32 @@ pub enum Mode {
     Checklist(ChecklistForm),
     /// Who receives the card (prefilled with the member's name).
     Handover(TextInput),
+    /// The reason for a side exit: reject, cancel, or print again.
+    Reason {
+        exit: SideExit,
+        input: TextInput,
+    },
+}
+
+/// The ways off the main path, each with a reason that goes into the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideExit {
+    /// Ditolak: the request ends (no document, a duplicate member, …).
+    Reject,
+    /// Dibatalkan: the applicant left or asked to stop.
+    Cancel,
+    /// Cetak ulang: printed again before handover (jammed, smudged); same serial.
+    Reprint,
+}
+
+impl SideExit {
+    fn title(self, lang: Lang) -> &'static str {
+        match self {
+            SideExit::Reject => lang.pick(" Tolak permohonan ", " Reject the request "),
+            SideExit::Cancel => lang.pick(" Batalkan permohonan ", " Cancel the request "),
+            SideExit::Reprint => lang.pick(" Cetak ulang kartu ", " Print the card again "),
+        }
+    }
 }
 
 pub struct DetailScreen {
@@ -207,6 +233,45 @@ impl DetailScreen {
                 }
                 return action;
             }
+            Mode::Reason { exit, input } => {
+                match key.code {
+                    KeyCode::Esc => self.mode = Mode::View,
+                    KeyCode::Enter if !input.value.trim().is_empty() => {
+                        let step = Step::SideExit {
+                            exit: *exit,
+                            reason: input.value.trim().to_string(),
+                        };
+                        self.mode = Mode::View;
+                        return Some(Action::Step(step));
+                    }
+                    _ => {
+                        input.edit(&key);
+                    }
+                }
+                return None;
+            }
+        }
+        let open = self.state().is_some_and(RequestState::is_open);
+        let printed = matches!(
+            self.state(),
+            Some(RequestState::Printed | RequestState::Laminated)
+        );
+        let exit = match key.code {
+            KeyCode::Char('x') if open => Some(SideExit::Reject),
+            KeyCode::Char('b') if open => Some(SideExit::Cancel),
+            KeyCode::Char('u') if printed => Some(SideExit::Reprint),
+            _ => None,
+        };
+        if let Some(exit) = exit {
+            if !self.can_act {
+                // Asks anyway, so the app can say why nothing happens.
+                return Some(Action::Step(Step::Call));
+            }
+            self.mode = Mode::Reason {
+                exit,
+                input: TextInput::default(),
+            };
+            return None;
         }
         match key.code {
             KeyCode::Esc => Some(Action::Back),
@@ -254,6 +319,18 @@ impl DetailScreen {
                 if self.can_act && self.state() == Some(RequestState::PhotoTaken) {
                     k.push(("f", lang.pick("foto ulang", "retake photo")));
                 }
+                if self.can_act
+                    && matches!(
+                        self.state(),
+                        Some(RequestState::Printed | RequestState::Laminated)
+                    )
+                {
+                    k.push(("u", lang.pick("cetak ulang", "reprint")));
+                }
+                if self.can_act && self.state().is_some_and(RequestState::is_open) {
+                    k.push(("x", lang.pick("tolak", "reject")));
+                    k.push(("b", lang.pick("batal", "cancel")));
+                }
                 k.push(("Esc", lang.pick("ke antrean", "to the queue")));
                 k
             }
@@ -286,6 +363,13 @@ impl DetailScreen {
                     lang.pick("catat serah terima", "record the handover"),
                 ),
                 ("Esc", lang.pick("batal", "cancel")),
+            ],
+            Mode::Reason { .. } => vec![
+                (
+                    "Enter",
+                    lang.pick("simpan dengan alasan", "record with the reason"),
+                ),
+                ("Esc", lang.pick("kembali", "back")),
             ],
         }
     }
@@ -350,6 +434,17 @@ impl DetailScreen {
                     text,
                     9,
                 );
+            }
+            Mode::Reason { exit, input } => {
+                let text = vec![
+                    Line::raw(lang.pick(
+                        "Tulis alasannya (masuk ke riwayat permohonan), lalu Enter.",
+                        "Write the reason (it goes into the request's history), then Enter.",
+                    )),
+                    Line::raw(""),
+                    Line::styled(format!("{}▏", input.value), v.theme.selection),
+                ];
+                popup(frame, area, exit.title(lang), text, 7);
             }
             Mode::Checklist(form) => {
                 let text = checklist_lines(form, self.member.as_ref(), v);
