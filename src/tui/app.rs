@@ -14,7 +14,7 @@ use ratatui_image::picker::Picker;
 use crate::config::{Clock, Config, os_actor};
 use crate::domain::member::MemberDraft;
 use crate::domain::staff::{Account, Role};
-use crate::domain::workflow::{self, Actor, RequestState};
+use crate::domain::workflow::{self, Actor, RequestKind, RequestState};
 use crate::i18n::{Lang, Localized};
 use crate::photo::{Limits, PhotoConfig};
 use crate::service::printing::PrintChoice;
@@ -23,6 +23,7 @@ use crate::store::Store;
 
 use super::screens::detail::{DetailScreen, Mode, SideExit};
 use super::screens::login::LoginScreen;
+use super::screens::members::{MemberRow, MembersScreen};
 use super::screens::queue::{QueueScreen, Row};
 use super::screens::register::RegisterScreen;
 use super::screens::{Keys, help};
@@ -59,6 +60,15 @@ pub enum Action {
     Step(Step),
     /// A screen's own message for the clerk (an incomplete checklist, say).
     Notice(String),
+    /// The members screen (issue 3): search, cards and requests, renewal or replacement.
+    OpenMembers,
+    /// The members screen's search field changed.
+    SearchMembers(String),
+    /// A renewal or a replacement for this member, opened at the counter.
+    StartRequest {
+        no: String,
+        kind: RequestKind,
+    },
 }
 
 /// The clerk's steps on the request shown in the detail screen (SOP 2–8).
@@ -95,6 +105,7 @@ pub enum Screen {
     Queue(QueueScreen),
     Register(Box<RegisterScreen>),
     Detail(Box<DetailScreen>),
+    Members(Box<MembersScreen>),
 }
 
 /// What drawing needs besides a screen's own state.
@@ -268,6 +279,7 @@ impl App {
             Screen::Login(_) | Screen::Register(_) => true,
             Screen::Queue(q) => q.typing(),
             Screen::Detail(d) => d.typing(),
+            Screen::Members(m) => m.typing(),
         };
         match key.code {
             KeyCode::F(1) => return self.update(Action::ToggleHelp),
@@ -286,6 +298,7 @@ impl App {
             Screen::Queue(s) => s.handle_key(key),
             Screen::Register(s) => s.handle_key(key),
             Screen::Detail(s) => s.handle_key(key),
+            Screen::Members(s) => s.handle_key(key),
         }
     }
 
@@ -323,6 +336,10 @@ impl App {
             }
             Ok(None) => {}
             Err(e) => return self.fail(&e),
+        }
+        if let Screen::Members(m) = &self.screen {
+            let query = m.query().to_string();
+            self.search_members(&query);
         }
         if let Screen::Detail(d) = &self.screen {
             let no = d.member_no().to_string();
@@ -367,6 +384,30 @@ impl App {
         Ok((member, request, photo))
     }
 
+    /// The members matching `query`, each with their cards and requests, into the screen.
+    fn search_members(&mut self, query: &str) {
+        let found = (|| -> crate::store::Result<Vec<MemberRow>> {
+            let mut rows = Vec::new();
+            for member in self.store.search_members(query, 50)? {
+                let no = member.member_no.to_string();
+                rows.push(MemberRow {
+                    cards: self.store.cards_for(&no)?,
+                    requests: self.store.requests_for(&no)?,
+                    member,
+                });
+            }
+            Ok(rows)
+        })();
+        match found {
+            Ok(rows) => {
+                if let Screen::Members(m) = &mut self.screen {
+                    m.set_rows(rows);
+                }
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
     fn go_queue(&mut self) {
         self.screen = Screen::Queue(QueueScreen::new());
         self.reload();
@@ -394,6 +435,9 @@ impl App {
                     | Action::Logout
                     | Action::Scan(_)
                     | Action::Step(_)
+                    | Action::OpenMembers
+                    | Action::SearchMembers(_)
+                    | Action::StartRequest { .. }
             )
         {
             return self.update(Action::OpenRegister);
@@ -529,6 +573,37 @@ impl App {
                 }
                 self.step(step);
                 self.reload();
+            }
+            Action::OpenMembers => {
+                if self.user.is_some() {
+                    self.screen = Screen::Members(Box::new(MembersScreen::new()));
+                }
+            }
+            Action::SearchMembers(query) => self.search_members(&query),
+            Action::StartRequest { no, kind } => {
+                if !self.role().is_some_and(Role::performs_steps) {
+                    return self.supervisor_refused();
+                }
+                let started = self.desk().start(&no, kind, workflow::Source::Counter);
+                match started {
+                    Ok(_) => {
+                        self.open_detail(&no);
+                        let text = match kind {
+                            RequestKind::Replacement => self.t(
+                                "Permohonan ganti kartu dibuka; kartu lama akan diblokir saat kartu baru dicetak. Enter: panggil pemohon.",
+                                "Replacement request opened; the old card is blocked when the new one is printed. Enter: call the applicant.",
+                            ),
+                            _ => self.t(
+                                "Permohonan perpanjangan dibuka. Enter: panggil pemohon.",
+                                "Renewal request opened. Enter: call the applicant.",
+                            ),
+                        };
+                        if self.notice.is_none() {
+                            self.say(text);
+                        }
+                    }
+                    Err(e) => self.fail(&e),
+                }
             }
         }
     }
@@ -854,6 +929,7 @@ impl App {
             Screen::Queue(s) => s.keys(lang),
             Screen::Register(s) => s.keys(lang),
             Screen::Detail(s) => s.keys(lang),
+            Screen::Members(s) => s.keys(lang),
         };
         keys.push(("F1", lang.pick("bantuan", "help")));
         keys.push(("F2", lang.pick("English", "Bahasa")));
@@ -867,6 +943,7 @@ impl App {
             Screen::Queue(_) => lang.pick("Antrean kartu anggota", "Card queue"),
             Screen::Register(_) => lang.pick("Pendaftaran anggota (SOP 1)", "Registration (SOP 1)"),
             Screen::Detail(_) => lang.pick("Permohonan kartu", "Card request"),
+            Screen::Members(_) => lang.pick("Anggota", "Members"),
         }
     }
 
@@ -917,6 +994,7 @@ impl App {
             Screen::Queue(s) => s.draw(frame, body, &view),
             Screen::Register(s) => s.draw(frame, body, &view),
             Screen::Detail(s) => s.draw(frame, body, &view),
+            Screen::Members(s) => s.draw(frame, body, &view),
         }
 
         if let Some(n) = &self.notice {

@@ -582,3 +582,100 @@ fn reject_cancel_and_reprint_take_a_reason_from_the_detail_screen() {
     let r = f.store().current_request_for(&nos[2]).unwrap().unwrap();
     assert_eq!(r.state, RequestState::Rejected);
 }
+
+/// `nos[2]` called, photographed, verified, printed, laminated and handed over: a member with
+/// a card in hand and no open request.
+fn handed_over(f: &Fixture, store: &Store, no: &str) {
+    let clock = f.clock_at(1);
+    let desk = Desk::new(store, &f.config, &clock, actor("rina"));
+    desk.call(no).unwrap();
+    desk.take_photo(no, &demo::portrait("x"), None).unwrap();
+    desk.verify(no, &Default::default()).unwrap();
+    let r = desk.open_request(no).unwrap();
+    let r = desk.record_print(&r, None).unwrap();
+    let r = desk
+        .act_on(&r, crate::domain::workflow::Action::Laminate)
+        .unwrap();
+    let name = desk.member(no).unwrap().full_name;
+    desk.act_on(
+        &r,
+        crate::domain::workflow::Action::HandOver {
+            received_by: name,
+            representative: false,
+        },
+    )
+    .unwrap();
+}
+
+/// Part of the name: the first word and the start of the second.
+fn part_of_name(i: usize) -> String {
+    let name = demo::made_up_draft(i, 7).full_name;
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap().to_string();
+    match words.next() {
+        Some(w) => format!("{first} {}", w.chars().take(3).collect::<String>()),
+        None => first.chars().take(4).collect(),
+    }
+}
+
+#[test]
+fn members_found_by_part_of_the_name_and_a_renewal_started() {
+    let f = Fixture::new();
+    let (store, nos) = seeded(&f);
+    handed_over(&f, &store, &nos[2]);
+    let mut app = f.app(store);
+    sign_in(&mut app, "rina");
+    press(&mut app, KeyCode::Char('m'));
+    assert!(matches!(app.screen, Screen::Members(_)));
+    type_text(&mut app, &part_of_name(2));
+    press(&mut app, KeyCode::Enter);
+    snap_all("members", &mut app);
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains(&nos[2]), "{text}");
+    let nik = demo::made_up_draft(2, 7).identity_no;
+    assert!(!text.contains(&nik), "whole NIK shown");
+    assert!(
+        text.contains(&format!("{}********{}", &nik[..4], &nik[12..])),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{}-01", nos[2])),
+        "the card's serial"
+    );
+
+    press(&mut app, KeyCode::Char('p'));
+    let n = app.notice().expect("a notice");
+    assert!(!n.error, "{}", n.text);
+    let Screen::Detail(d) = &app.screen else {
+        panic!("the new request's detail")
+    };
+    assert_eq!(d.member_no(), nos[2]);
+    let r = app.store().current_request_for(&nos[2]).unwrap().unwrap();
+    assert_eq!(r.kind, crate::domain::workflow::RequestKind::Renewal);
+    assert!(r.state.is_open());
+    // Esc from the members screen goes back to the queue.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Queue(_)));
+}
+
+#[test]
+fn a_supervisor_looks_up_members_but_starts_nothing() {
+    let f = Fixture::new();
+    let (store, nos) = seeded(&f);
+    handed_over(&f, &store, &nos[2]);
+    let mut app = f.app(store);
+    sign_in(&mut app, "kasi");
+    press(&mut app, KeyCode::Char('m'));
+    type_text(&mut app, &nos[2]);
+    press(&mut app, KeyCode::Enter);
+    assert!(screen_text(&mut app, 80, 24).contains(&nos[2]));
+    let before = app.store().requests_for(&nos[2]).unwrap();
+    press(&mut app, KeyCode::Char('p'));
+    assert!(app.notice().unwrap().text.contains("pengawas"));
+    press(&mut app, KeyCode::Char('g'));
+    assert!(app.notice().unwrap().error);
+    assert!(matches!(app.screen, Screen::Members(_)));
+    assert_eq!(app.store().requests_for(&nos[2]).unwrap(), before);
+}

@@ -4,6 +4,7 @@
 pub mod detail;
 pub mod help;
 pub mod login;
+pub mod members;
 pub mod photo;
 pub mod queue;
 pub mod register;

@@ -142,6 +142,7 @@ impl QueueScreen {
             KeyCode::Char('q') => return Some(Action::Quit),
             KeyCode::Char('x') => return Some(Action::Logout),
             KeyCode::Char('n') => return Some(Action::OpenRegister),
+            KeyCode::Char('m') => return Some(Action::OpenMembers),
             KeyCode::Char('/') => {
                 self.searching = true;
                 self.search.value.clear();
@@ -200,6 +201,7 @@ impl QueueScreen {
             ("Enter", lang.pick("buka", "open")),
             ("/", lang.pick("cari", "search")),
             ("n", lang.pick("daftar baru", "register")),
+            ("m", lang.pick("anggota", "members")),
             ("s", lang.pick("saring status", "filter state")),
             ("o", lang.pick("saring sumber", "filter source")),
             ("Esc", lang.pick("hapus saringan", "clear filters")),
