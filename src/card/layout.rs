@@ -101,32 +101,13 @@ pub fn fit_text(
     done(min, lines)
 }
 
-/// Greedy word wrap; `None` when one word alone is wider than the box.
+/// Greedy word wrap; `None` when one word alone is wider than the box. With every word
+/// fitting, `wrap_breaking` never breaks one, so it is the same wrap.
 fn wrap_words(text: &str, fits: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
-    let mut lines = Vec::new();
-    let mut cur = String::new();
-    for word in text.split(' ') {
-        let candidate = if cur.is_empty() {
-            word.to_string()
-        } else {
-            format!("{cur} {word}")
-        };
-        if fits(&candidate) {
-            cur = candidate;
-        } else if cur.is_empty() {
-            return None;
-        } else {
-            lines.push(std::mem::take(&mut cur));
-            if !fits(word) {
-                return None;
-            }
-            cur = word.to_string();
-        }
+    if text.split(' ').any(|word| !fits(word)) {
+        return None;
     }
-    if !cur.is_empty() {
-        lines.push(cur);
-    }
-    Some(lines)
+    Some(wrap_breaking(text, fits))
 }
 
 /// Word wrap that breaks a word too long for the box between letters.

@@ -266,6 +266,8 @@ impl<'a> Desk<'a> {
         image: &[u8],
         edit: Option<Edit>,
     ) -> Result<(StoredPhoto, Option<CardRequest>)> {
+        // An unknown member is refused before the photo is decoded, which is the slow part.
+        self.member(no)?;
         let config = self.photo_config()?;
         let decoded = crate::photo::decode(image, &Limits::default())?;
         let edit = edit.unwrap_or_else(|| Edit::initial(decoded.width(), decoded.height()));
@@ -274,7 +276,6 @@ impl<'a> Desk<'a> {
             stored: &stored.jpeg,
             original: config.keep_original.then_some(image),
         };
-        self.member(no)?;
         let open = self.store.current_request_for(no)?.filter(|r| {
             matches!(
                 r.state,
