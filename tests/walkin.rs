@@ -13,6 +13,21 @@ fn photo_file(site: &Site) -> std::path::PathBuf {
     path
 }
 
+/// `loket card print NO` to the CUPS test queue, one card per page; returns stdout.
+fn print_card(site: &Site, no: &str, extra: &[&str]) -> String {
+    let mut args = vec![
+        "card",
+        "print",
+        no,
+        "--printer",
+        "loket-pdf",
+        "--sheet",
+        "card",
+    ];
+    args.extend_from_slice(extra);
+    site.ok(&args)
+}
+
 fn cups() -> bool {
     std::env::var("LOKET_TEST_CUPS").is_ok_and(|v| v == "1")
 }
@@ -116,15 +131,7 @@ fn the_whole_walk_in_path_through_a_real_printer() {
     site.ok(&["request", "call", &no]);
     site.ok(&["photo", "import", &no, photo_file(&site).to_str().unwrap()]);
     site.ok(&["request", "verify", "--document", "ktp", &no]);
-    let out = site.ok(&[
-        "card",
-        "print",
-        &no,
-        "--printer",
-        "loket-pdf",
-        "--sheet",
-        "card",
-    ]);
+    let out = print_card(&site, &no, &[]);
     assert!(out.contains(&format!("{no}-01")), "{out}");
     site.ok(&["request", "laminate", &no]);
     site.ok(&["request", "handover", &no, "--received-by", "Siti Rahayu"]);
@@ -168,29 +175,11 @@ fn a_replacement_card_gets_a_new_serial_and_blocks_the_old_one() {
         site.ok(&["request", "call", &no]);
         site.ok(&["photo", "import", &no, photo.to_str().unwrap()]);
         site.ok(&["request", "verify", &no]);
-        site.ok(&[
-            "card",
-            "print",
-            &no,
-            "--printer",
-            "loket-pdf",
-            "--sheet",
-            "card",
-        ]);
+        print_card(&site, &no, &[]);
         if reprint {
             // Jammed in the laminator: printed again with a reason, same serial.
             site.ok(&["request", "laminate", &no]);
-            let out = site.ok(&[
-                "card",
-                "print",
-                &no,
-                "--printer",
-                "loket-pdf",
-                "--sheet",
-                "card",
-                "--reprint-reason",
-                "macet di laminator",
-            ]);
+            let out = print_card(&site, &no, &["--reprint-reason", "macet di laminator"]);
             assert!(out.contains(&format!("{no}-01")), "{out}");
         }
         site.ok(&["request", "laminate", &no]);
