@@ -393,14 +393,14 @@ impl DetailScreen {
         self.draw_history(frame, history_area, v);
         match &self.mode {
             Mode::PhotoSource(input) => {
-                let text = vec![
-                    Line::raw(lang.pick(
+                let text = prompt_lines(
+                    lang.pick(
                         "Ketik jalur berkas foto, atau biarkan kosong dan tekan Enter untuk memotret dengan kamera (atau mengambil foto terbaru di folder kotak masuk).",
                         "Type the photo file's path, or leave it empty and press Enter to take it with the camera (or the newest photo in the inbox folder).",
-                    )),
-                    Line::raw(""),
-                    Line::styled(format!("{}▏", input.value), v.theme.selection),
-                ];
+                    ),
+                    input,
+                    v,
+                );
                 popup(
                     frame,
                     area,
@@ -410,23 +410,28 @@ impl DetailScreen {
                 );
             }
             Mode::Handover(input) => {
-                let text = vec![
-                    Line::raw(lang.pick(
+                let mut text = prompt_lines(
+                    lang.pick(
                         "Nama penerima kartu (seperti ditulis di buku tanda terima). Ubah jika diterima orang lain, mis. orang tua.",
                         "Name of who receives the card (as written in the receipt register). Change it if someone else receives it, e.g. a parent.",
-                    )),
-                    Line::raw(""),
-                    Line::styled(format!("{}▏", input.value), v.theme.selection),
+                    ),
+                    input,
+                    v,
+                );
+                text.extend([
                     Line::raw(""),
                     Line::raw(if self.card_confirmed {
-                        lang.pick("✓ Kartu sudah dipindai: cocok.", "✓ Card scanned: it matches.")
+                        lang.pick(
+                            "✓ Kartu sudah dipindai: cocok.",
+                            "✓ Card scanned: it matches.",
+                        )
                     } else {
                         lang.pick(
                             "Pindai kartu untuk memastikan kartu yang benar.",
                             "Scan the card to make sure it is the right one.",
                         )
                     }),
-                ];
+                ]);
                 popup(
                     frame,
                     area,
@@ -436,14 +441,14 @@ impl DetailScreen {
                 );
             }
             Mode::Reason { exit, input } => {
-                let text = vec![
-                    Line::raw(lang.pick(
+                let text = prompt_lines(
+                    lang.pick(
                         "Tulis alasannya (masuk ke riwayat permohonan), lalu Enter.",
                         "Write the reason (it goes into the request's history), then Enter.",
-                    )),
-                    Line::raw(""),
-                    Line::styled(format!("{}▏", input.value), v.theme.selection),
-                ];
+                    ),
+                    input,
+                    v,
+                );
                 popup(frame, area, exit.title(lang), text, 7);
             }
             Mode::Checklist(form) => {
@@ -704,6 +709,15 @@ fn checklist_lines(form: &ChecklistForm, member: Option<&Member>, v: &View) -> V
         ));
     }
     lines
+}
+
+/// A question and the answer being typed, with the cursor: the body of every text prompt.
+fn prompt_lines<'a>(prompt: &'a str, input: &TextInput, v: &View) -> Vec<Line<'a>> {
+    vec![
+        Line::raw(prompt),
+        Line::raw(""),
+        Line::styled(format!("{}▏", input.value), v.theme.selection),
+    ]
 }
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, height: u16) {
