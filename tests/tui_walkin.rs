@@ -1,13 +1,16 @@
 //! The walk-in path (SOP 1–8) through the counter program, by key events against a real
-//! store: register → call → photo → verify → print → laminate → hand over. The keys from
-//! calling up the waiting applicant to the recorded handover are counted (typed data aside):
-//! the figure is in docs/clerk-guide.md.
+//! store: register → call → photo → verify → print → laminate → hand over; the online path
+//! from a request the CLI created with its photo; marked cards printed on one sheet. The keys
+//! from calling up the waiting applicant to the recorded handover are counted (typed data
+//! aside): the figures are in docs/clerk-guide.md.
+
+mod common;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use jiff::tz::TimeZone;
 use loket::config::{Clock, Config};
 use loket::domain::staff::Role;
-use loket::domain::workflow::{Actor, RequestState};
+use loket::domain::workflow::{Actor, RequestState, Source};
 use loket::i18n::Lang;
 use loket::service::{Desk, demo, users};
 use loket::store::Store;
@@ -194,4 +197,179 @@ fn walk_in_by_keys_from_registration_to_handover() {
     );
     // The figure in docs/clerk-guide.md; the aim is 15 at most.
     assert_eq!(keys, 14, "keys from calling up to handover");
+}
+
+/// A store folder with rina's staff account, the printer (CUPS's when it runs here) and the
+/// pretended morning; the CLI and the counter program below share it.
+fn counter_site() -> (common::Site, Config, Clock) {
+    let site = common::Site::new();
+    let printer = if cups() { "loket-pdf" } else { "tidak-ada" };
+    let text =
+        format!("timezone = \"Asia/Jakarta\"\n[card]\nprinter = \"{printer}\"\nsheet = \"a4\"\n");
+    std::fs::write(site.path().join("loket.toml"), &text).unwrap();
+    let config: Config = toml::from_str(&text).unwrap();
+    let now: jiff::Timestamp = common::MORNING.parse().unwrap();
+    let clock = Clock::new(TimeZone::get("Asia/Jakarta").unwrap(), Some(now));
+    (site, config, clock)
+}
+
+fn sign_in_rina(store: Store, config: &Config, clock: &Clock) -> Clerk {
+    let rina = users::new_account("rina", "Rina", Role::Staff, "rahasia-123", clock.now()).unwrap();
+    let admin = Actor {
+        user: "admin".into(),
+        terminal: "t".into(),
+    };
+    store.add_account(&rina, &admin).unwrap();
+    let mut app = App::new(store, config.clone(), clock.clone(), Lang::Id).unwrap();
+    app.set_terminal_name("loket-1");
+    let mut c = Clerk { app, keys: 0 };
+    c.type_text("rina");
+    c.press(KeyCode::Enter);
+    c.type_text("rahasia-123");
+    c.press(KeyCode::Enter);
+    assert!(matches!(c.app.screen, Screen::Queue(_)), "{}", c.screen());
+    c
+}
+
+/// Without a printer here, the card is recorded printed as `loket card print` would, so the
+/// keys after it can be tried; with CUPS, Enter printed it for real.
+fn printed_elsewhere_unless_cups(c: &mut Clerk, config: &Config, clock: &Clock, no: &str) {
+    if cups() {
+        assert_eq!(c.state(no), RequestState::Printed, "{}", c.screen());
+        return;
+    }
+    assert_eq!(c.state(no), RequestState::Verified);
+    let desk = Desk::new(
+        c.app.store(),
+        config,
+        clock,
+        Actor {
+            user: "rina".into(),
+            terminal: "loket-1".into(),
+        },
+    );
+    let r = desk.open_request(no).unwrap();
+    desk.record_print(&r, None).unwrap();
+    c.app.tick(clock.now());
+}
+
+#[test]
+fn online_path_by_keys_from_a_request_the_cli_created() {
+    let (site, config, clock) = counter_site();
+    // At home: the form (here the CLI, as the web form calls the same service) and the photo
+    // uploaded with it, kept without a photo step since nobody is at the counter yet.
+    let mut args = common::add_args("Dewi Anggraini", "3515126502000003", "2000-02-25", "P");
+    args.extend(["--source", "online"]);
+    let no = site.ok(&args).trim().to_string();
+    let upload = site.path().join("unggahan.jpg");
+    std::fs::write(&upload, demo::portrait("dewi")).unwrap();
+    site.ok(&["photo", "import", &no, upload.to_str().unwrap()]);
+
+    let store = Store::open(&site.store_file()).unwrap();
+    let mut c = sign_in_rina(store, &config, &clock);
+    assert_eq!(c.state(&no), RequestState::Registered);
+    assert!(c.screen().contains(&no), "online request in the queue");
+
+    // The applicant shows the number's QR on a phone; the scanner calls the request up.
+    c.keys = 0;
+    c.app.scan(no.clone());
+    assert!(matches!(c.app.screen, Screen::Detail(_)), "{}", c.screen());
+    c.press(KeyCode::Enter); // call
+    assert_eq!(c.state(&no), RequestState::WaitingAtCounter);
+    let screen = c.screen();
+    assert!(screen.contains("periksa foto kiriman"), "{screen}");
+    c.press(KeyCode::Enter); // the photo sent, in the editor, against the person
+    c.press(KeyCode::Enter); // it is them: keep it
+    assert_eq!(c.state(&no), RequestState::PhotoTaken, "{}", c.screen());
+    c.press(KeyCode::Enter); // the checklist
+    c.press(KeyCode::Char('a'));
+    c.press(KeyCode::Enter);
+    assert_eq!(c.state(&no), RequestState::Verified, "{}", c.screen());
+    c.press(KeyCode::Enter); // print
+    printed_elsewhere_unless_cups(&mut c, &config, &clock, &no);
+    c.press(KeyCode::Enter); // cut and laminated
+    c.press(KeyCode::Enter); // the handover prompt
+    c.press(KeyCode::Enter);
+    assert_eq!(c.state(&no), RequestState::HandedOver, "{}", c.screen());
+    assert_eq!(c.keys, 10, "keys from the scan to the handover");
+
+    let r = c.app.store().current_request_for(&no).unwrap().unwrap();
+    assert_eq!(r.source, Source::Online);
+    let who: Vec<(RequestState, &str)> = r.history.iter().map(|t| (t.to, t.by.as_str())).collect();
+    assert_eq!(
+        who,
+        [
+            (RequestState::Registered, "petugas1"),
+            (RequestState::WaitingAtCounter, "rina"),
+            (RequestState::PhotoTaken, "rina"),
+            (RequestState::Verified, "rina"),
+            (RequestState::Printed, "rina"),
+            (RequestState::Laminated, "rina"),
+            (RequestState::HandedOver, "rina"),
+        ]
+    );
+}
+
+#[test]
+fn marked_cards_print_on_one_sheet_and_are_laminated_together() {
+    if !cups() {
+        eprintln!("skipped: needs the CUPS queue loket-pdf (LOKET_TEST_CUPS=1, see .ci/run)");
+        return;
+    }
+    let (site, config, clock) = counter_site();
+    let people = [
+        ("Ayu Lestari", "3515125708010004", "2001-08-17", "P"),
+        ("Bagus Santoso", "3515120309990005", "1999-09-03", "L"),
+        ("Citra Dewi", "3515124101020006", "2002-01-01", "P"),
+    ];
+    let photo = site.path().join("foto.jpg");
+    std::fs::write(&photo, demo::portrait("kelompok")).unwrap();
+    let mut nos = Vec::new();
+    for (name, nik, birth, sex) in people {
+        let no = site.add(name, nik, birth, sex);
+        site.ok(&["request", "call", &no]);
+        site.ok(&["photo", "import", &no, photo.to_str().unwrap()]);
+        site.ok(&["request", "verify", &no]);
+        nos.push(no);
+    }
+    let store = Store::open(&site.store_file()).unwrap();
+    let mut c = sign_in_rina(store, &config, &clock);
+    for no in &nos {
+        c.press(KeyCode::Char('/'));
+        c.type_text(no);
+        c.press(KeyCode::Enter);
+        c.press(KeyCode::Char(' '));
+        c.press(KeyCode::Esc);
+    }
+    c.press(KeyCode::Char('p'));
+    let notice = c.app.notice().expect("a message").text.clone();
+    assert!(notice.starts_with("3 kartu dikirim"), "{notice}");
+    for no in &nos {
+        assert_eq!(c.state(no), RequestState::Printed);
+    }
+    // One job: the kept PDF holds the three cards on one A4 page of fronts.
+    let kept = site.path().join("cards");
+    let pdfs: Vec<_> = std::fs::read_dir(&kept)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    let text = std::process::Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1"])
+        .arg(&pdfs[0])
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for ((name, ..), no) in people.iter().zip(&nos) {
+        assert!(
+            text.contains(name) && text.contains(no.as_str()),
+            "{name}: {text}"
+        );
+    }
+    // The batch back from the laminator: one key, while they are still marked.
+    c.press(KeyCode::Char('l'));
+    for no in &nos {
+        assert_eq!(c.state(no), RequestState::Laminated);
+    }
 }

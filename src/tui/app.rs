@@ -58,8 +58,15 @@ pub enum Action {
     /// A barcode scan (keyboard wedge or serial): the member number on a card or a slip.
     Scan(String),
     Step(Step),
-    /// A screen's own message for the clerk (an incomplete checklist, say).
-    Notice(String),
+    /// A screen's own message for the clerk, in both languages.
+    Notice {
+        id: &'static str,
+        en: &'static str,
+    },
+    /// The marked verified requests, printed on one sheet (SOP 5).
+    PrintMarked(Vec<String>),
+    /// The marked printed requests, back from cutting and laminating (SOP 6).
+    LaminateMarked(Vec<String>),
     /// The members screen (issue 3): search, cards and requests, renewal or replacement.
     OpenMembers,
     /// The members screen's search field changed.
@@ -77,6 +84,9 @@ pub enum Step {
     Call,
     /// A photo from this file, or (empty) from the capture command or the inbox folder.
     LoadPhoto(String),
+    /// The photo already stored (sent with an online registration) into the editor, to be
+    /// checked against the person and cropped: SOP 3 on the online path.
+    EditStoredPhoto,
     SavePhoto,
     OpenChecklist,
     Verify(Verification),
@@ -375,12 +385,12 @@ impl App {
     ) -> crate::service::Result<(
         crate::domain::member::Member,
         Option<workflow::CardRequest>,
-        bool,
+        Option<Vec<u8>>,
     )> {
         let desk = self.desk();
         let member = desk.member(no)?;
         let request = self.store.current_request_for(no)?;
-        let photo = self.store.photo(no)?.is_some();
+        let photo = self.store.photo(no)?;
         Ok((member, request, photo))
     }
 
@@ -417,7 +427,7 @@ impl App {
         match self.detail_data(no) {
             Ok((m, r, p)) => {
                 let can_act = self.role().is_some_and(Role::performs_steps);
-                let mut d = DetailScreen::new(no, can_act);
+                let mut d = DetailScreen::new(no, can_act, self.picker.clone());
                 d.set_data(m, r, p);
                 self.screen = Screen::Detail(Box::new(d));
             }
@@ -451,8 +461,24 @@ impl App {
                     Lang::En => Lang::Id,
                 }
             }
-            Action::Notice(text) => {
-                self.notice = Some(Notice { text, error: true });
+            Action::Notice { id, en } => {
+                self.notice = Some(Notice {
+                    text: self.t(id, en),
+                    error: true,
+                });
+            }
+            Action::PrintMarked(_) | Action::LaminateMarked(_)
+                if !self.role().is_some_and(Role::performs_steps) =>
+            {
+                self.supervisor_refused()
+            }
+            Action::PrintMarked(nos) => {
+                self.print_marked(&nos);
+                self.reload();
+            }
+            Action::LaminateMarked(nos) => {
+                self.laminate_marked(&nos);
+                self.reload();
             }
             Action::Login { name, password } => self.login(&name, &password),
             Action::CreateAdmin {
@@ -608,6 +634,66 @@ impl App {
         }
     }
 
+    /// SOP 5 for several verified requests at once: one job, the cards side by side on the
+    /// configured sheet. Nothing is recorded unless the printer took the job.
+    fn print_marked(&mut self, nos: &[String]) {
+        if nos.is_empty() {
+            return self.update(Action::Notice {
+                id: "Belum ada permohonan terverifikasi yang ditandai. Tandai dengan Spasi, lalu tekan p.",
+                en: "No verified request is marked. Mark them with Space, then press p.",
+            });
+        }
+        match self.desk().print_cards(nos, &PrintChoice::default()) {
+            Ok((job, done)) => self.say(match self.lang {
+                Lang::Id => format!(
+                    "{} kartu dikirim ke printer bersama ({}). Setelah dipotong dan dipres, tekan l untuk yang masih ditandai.",
+                    done.len(),
+                    job.job_id
+                ),
+                Lang::En => format!(
+                    "{} cards sent to the printer together ({}). Once cut and laminated, press l for those still marked.",
+                    done.len(),
+                    job.job_id
+                ),
+            }),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// SOP 6 for a batch back from the laminator. Each request is its own step: one that
+    /// another counter moved meanwhile is named and the rest still recorded.
+    fn laminate_marked(&mut self, nos: &[String]) {
+        if nos.is_empty() {
+            return self.update(Action::Notice {
+                id: "Belum ada permohonan tercetak yang ditandai. Tandai dengan Spasi, lalu tekan l.",
+                en: "No printed request is marked. Mark them with Space, then press l.",
+            });
+        }
+        let desk = self.desk();
+        let mut done = 0;
+        let mut failed = Vec::new();
+        for no in nos {
+            match desk.act(no, workflow::Action::Laminate) {
+                Ok(_) => done += 1,
+                Err(e) => failed.push(format!("{no}: {}", e.localized(self.lang))),
+            }
+        }
+        let mut text = match self.lang {
+            Lang::Id => {
+                format!("{done} kartu tercatat sudah dipotong dan dipres; siap diserahkan.")
+            }
+            Lang::En => format!("{done} cards recorded as cut and laminated; ready to hand over."),
+        };
+        for f in &failed {
+            text.push('\n');
+            text.push_str(f);
+        }
+        self.notice = Some(Notice {
+            text,
+            error: !failed.is_empty(),
+        });
+    }
+
     fn supervisor_refused(&mut self) {
         self.notice = Some(Notice {
             text: self.t(
@@ -699,20 +785,21 @@ impl App {
                     Err(e) => self.fail(&e),
                 }
             }
-            Step::LoadPhoto(path) => match self.load_photo(&path, shown.as_ref()) {
-                Ok(bytes) => match crate::photo::decode(&bytes, &Limits::default()) {
-                    Ok(img) => {
-                        let editor =
-                            super::screens::photo::PhotoEditor::new(img, self.picker.clone());
-                        if let Screen::Detail(d) = &mut self.screen {
-                            d.mode = Mode::Editing {
-                                editor: Box::new(editor),
-                                bytes,
-                            };
-                        }
-                    }
+            Step::EditStoredPhoto => {
+                // The original as uploaded when it was kept: recropping the stored crop
+                // would lose resolution each time.
+                let stored = self
+                    .store
+                    .photo_original(&no)
+                    .and_then(|o| Ok(o.or(self.store.photo(&no)?)));
+                match stored {
+                    Ok(Some(bytes)) => self.open_editor(bytes),
+                    Ok(None) => self.step(Step::LoadPhoto(String::new())),
                     Err(e) => self.fail(&e),
-                },
+                }
+            }
+            Step::LoadPhoto(path) => match self.load_photo(&path, shown.as_ref()) {
+                Ok(bytes) => self.open_editor(bytes),
                 Err(Some(e)) => self.fail(&e),
                 Err(None) => {
                     self.notice = Some(Notice {
@@ -891,6 +978,22 @@ impl App {
         }
     }
 
+    /// The photo editor on these bytes, in the detail screen.
+    fn open_editor(&mut self, bytes: Vec<u8>) {
+        match crate::photo::decode(&bytes, &Limits::default()) {
+            Ok(img) => {
+                let editor = super::screens::photo::PhotoEditor::new(img, self.picker.clone());
+                if let Screen::Detail(d) = &mut self.screen {
+                    d.mode = Mode::Editing {
+                        editor: Box::new(editor),
+                        bytes,
+                    };
+                }
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
     /// The photo's bytes: from the typed file, else the capture command, else the newest new
     /// file in the inbox. `Err(None)`: none of them is set up or has a photo yet.
     fn load_photo(
@@ -956,11 +1059,13 @@ impl App {
             .as_ref()
             .map(|n| wrapped_height(&n.text, area.width))
             .unwrap_or(0);
+        let keys = self.keys();
+        let footer_text = footer_lines(&keys, area.width);
         let [header, body, notice, footer] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
             Constraint::Length(notice_lines),
-            Constraint::Length(1),
+            Constraint::Length(footer_text.len() as u16),
         ])
         .areas(area);
 
@@ -1011,11 +1116,7 @@ impl App {
             );
         }
 
-        let keys = self.keys();
-        frame.render_widget(
-            Paragraph::new(footer_line(&keys, footer.width)).style(self.theme.footer),
-            footer,
-        );
+        frame.render_widget(Paragraph::new(footer_text).style(self.theme.footer), footer);
         if self.help {
             help::draw(frame, body, &keys, &view);
         }
@@ -1063,27 +1164,38 @@ fn spread(left: &str, right: &str, width: u16) -> String {
     format!("{left}{}{right}", " ".repeat(width - l - r))
 }
 
-/// The keys as `Key label` pairs, as many as fit; help (F1) lists them all.
-fn footer_line(keys: &Keys, width: u16) -> Line<'static> {
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1usize;
+/// The keys as `Key label` pairs on at most two rows, as many as fit; help (F1) lists them
+/// all. At 80 columns one row holds five or six, and the ones cut were the ones a clerk looks
+/// for (the language, a filter), so a second row is worth a row of the screen.
+fn footer_lines(keys: &Keys, width: u16) -> Vec<Line<'static>> {
+    const ROWS: usize = 2;
     let width = usize::from(width);
     // F1 goes first when space is short: it is the way to the rest.
     let mut ordered: Vec<&(&str, &str)> = keys.iter().filter(|k| k.0 == "F1").collect();
     ordered.extend(keys.iter().filter(|k| k.0 != "F1"));
+    let mut lines: Vec<Vec<Span<'static>>> = vec![vec![Span::raw(" ")]];
+    let mut used = 1usize;
     for (k, label) in ordered {
         let w = k.chars().count() + 1 + label.chars().count() + 2;
         if used + w > width {
-            break;
+            if lines.len() == ROWS {
+                break;
+            }
+            lines.push(vec![Span::raw(" ")]);
+            used = 1;
+            if used + w > width {
+                break;
+            }
         }
-        spans.push(Span::styled(
+        let line = lines.last_mut().expect("one row at least");
+        line.push(Span::styled(
             k.to_string(),
             Style::new().add_modifier(ratatui::style::Modifier::BOLD),
         ));
-        spans.push(Span::raw(format!(" {label}  ")));
+        line.push(Span::raw(format!(" {label}  ")));
         used += w;
     }
-    Line::from(spans)
+    lines.into_iter().map(Line::from).collect()
 }
 
 #[cfg(test)]
@@ -1098,9 +1210,14 @@ mod tests {
             ("n", "daftar baru"),
             ("F1", "bantuan"),
         ];
-        let line = footer_line(&keys, 20).to_string();
-        assert!(line.contains("F1 bantuan"), "{line}");
-        assert!(!line.contains("daftar"), "{line}");
+        let lines = footer_lines(&keys, 20);
+        assert_eq!(lines.len(), 2);
+        let first = lines[0].to_string();
+        assert!(first.contains("F1 bantuan"), "{first}");
+        let all: String = lines.iter().map(|l| l.to_string()).collect();
+        assert!(all.contains("Enter buka"), "{all}");
+        assert!(!all.contains("daftar"), "{all}");
+        assert_eq!(footer_lines(&keys[..1].to_vec(), 80).len(), 1);
     }
 
     #[test]

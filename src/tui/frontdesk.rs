@@ -6,15 +6,12 @@ use std::sync::mpsc as std_mpsc;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use image::DynamicImage;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect, Size};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 use ratatui_image::picker::Picker;
-use ratatui_image::protocol::Protocol;
-use ratatui_image::{Image, Resize};
 
 use crate::domain::checkin::Verdict;
 use crate::domain::visit::{Guest, Visit, Visitor};
@@ -22,6 +19,7 @@ use crate::i18n::{Lang, Localized};
 use crate::scanner::{Routed, ScannerConfig, ScannerEvent, WedgeFilter};
 use crate::service::Desk;
 use crate::service::frontdesk::{self, CheckIn, DayCount, FrontDeskConfig, check_guest};
+use crate::tui::widgets::PhotoPreview;
 
 const GREEN: Color = Color::Green;
 /// Terminals have no amber; their yellow is the closest, and reads as "careful" everywhere.
@@ -100,14 +98,12 @@ pub struct FrontDesk<'a> {
     desk: &'a Desk<'a>,
     lang: Lang,
     window_minutes: u32,
-    picker: Picker,
     shown: Shown,
     count: DayCount,
     scanner: ScannerStatus,
     form: Option<GuestForm>,
     bell: bool,
-    /// The encoded photo for (member, area), kept so that redraws do not decode it again.
-    photo: Option<(String, Rect, Protocol)>,
+    photo: PhotoPreview,
 }
 
 impl<'a> FrontDesk<'a> {
@@ -117,13 +113,12 @@ impl<'a> FrontDesk<'a> {
             desk,
             lang,
             window_minutes: config.window_minutes,
-            picker,
             shown: Shown::Idle,
             count: DayCount::default(),
             scanner: ScannerStatus::WedgeOnly,
             form: None,
             bell: false,
-            photo: None,
+            photo: PhotoPreview::new(picker),
         };
         fd.refresh();
         fd
@@ -436,56 +431,19 @@ impl<'a> FrontDesk<'a> {
         }
         let rest = banner_panel(frame, area, colour, title);
         let text_area = match (&c.member, &c.photo) {
-            (Some(m), Some(jpeg)) => {
+            (Some(_), Some(jpeg)) => {
                 let [photo, _gap, text] = Layout::horizontal([
                     Constraint::Length(PHOTO_COLS),
                     Constraint::Length(2),
                     Constraint::Min(10),
                 ])
                 .areas(rest);
-                self.draw_photo(frame, photo, &m.member_no, jpeg);
+                self.photo.draw(frame, photo, jpeg);
                 text
             }
             _ => rest,
         };
         frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: false }), text_area);
-    }
-
-    fn draw_photo(&mut self, frame: &mut Frame, area: Rect, no: &str, jpeg: &[u8]) {
-        if area.width == 0 || area.height == 0 {
-            return;
-        }
-        let fresh = matches!(&self.photo, Some((n, a, _)) if n == no && *a == area);
-        if !fresh {
-            self.photo = None;
-            // A photo that cannot be decoded is left out: the check-in matters more.
-            let Ok(img) = image::load_from_memory(jpeg) else {
-                return;
-            };
-            let font = self.picker.font_size();
-            let (fw, fh) = (u32::from(font.width.max(1)), u32::from(font.height.max(1)));
-            let (aw, ah) = (u32::from(area.width) * fw, u32::from(area.height) * fh);
-            let ph = ah.min(aw * 4 / 3).max(4);
-            let pw = (ph * 3 / 4).max(3);
-            let img = img.resize_exact(pw, ph, image::imageops::FilterType::Triangle);
-            let cells = Size::new(
-                pw.div_ceil(fw).min(u32::from(area.width)) as u16,
-                ph.div_ceil(fh).min(u32::from(area.height)) as u16,
-            );
-            let Ok(proto) = self.picker.new_protocol(
-                DynamicImage::ImageRgb8(img.to_rgb8()),
-                cells,
-                Resize::Fit(None),
-            ) else {
-                return;
-            };
-            self.photo = Some((no.to_string(), area, proto));
-        }
-        if let Some((_, _, proto)) = &self.photo {
-            let size = proto.size();
-            let at = Rect::new(area.x, area.y, size.width, size.height).intersection(area);
-            frame.render_widget(Image::new(proto), at);
-        }
     }
 
     fn draw_guest(&self, frame: &mut Frame, area: Rect, v: &Visit) {

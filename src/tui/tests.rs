@@ -572,6 +572,7 @@ fn handed_over(f: &Fixture, store: &Store, no: &str) {
 /// How far `advance` takes a request, through the same service calls as a clerk.
 #[derive(PartialEq)]
 enum Stage {
+    Verified,
     Printed,
     Laminated,
     HandedOver,
@@ -583,6 +584,9 @@ fn advance(f: &Fixture, store: &Store, no: &str, to: Stage) {
     desk.call(no).unwrap();
     desk.take_photo(no, &demo::portrait("x"), None).unwrap();
     desk.verify(no, &Default::default()).unwrap();
+    if to == Stage::Verified {
+        return;
+    }
     let r = desk.open_request(no).unwrap();
     let r = desk.record_print(&r, None).unwrap();
     if to == Stage::Printed {
@@ -676,4 +680,99 @@ fn a_supervisor_looks_up_members_but_starts_nothing() {
     assert!(app.notice().unwrap().error);
     assert!(matches!(app.screen, Screen::Members(_)));
     assert_eq!(app.store().requests_for(&nos[2]).unwrap(), before);
+}
+
+/// Searches the queue for `no` and marks its row with Space, then clears the search. What
+/// Space said, if anything (the next key clears it).
+fn mark(app: &mut App, no: &str) -> Option<super::app::Notice> {
+    press(app, KeyCode::Char('/'));
+    type_text(app, no);
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Char(' '));
+    let said = app.notice().cloned();
+    press(app, KeyCode::Esc);
+    said
+}
+
+#[test]
+fn marked_requests_print_on_one_sheet_and_come_back_from_the_laminator_together() {
+    let f = Fixture::new();
+    let (store, nos) = seeded(&f);
+    advance(&f, &store, &nos[0], Stage::Verified);
+    advance(&f, &store, &nos[1], Stage::Verified);
+    advance(&f, &store, &nos[2], Stage::Printed);
+    advance(&f, &store, &nos[3], Stage::Printed);
+    let mut app = f.app(store);
+    sign_in(&mut app, "rina");
+
+    // A request still waiting for its photo is not for a batch: the clerk is told why.
+    let notice = mark(&mut app, &nos[4]).expect("a message");
+    assert!(
+        notice.error && notice.text.contains("terverifikasi"),
+        "{notice:?}"
+    );
+
+    for no in [&nos[0], &nos[1], &nos[2]] {
+        assert_eq!(mark(&mut app, no), None);
+    }
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("3 ditandai"), "{text}");
+    assert_eq!(text.matches('✓').count(), 3, "{text}");
+    assert!(text.contains("p cetak yang ditandai"), "{text}");
+    snap_all("queue_marked", &mut app);
+
+    // p prints the two verified ones in one job; this printer does not exist, so the clerk
+    // reads the printer's trouble and nothing is recorded.
+    press(&mut app, KeyCode::Char('p'));
+    let notice = app.notice().expect("a message").clone();
+    assert!(
+        notice.error && notice.text.contains("tidak-ada"),
+        "{notice:?}"
+    );
+    for no in [&nos[0], &nos[1]] {
+        let r = f.store().current_request_for(no).unwrap().unwrap();
+        assert_eq!(r.state, RequestState::Verified);
+        assert_eq!(r.print_count, 0);
+    }
+
+    // l records the marked printed card (only it: nos[3] is printed but not marked).
+    press(&mut app, KeyCode::Char('l'));
+    let notice = app.notice().expect("a message").clone();
+    assert!(
+        !notice.error && notice.text.starts_with("1 kartu"),
+        "{notice:?}"
+    );
+    let state = |no: &str| f.store().current_request_for(no).unwrap().unwrap().state;
+    assert_eq!(state(&nos[2]), RequestState::Laminated);
+    assert_eq!(state(&nos[3]), RequestState::Printed);
+    let laminated = f.store().current_request_for(&nos[2]).unwrap().unwrap();
+    let last = laminated.history.last().unwrap();
+    assert_eq!(
+        (last.by.as_str(), last.terminal.as_str()),
+        ("rina", "loket-1")
+    );
+
+    // The laminated one left the marks; the two verified ones are still marked for p.
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("2 ditandai"), "{text}");
+
+    // With nothing of a kind marked, the key says how to mark.
+    press(&mut app, KeyCode::Char('l'));
+    let notice = app.notice().expect("a message").clone();
+    assert!(notice.error && notice.text.contains("Spasi"), "{notice:?}");
+}
+
+#[test]
+fn a_supervisor_marks_but_prints_nothing() {
+    let f = Fixture::new();
+    let (store, nos) = seeded(&f);
+    advance(&f, &store, &nos[0], Stage::Verified);
+    let mut app = f.app(store);
+    sign_in(&mut app, "kasi");
+    mark(&mut app, &nos[0]);
+    press(&mut app, KeyCode::Char('p'));
+    let notice = app.notice().expect("a message").clone();
+    assert!(notice.text.contains("pengawas"), "{notice:?}");
+    let r = f.store().current_request_for(&nos[0]).unwrap().unwrap();
+    assert_eq!(r.state, RequestState::Verified);
 }

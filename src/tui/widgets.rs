@@ -1,6 +1,13 @@
-//! Small pieces the screens share: a one-line text field and the large member number.
+//! Small pieces the screens share: a one-line text field, the large member number and a
+//! stored photo's preview.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use image::DynamicImage;
+use ratatui::Frame;
+use ratatui::layout::{Rect, Size};
+use ratatui_image::picker::Picker;
+use ratatui_image::protocol::Protocol;
+use ratatui_image::{Image, Resize};
 
 /// A one-line text field. Typing goes to the end (counter forms are short; a cursor that
 /// moves is a thing to get lost in).
@@ -89,6 +96,61 @@ pub fn big_text(s: &str) -> [String; 3] {
         }
     }
     rows
+}
+
+/// A stored photo (JPEG) drawn as a 3:4 portrait at the top left of an area, in whatever the
+/// picker speaks (half-blocks over SSH). The encoded picture is kept for its bytes and area,
+/// so redraws (a tick a second, every key) do not decode the JPEG again.
+pub struct PhotoPreview {
+    picker: Picker,
+    shown: Option<(Vec<u8>, Rect, Protocol)>,
+}
+
+impl PhotoPreview {
+    pub fn new(picker: Picker) -> PhotoPreview {
+        PhotoPreview {
+            picker,
+            shown: None,
+        }
+    }
+
+    /// Draws `jpeg` into `area`. A photo that cannot be decoded is left out: the screen
+    /// around it matters more, and the photo step says what is wrong with it.
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, jpeg: &[u8]) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let fresh = matches!(&self.shown, Some((b, a, _)) if b == jpeg && *a == area);
+        if !fresh {
+            self.shown = self.encode(area, jpeg).map(|p| (jpeg.to_vec(), area, p));
+        }
+        if let Some((_, _, proto)) = &self.shown {
+            let size = proto.size();
+            let at = Rect::new(area.x, area.y, size.width, size.height).intersection(area);
+            frame.render_widget(Image::new(proto), at);
+        }
+    }
+
+    fn encode(&self, area: Rect, jpeg: &[u8]) -> Option<Protocol> {
+        let img = image::load_from_memory(jpeg).ok()?;
+        let font = self.picker.font_size();
+        let (fw, fh) = (u32::from(font.width.max(1)), u32::from(font.height.max(1)));
+        let (aw, ah) = (u32::from(area.width) * fw, u32::from(area.height) * fh);
+        let ph = ah.min(aw * 4 / 3).max(4);
+        let pw = (ph * 3 / 4).max(3);
+        let img = img.resize_exact(pw, ph, image::imageops::FilterType::Triangle);
+        let cells = Size::new(
+            pw.div_ceil(fw).min(u32::from(area.width)) as u16,
+            ph.div_ceil(fh).min(u32::from(area.height)) as u16,
+        );
+        self.picker
+            .new_protocol(
+                DynamicImage::ImageRgb8(img.to_rgb8()),
+                cells,
+                Resize::Fit(None),
+            )
+            .ok()
+    }
 }
 
 #[cfg(test)]

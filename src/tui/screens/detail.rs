@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap};
+use ratatui_image::picker::Picker;
 
 use super::Keys;
 use super::photo::{EditorOutcome, PhotoEditor};
@@ -17,7 +18,10 @@ use crate::domain::workflow::{CardRequest, RequestState};
 use crate::i18n::{Lang, Localized};
 use crate::service::Verification;
 use crate::tui::app::{Action, Step, View};
-use crate::tui::widgets::TextInput;
+use crate::tui::widgets::{PhotoPreview, TextInput};
+
+/// Columns of the photo beside the data: a 3:4 portrait ten rows high in half-blocks.
+const PHOTO_COLS: u16 = 16;
 
 /// Checklist items the clerk decides; the NIK and duplicate items loket works out itself.
 const CLERK_ITEMS: [CheckItem; 3] = [
@@ -90,7 +94,9 @@ pub struct DetailScreen {
     can_act: bool,
     member: Option<Member>,
     request: Option<CardRequest>,
-    has_photo: bool,
+    /// The stored photo: the one taken at the counter, or sent with an online registration.
+    photo: Option<Vec<u8>>,
+    preview: PhotoPreview,
     /// The card in hand was scanned at handover and is this applicant's.
     card_confirmed: bool,
     pub mode: Mode,
@@ -106,13 +112,14 @@ impl DetailScreen {
         ok
     }
 
-    pub fn new(no: &str, can_act: bool) -> DetailScreen {
+    pub fn new(no: &str, can_act: bool, picker: Picker) -> DetailScreen {
         DetailScreen {
             no: no.to_string(),
             can_act,
             member: None,
             request: None,
-            has_photo: false,
+            photo: None,
+            preview: PhotoPreview::new(picker),
             card_confirmed: false,
             mode: Mode::View,
         }
@@ -130,10 +137,15 @@ impl DetailScreen {
         self.request.as_ref()
     }
 
-    pub fn set_data(&mut self, member: Member, request: Option<CardRequest>, has_photo: bool) {
+    pub fn set_data(
+        &mut self,
+        member: Member,
+        request: Option<CardRequest>,
+        photo: Option<Vec<u8>>,
+    ) {
         self.member = Some(member);
         self.request = request;
-        self.has_photo = has_photo;
+        self.photo = photo;
     }
 
     pub fn open_checklist(&mut self, computed: Checklist) {
@@ -162,6 +174,16 @@ impl DetailScreen {
         }
     }
 
+    /// `f`: a new photo in place of the one taken, or of the one an online applicant sent.
+    fn offers_new_photo(&self) -> bool {
+        self.can_act
+            && match self.state() {
+                Some(RequestState::PhotoTaken) => true,
+                Some(RequestState::WaitingAtCounter) => self.photo.is_some(),
+                _ => false,
+            }
+    }
+
     fn state(&self) -> Option<RequestState> {
         self.request.as_ref().map(|r| r.state)
     }
@@ -172,6 +194,11 @@ impl DetailScreen {
             RequestState::Registered => {
                 lang.pick("panggil pemohon (SOP 2)", "call the applicant (SOP 2)")
             }
+            // An online applicant sent a photo: the step is checking it against the person.
+            RequestState::WaitingAtCounter if self.photo.is_some() => lang.pick(
+                "periksa foto kiriman (SOP 3)",
+                "check the photo sent (SOP 3)",
+            ),
             RequestState::WaitingAtCounter => {
                 lang.pick("ambil foto (SOP 3)", "take the photo (SOP 3)")
             }
@@ -275,9 +302,7 @@ impl DetailScreen {
         }
         match key.code {
             KeyCode::Esc => Some(Action::Back),
-            KeyCode::Char('f')
-                if self.state() == Some(RequestState::PhotoTaken) && self.can_act =>
-            {
+            KeyCode::Char('f') if self.offers_new_photo() => {
                 self.mode = Mode::PhotoSource(TextInput::default());
                 None
             }
@@ -285,6 +310,9 @@ impl DetailScreen {
             KeyCode::Enter if !self.can_act => Some(Action::Step(Step::Call)),
             KeyCode::Enter => match self.state()? {
                 RequestState::Registered => Some(Action::Step(Step::Call)),
+                RequestState::WaitingAtCounter if self.photo.is_some() => {
+                    Some(Action::Step(Step::EditStoredPhoto))
+                }
                 RequestState::WaitingAtCounter => {
                     self.mode = Mode::PhotoSource(TextInput::default());
                     None
@@ -316,8 +344,8 @@ impl DetailScreen {
                 {
                     k.push(("Enter", step));
                 }
-                if self.can_act && self.state() == Some(RequestState::PhotoTaken) {
-                    k.push(("f", lang.pick("foto ulang", "retake photo")));
+                if self.offers_new_photo() {
+                    k.push(("f", lang.pick("foto baru", "new photo")));
                 }
                 if self.can_act
                     && matches!(
@@ -351,7 +379,7 @@ impl DetailScreen {
                 ("Esc", lang.pick("kembali", "back")),
             ],
             Mode::Checklist(_) => vec![
-                ("Spasi", lang.pick("centang", "tick")),
+                (lang.pick("Spasi", "Space"), lang.pick("centang", "tick")),
                 ("a", lang.pick("semua sesuai", "all fine")),
                 ("d", lang.pick("KTP/KK", "KTP/KK")),
                 ("Enter", lang.pick("simpan pemeriksaan", "record the check")),
@@ -389,7 +417,7 @@ impl DetailScreen {
             let [a, b] = Layout::vertical([Constraint::Length(12), Constraint::Min(3)]).areas(area);
             (a, b)
         };
-        frame.render_widget(self.data(v), data_area);
+        self.draw_data(frame, data_area, v);
         self.draw_history(frame, history_area, v);
         match &self.mode {
             Mode::PhotoSource(input) => {
@@ -465,6 +493,30 @@ impl DetailScreen {
         }
     }
 
+    /// The member's data, with the photo beside it so the clerk can compare it with the
+    /// person at the counter (SOP 4 and the handover).
+    fn draw_data(&mut self, frame: &mut Frame, area: Rect, v: &View) {
+        let block = Block::bordered()
+            .padding(Padding::horizontal(1))
+            .title(v.lang.pick(" Data anggota ", " Member "));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let text_area = match &self.photo {
+            Some(jpeg) if inner.width >= 50 => {
+                let [text, _gap, photo] = Layout::horizontal([
+                    Constraint::Min(30),
+                    Constraint::Length(1),
+                    Constraint::Length(PHOTO_COLS),
+                ])
+                .areas(inner);
+                self.preview.draw(frame, photo, jpeg);
+                text
+            }
+            _ => inner,
+        };
+        frame.render_widget(self.data(v), text_area);
+    }
+
     fn data(&self, v: &View) -> Paragraph<'static> {
         let lang = v.lang;
         let Some(m) = &self.member else {
@@ -502,7 +554,7 @@ impl DetailScreen {
             row(lang.pick("Jenis", "Type"), m.member_type.clone()),
             row(
                 lang.pick("Foto", "Photo"),
-                if self.has_photo {
+                if self.photo.is_some() {
                     lang.pick("tersimpan", "stored")
                 } else {
                     lang.pick("belum ada", "none yet")
@@ -521,11 +573,7 @@ impl DetailScreen {
             ))),
             None => {}
         }
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(lang.pick(" Data anggota ", " Member ")),
-        )
+        Paragraph::new(lines).wrap(Wrap { trim: true })
     }
 
     fn draw_history(&self, frame: &mut Frame, area: Rect, v: &View) {

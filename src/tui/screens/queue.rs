@@ -1,6 +1,8 @@
 //! The queue: card requests on their way, oldest first, with the time in the current step
 //! against the SOP's standard; filters by state and source, search by name, number or NIK.
 
+use std::collections::BTreeSet;
+
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -72,6 +74,15 @@ pub struct QueueScreen {
     search: TextInput,
     searching: bool,
     table: TableState,
+    /// Requests marked with Space for one print run (verified) or one laminating batch
+    /// (printed), by request id so they stay marked while the list refreshes.
+    marked: BTreeSet<u64>,
+}
+
+/// The states a mark makes sense in: verified cards print together on one sheet, printed ones
+/// come back from the laminator together.
+fn markable(state: RequestState) -> bool {
+    matches!(state, RequestState::Verified | RequestState::Printed)
 }
 
 impl QueueScreen {
@@ -83,6 +94,14 @@ impl QueueScreen {
     pub fn set_rows(&mut self, rows: Vec<Row>) {
         let selected = self.selected().map(|r| r.request.id);
         self.rows = rows;
+        // A request that moved on past printing (or left the queue) is no longer marked.
+        let keep: BTreeSet<u64> = self
+            .rows
+            .iter()
+            .filter(|r| markable(r.request.state))
+            .map(|r| r.request.id)
+            .collect();
+        self.marked.retain(|id| keep.contains(id));
         let visible = self.visible();
         let at = selected
             .and_then(|id| visible.iter().position(|r| r.request.id == id))
@@ -111,6 +130,15 @@ impl QueueScreen {
     fn selected(&self) -> Option<&Row> {
         let i = self.table.selected()?;
         self.visible().get(i).copied()
+    }
+
+    /// Member numbers of the marked requests in `state`, in the queue's order.
+    fn marked_in(&self, state: RequestState) -> Vec<String> {
+        self.rows
+            .iter()
+            .filter(|r| r.request.state == state && self.marked.contains(&r.request.id))
+            .map(|r| r.request.member_no.to_string())
+            .collect()
     }
 
     fn refit(&mut self) {
@@ -180,6 +208,31 @@ impl QueueScreen {
                 self.table.select(Some(i));
             }
             KeyCode::Home => self.table.select_first(),
+            KeyCode::Char(' ') => {
+                let row = self.selected()?;
+                let (id, state) = (row.request.id, row.request.state);
+                if !markable(state) {
+                    return Some(Action::Notice {
+                        id: "Hanya permohonan terverifikasi (untuk dicetak bersama) atau tercetak (untuk ditandai dipres bersama) yang bisa ditandai. Buka permohonan lain dengan Enter.",
+                        en: "Only verified requests (to print together) or printed ones (to mark laminated together) can be marked. Open other requests with Enter.",
+                    });
+                }
+                if !self.marked.remove(&id) {
+                    self.marked.insert(id);
+                }
+                if len > 0 {
+                    let i = self.table.selected().map_or(0, |i| (i + 1).min(len - 1));
+                    self.table.select(Some(i));
+                }
+            }
+            KeyCode::Char('p') => {
+                return Some(Action::PrintMarked(self.marked_in(RequestState::Verified)));
+            }
+            KeyCode::Char('l') => {
+                return Some(Action::LaminateMarked(
+                    self.marked_in(RequestState::Printed),
+                ));
+            }
             KeyCode::Enter => {
                 return self
                     .selected()
@@ -197,17 +250,33 @@ impl QueueScreen {
                 ("Esc", lang.pick("hapus pencarian", "clear the search")),
             ];
         }
-        vec![
+        let mut keys = vec![
             ("Enter", lang.pick("buka", "open")),
             ("/", lang.pick("cari", "search")),
             ("n", lang.pick("daftar baru", "register")),
+        ];
+        // The batch keys lead once something is marked: that is what the clerk is doing.
+        if self.marked.is_empty() {
+            keys.push((lang.pick("Spasi", "Space"), lang.pick("tandai", "mark")));
+        } else {
+            keys.splice(
+                0..0,
+                [
+                    ("p", lang.pick("cetak yang ditandai", "print the marked")),
+                    ("l", lang.pick("yang ditandai dipres", "marked laminated")),
+                    (lang.pick("Spasi", "Space"), lang.pick("tandai", "mark")),
+                ],
+            );
+        }
+        keys.extend([
             ("m", lang.pick("anggota", "members")),
             ("s", lang.pick("saring status", "filter state")),
             ("o", lang.pick("saring sumber", "filter source")),
             ("Esc", lang.pick("hapus saringan", "clear filters")),
             ("x", lang.pick("keluar akun", "sign out")),
             ("q", lang.pick("tutup", "quit")),
-        ]
+        ]);
+        keys
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, v: &View) {
@@ -249,13 +318,20 @@ impl QueueScreen {
                     self.rows.len(),
                     lang.pick("permohonan", "requests")
                 )),
+                Span::styled(
+                    match self.marked.len() {
+                        0 => String::new(),
+                        n => format!(" · {n} {}", lang.pick("ditandai", "marked")),
+                    },
+                    v.theme.accent,
+                ),
             ])),
             bar,
         );
 
         let wide = area.width >= 100;
         let mut header = vec![
-            lang.pick("No. anggota", "Member no."),
+            lang.pick(" No. anggota", " Member no."),
             lang.pick("Nama", "Name"),
         ];
         if wide {
@@ -295,8 +371,13 @@ impl QueueScreen {
                     .style(v.theme.timing(t)),
                     None => Cell::from("  —"),
                 };
+                let mark = if self.marked.contains(&r.request.id) {
+                    "✓"
+                } else {
+                    " "
+                };
                 let mut cells = vec![
-                    Cell::from(r.request.member_no.to_string()),
+                    Cell::from(format!("{mark}{}", r.request.member_no)),
                     Cell::from(r.name.clone()),
                 ];
                 if wide {
@@ -310,7 +391,7 @@ impl QueueScreen {
                 TableRow::new(cells)
             })
             .collect();
-        let mut widths = vec![Constraint::Length(13), Constraint::Min(12)];
+        let mut widths = vec![Constraint::Length(14), Constraint::Min(12)];
         if wide {
             widths.push(Constraint::Length(16));
         }
