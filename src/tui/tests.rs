@@ -410,6 +410,16 @@ fn the_detail_screen_its_prompts_and_the_help_overlay() {
         RequestState::WaitingAtCounter,
         "a bad photo goes back to the photo step"
     );
+    // A new one, from a file, into the editor.
+    let file = f.dir.path().join("foto-baru.jpg");
+    std::fs::write(&file, demo::portrait("baru")).unwrap();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, file.to_str().unwrap());
+    press(&mut app, KeyCode::Enter);
+    snap_all("detail_photo_editor", &mut app);
+    press(&mut app, KeyCode::Enter);
+    let r = app.store().current_request_for(&nos[4]).unwrap().unwrap();
+    assert_eq!(r.state, RequestState::PhotoTaken);
 }
 
 #[test]

@@ -14,7 +14,7 @@ use super::photo::{EditorOutcome, PhotoEditor};
 use super::queue::source_text;
 use crate::domain::checklist::{CheckItem, Checklist};
 use crate::domain::member::{IdentityKind, Member};
-use crate::domain::workflow::{CardRequest, RequestState};
+use crate::domain::workflow::{CardRequest, RequestState, Source};
 use crate::i18n::{Lang, Localized};
 use crate::service::Verification;
 use crate::tui::app::{Action, Step, View};
@@ -179,9 +179,19 @@ impl DetailScreen {
         self.can_act
             && match self.state() {
                 Some(RequestState::PhotoTaken) => true,
-                Some(RequestState::WaitingAtCounter) => self.photo.is_some(),
+                Some(RequestState::WaitingAtCounter) => self.photo_sent(),
                 _ => false,
             }
+    }
+
+    /// An online applicant's photo came with the form and has not been through the photo
+    /// step yet: the step is checking it. (One refused at the checklist is taken anew.)
+    fn photo_sent(&self) -> bool {
+        self.photo.is_some()
+            && self.request.as_ref().is_some_and(|r| {
+                r.source == Source::Online
+                    && !r.history.iter().any(|t| t.to == RequestState::PhotoTaken)
+            })
     }
 
     fn state(&self) -> Option<RequestState> {
@@ -195,7 +205,7 @@ impl DetailScreen {
                 lang.pick("panggil pemohon (SOP 2)", "call the applicant (SOP 2)")
             }
             // An online applicant sent a photo: the step is checking it against the person.
-            RequestState::WaitingAtCounter if self.photo.is_some() => lang.pick(
+            RequestState::WaitingAtCounter if self.photo_sent() => lang.pick(
                 "periksa foto kiriman (SOP 3)",
                 "check the photo sent (SOP 3)",
             ),
@@ -310,7 +320,7 @@ impl DetailScreen {
             KeyCode::Enter if !self.can_act => Some(Action::Step(Step::Call)),
             KeyCode::Enter => match self.state()? {
                 RequestState::Registered => Some(Action::Step(Step::Call)),
-                RequestState::WaitingAtCounter if self.photo.is_some() => {
+                RequestState::WaitingAtCounter if self.photo_sent() => {
                     Some(Action::Step(Step::EditStoredPhoto))
                 }
                 RequestState::WaitingAtCounter => {
