@@ -201,7 +201,7 @@ fn nik_holders(
 
 /// Migration `n` brings a store from schema `n` to `n + 1`.
 const MIGRATIONS: [fn(&WriteTransaction) -> Result<()>; SCHEMA_VERSION as usize] =
-    [create_tables_v1, add_photos_v2];
+    [create_tables_v1, add_photos_v2, index_request_steps_v3];
 
 fn create_tables_v1(txn: &WriteTransaction) -> Result<()> {
     txn.open_table(MEMBERS)?;
@@ -222,6 +222,26 @@ fn add_photos_v2(txn: &WriteTransaction) -> Result<()> {
     txn.open_table(PHOTOS)?;
     txn.open_table(PHOTO_ORIGINALS)?;
     txn.open_table(PHOTO_HISTORY)?;
+    Ok(())
+}
+
+/// Fills the step-time index from every request already stored.
+fn index_request_steps_v3(txn: &WriteTransaction) -> Result<()> {
+    let requests = txn.open_table(REQUESTS)?;
+    let mut steps = txn.open_table(REQUEST_STEPS)?;
+    for entry in requests.iter()? {
+        let r: CardRequest = parse(entry?.1.value())?;
+        index_steps(&mut steps, &r)?;
+    }
+    Ok(())
+}
+
+fn index_steps(steps: &mut redb::Table<(i64, u64), ()>, r: &CardRequest) -> Result<()> {
+    // Every step, not only the newest: an insert of a key already there changes nothing, and
+    // a request written by an import or a migration is whole at once.
+    for t in &r.history {
+        steps.insert((t.at.as_second(), r.id), ())?;
+    }
     Ok(())
 }
 
@@ -559,7 +579,31 @@ impl Store {
         by_state.insert(state_key(r.state, r.source).as_str(), r.id)?;
         txn.open_multimap_table(REQUESTS_BY_MEMBER)?
             .insert(r.member_no.as_str(), r.id)?;
+        index_steps(&mut txn.open_table(REQUEST_STEPS)?, r)?;
         Ok(())
+    }
+
+    /// Requests with a step taken in `start..end`, each once, by id. Reads the step-time
+    /// index, so a day's or a week's requests cost what they are, not the whole store.
+    pub fn requests_with_steps_between(
+        &self,
+        start: Timestamp,
+        end: Timestamp,
+    ) -> Result<Vec<CardRequest>> {
+        let txn = self.read()?;
+        let steps = txn.open_table(REQUEST_STEPS)?;
+        let mut ids = BTreeSet::new();
+        for entry in steps.range((start.as_second(), 0)..(end.as_second(), 0))? {
+            ids.insert(entry?.0.value().1);
+        }
+        let requests = txn.open_table(REQUESTS)?;
+        let mut found = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(g) = requests.get(id)? {
+                found.push(parse(g.value())?);
+            }
+        }
+        Ok(found)
     }
 
     pub fn request(&self, id: u64) -> Result<Option<CardRequest>> {
@@ -1130,6 +1174,7 @@ impl Store {
         n += copy(&src, &dst, PHOTOS)?;
         n += copy(&src, &dst, PHOTO_ORIGINALS)?;
         n += copy(&src, &dst, PHOTO_HISTORY)?;
+        n += copy(&src, &dst, REQUEST_STEPS)?;
         n += copy_multi(&src, &dst, MEMBERS_BY_NIK)?;
         n += copy_multi(&src, &dst, MEMBERS_BY_WORD)?;
         n += copy_multi(&src, &dst, REQUESTS_BY_STATE)?;
@@ -1213,3 +1258,6 @@ fn last_visit_in(
     }
     Ok(latest)
 }
+
+#[cfg(test)]
+mod tests;
