@@ -228,6 +228,89 @@ fn users_are_added_from_stdin_and_listed_without_passwords() {
     );
 }
 
+/// `user add NAME --role ROLE` with a password on stdin.
+fn add_user(site: &Site, name: &str, role: &str) {
+    use std::io::Write;
+    let mut child = site
+        .cmd()
+        .args(["user", "add", name, "--role", role, "--password-stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"kata-sandi-rahasia\n")
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn a_supervisor_hands_a_request_to_another_clerk_and_the_audit_log_says_so() {
+    let site = Site::new();
+    add_user(&site, "rina", "staff");
+    add_user(&site, "budi", "staff");
+    add_user(&site, "kasi", "supervisor");
+    let no = site.add("Siti Rahayu", "3515125703050002", "2005-03-17", "P");
+
+    // Not called yet: nobody has it, so there is nothing to hand on.
+    let out = site.run(&["request", "reassign", &no, "--to", "budi"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+
+    let as_user = |user: &str, args: &[&str]| {
+        let out = site.cmd().env("USER", user).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    as_user("rina", &["request", "call", &no]);
+    assert!(
+        site.ok(&["request", "show", &no])
+            .contains("Ditangani: rina")
+    );
+
+    // Only an active clerk's account can take it; the message says where to look.
+    let out = site.run(&["request", "reassign", &no, "--to", "kasi"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("loket user list"), "{}", stderr(&out));
+    let out = site.run(&["request", "reassign", &no, "--to", "tidak-ada"]);
+    assert_eq!(out.status.code(), Some(1));
+
+    let said = as_user("kasi", &["request", "reassign", &no, "--to", "budi"]);
+    assert!(said.contains("ditangani budi"), "{said}");
+    let shown = site.json(&["request", "show", &no, "--json"]);
+    assert_eq!(shown["state"], "waiting");
+    assert_eq!(shown["request"]["assigned_to"], "budi");
+    assert_eq!(
+        shown["request"]["history"].as_array().unwrap().len(),
+        2,
+        "no step: the time in the step runs on"
+    );
+
+    let log = site.json(&["audit", "--user", "kasi", "--json"]);
+    let log = log.as_array().unwrap();
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert_eq!(log[0]["action"], "reassign");
+    assert_eq!(log[0]["subject"], no.as_str());
+    assert_eq!(log[0]["detail"], "from rina to budi");
+    assert_eq!(log[0]["terminal"], "loket-test");
+    let text = site.ok(&["audit", "--subject", &no]);
+    assert!(text.contains("reassign") && text.contains("call"), "{text}");
+    assert!(
+        !text.contains("3515125703050002"),
+        "no whole NIK in the log"
+    );
+
+    // Budi's next step is his, and the assignment has done its work.
+    as_user(
+        "budi",
+        &["request", "cancel", &no, "--reason", "pemohon pulang"],
+    );
+    let shown = site.json(&["request", "show", &no, "--json"]);
+    assert!(shown["request"]["assigned_to"].is_null());
+}
+
 #[test]
 fn backup_is_a_store_that_opens_and_check_passes() {
     let site = Site::new();

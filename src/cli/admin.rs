@@ -144,6 +144,47 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
     }
 }
 
+pub fn audit(
+    ctx: &Ctx,
+    limit: usize,
+    user: Option<String>,
+    subject: Option<String>,
+    json: bool,
+) -> CmdResult {
+    let store = ctx.open_store()?;
+    let entries = store
+        .audit_matching(limit, |e| {
+            user.as_deref().is_none_or(|u| e.user == u)
+                && subject.as_deref().is_none_or(|s| e.subject == s)
+        })
+        .map_err(|e| ctx.fail(&e))?;
+    if json {
+        print_json(&entries);
+        return Ok(());
+    }
+    if entries.is_empty() {
+        println!(
+            "{}",
+            ctx.t(
+                "Tidak ada catatan yang cocok. Longgarkan saringan (--user, --subject).",
+                "No entries match. Loosen the filters (--user, --subject)."
+            )
+        );
+    }
+    for e in &entries {
+        println!(
+            "{}  {:<10} {:<14} {:<14} {:<12} {}",
+            ctx.clock.local(e.at),
+            e.user,
+            e.terminal,
+            e.action,
+            e.subject,
+            e.detail
+        );
+    }
+    Ok(())
+}
+
 pub fn backup(ctx: &Ctx, file: &Path) -> CmdResult {
     with_desk(ctx, |desk| {
         let n = desk.store.backup_to(file).map_err(|e| ctx.fail(&e))?;

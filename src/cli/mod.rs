@@ -72,6 +72,20 @@ pub enum Command {
     /// Staff accounts.
     #[command(subcommand)]
     User(admin::UserCmd),
+    /// Who did what, when, from which terminal (the audit log), newest last.
+    Audit {
+        /// How many entries.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Only this account's.
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+        /// Only those about this member number (or account, for account changes).
+        #[arg(long, value_name = "NO")]
+        subject: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// A consistent copy of the store while others keep working.
     Backup { file: PathBuf },
     /// Checks the store's integrity.
@@ -190,6 +204,12 @@ pub fn main() -> ExitCode {
         Some(Command::Visit(c)) => frontdesk::run(&ctx, c),
         Some(Command::Status { json }) => admin::status(&ctx, json),
         Some(Command::User(c)) => admin::user(&ctx, c),
+        Some(Command::Audit {
+            limit,
+            user,
+            subject,
+            json,
+        }) => admin::audit(&ctx, limit, user, subject, json),
         Some(Command::Backup { file }) => admin::backup(&ctx, &file),
         Some(Command::Check) => admin::check(&ctx),
         Some(Command::Demo { count }) => admin::demo(&ctx, count),

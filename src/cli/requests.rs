@@ -67,6 +67,13 @@ pub enum RequestCmd {
         #[arg(long)]
         reason: String,
     },
+    /// Hands a request in progress to another clerk (a supervisor's move; audited).
+    Reassign {
+        no: String,
+        /// The clerk's account name.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Serialize)]
@@ -168,6 +175,15 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
         }
         RequestCmd::Cancel { no, reason } => {
             step(ctx, desk, &no, |d| d.act(&no, Action::Cancel { reason }))
+        }
+        RequestCmd::Reassign { no, to } => {
+            let r = desk.reassign(&no, &to).map_err(|e| ctx.fail(&e))?;
+            println!(
+                "{no}: {} {}",
+                ctx.lang.pick("ditangani", "handled by"),
+                r.handler().unwrap_or("-")
+            );
+            Ok(())
         }
     })
 }
@@ -275,6 +291,9 @@ fn show(ctx: &Ctx, desk: &Desk, no: &str, json: bool) -> CmdResult {
     );
     if let Some(s) = &r.card_serial {
         println!("{}: {s}", ctx.t("Nomor seri kartu", "Card serial"));
+    }
+    if let Some(h) = r.handler() {
+        println!("{}: {h}", ctx.t("Ditangani", "Handled by"));
     }
     let mut prev = None;
     for t in &r.history {

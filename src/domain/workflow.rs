@@ -433,6 +433,10 @@ pub struct CardRequest {
     pub replaces_serial: Option<String>,
     pub print_count: u32,
     pub received_by: Option<String>,
+    /// The clerk a supervisor handed the request to; cleared by the next step, after which
+    /// whoever took it is the one handling it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assigned_to: Option<String>,
     /// Bumped by every transition; a write expecting an older version is refused.
     pub version: u32,
 }
@@ -467,6 +471,7 @@ impl CardRequest {
             replaces_serial: None,
             print_count: 0,
             received_by: None,
+            assigned_to: None,
             version: 1,
         }
     }
@@ -543,6 +548,32 @@ impl CardRequest {
             _ => {}
         }
         next.state = to;
+        next.assigned_to = None;
+        next.version += 1;
+        Ok(next)
+    }
+
+    /// The clerk the request is with: the one a supervisor handed it to, else whoever took its
+    /// last step at the counter. Nobody before it is called (SOP 2) or once it is closed.
+    pub fn handler(&self) -> Option<&str> {
+        if !self.state.is_open() || self.state == RequestState::Registered {
+            return None;
+        }
+        self.assigned_to
+            .as_deref()
+            .or_else(|| self.history.last().map(|t| t.by.as_str()))
+    }
+
+    /// The request handed to `clerk` by a supervisor (not a step: the state and its clock stay).
+    pub fn reassigned(&self, clerk: &str) -> Result<CardRequest, TransitionError> {
+        if !self.state.is_open() || self.state == RequestState::Registered {
+            return Err(TransitionError::NotAllowed {
+                action: "reassign",
+                state: self.state,
+            });
+        }
+        let mut next = self.clone();
+        next.assigned_to = Some(clerk.to_string());
         next.version += 1;
         Ok(next)
     }

@@ -48,6 +48,8 @@ pub enum ServiceError {
     Printing(Box<printing::PrintingError>),
     #[error("guest entry: {0:?}")]
     Guest(frontdesk::GuestProblem),
+    #[error("{0} is not an active staff account")]
+    NotAClerk(String),
 }
 
 impl Localized for ServiceError {
@@ -88,6 +90,14 @@ impl Localized for ServiceError {
             ServiceError::Config(e) => e.localized(lang),
             ServiceError::Printing(e) => e.localized(lang),
             ServiceError::Guest(p) => p.localized(lang),
+            ServiceError::NotAClerk(name) => match lang {
+                Lang::Id => format!(
+                    "'{name}' bukan akun petugas yang aktif. Tulis nama akun petugas loket (lihat: loket user list)."
+                ),
+                Lang::En => format!(
+                    "'{name}' is not an active staff account. Give a counter clerk's account name (see: loket user list)."
+                ),
+            },
             ServiceError::UnknownMemberType(t) => match lang {
                 Lang::Id => format!(
                     "Jenis anggota '{t}' tidak ada di konfigurasi. Minta admin menambahkannya atau pilih jenis lain."
@@ -291,6 +301,27 @@ impl<'a> Desk<'a> {
             }
         };
         Ok((stored, request))
+    }
+
+    /// A supervisor hands a request in progress to another clerk (one went on a break, a queue
+    /// grew at one counter). Recorded in the audit log with both names.
+    pub fn reassign(&self, no: &str, clerk: &str) -> Result<CardRequest> {
+        let clerk = clerk.trim();
+        let account = self.store.account(clerk)?;
+        if !account.is_some_and(|a| a.active && a.role.performs_steps()) {
+            return Err(ServiceError::NotAClerk(clerk.to_string()));
+        }
+        let r = self.open_request(no)?;
+        let from = r.handler().unwrap_or("-").to_string();
+        let next = r.reassigned(clerk)?;
+        self.store.save_reassignment(
+            &next,
+            r.version,
+            &self.actor,
+            self.clock.now(),
+            &format!("from {from} to {clerk}"),
+        )?;
+        Ok(next)
     }
 
     /// SOP 2: the applicant reported their number at the counter.

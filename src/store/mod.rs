@@ -225,6 +225,26 @@ fn add_photos_v2(txn: &WriteTransaction) -> Result<()> {
     Ok(())
 }
 
+/// The request as stored, if it is still at the version the writer read: otherwise someone
+/// else changed it meanwhile, and the conflict names them.
+fn current_at_version(txn: &WriteTransaction, id: u64, expected: u32) -> Result<CardRequest> {
+    let requests = txn.open_table(REQUESTS)?;
+    let current: CardRequest = match requests.get(id)? {
+        Some(g) => parse(g.value())?,
+        None => return Err(StoreError::NotFound(format!("request {id}"))),
+    };
+    if current.version != expected {
+        let last = current.history.last();
+        return Err(StoreError::Conflict {
+            expected,
+            found: current.version,
+            by: last.map(|t| t.by.clone()).unwrap_or_default(),
+            terminal: last.map(|t| t.terminal.clone()).unwrap_or_default(),
+        });
+    }
+    Ok(current)
+}
+
 /// Fills the step-time index from every request already stored.
 fn index_request_steps_v3(txn: &WriteTransaction) -> Result<()> {
     let requests = txn.open_table(REQUESTS)?;
@@ -583,6 +603,31 @@ impl Store {
         Ok(())
     }
 
+    /// A request handed to another clerk by a supervisor: no step, so no history entry (the
+    /// time in the step runs on), but the audit log says who moved it, from whom, to whom.
+    pub fn save_reassignment(
+        &self,
+        request: &CardRequest,
+        expected_version: u32,
+        actor: &Actor,
+        at: Timestamp,
+        detail: &str,
+    ) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        let current = current_at_version(&txn, request.id, expected_version)?;
+        Self::put_request(&txn, request, Some(current.state))?;
+        append_audit(
+            &txn,
+            at,
+            actor,
+            "reassign",
+            request.member_no.as_str(),
+            detail,
+        )?;
+        txn.commit()?;
+        Ok(())
+    }
+
     /// Requests with a step taken in `start..end`, each once, by id. Reads the step-time
     /// index, so a day's or a week's requests cost what they are, not the whole store.
     pub fn requests_with_steps_between(
@@ -734,21 +779,7 @@ impl Store {
         let txn = self.db.begin_write()?;
         let at = w.request.since();
         {
-            let requests = txn.open_table(REQUESTS)?;
-            let current: CardRequest = match requests.get(w.request.id)? {
-                Some(g) => parse(g.value())?,
-                None => return Err(StoreError::NotFound(format!("request {}", w.request.id))),
-            };
-            drop(requests);
-            if current.version != w.expected_version {
-                let last = current.history.last();
-                return Err(StoreError::Conflict {
-                    expected: w.expected_version,
-                    found: current.version,
-                    by: last.map(|t| t.by.clone()).unwrap_or_default(),
-                    terminal: last.map(|t| t.terminal.clone()).unwrap_or_default(),
-                });
-            }
+            let current = current_at_version(&txn, w.request.id, w.expected_version)?;
             Self::put_request(&txn, w.request, Some(current.state))?;
             if let Some(m) = w.member {
                 let mut members = txn.open_table(MEMBERS)?;
@@ -987,14 +1018,29 @@ impl Store {
 
     /// The newest `limit` audit entries, newest last.
     pub fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>> {
+        self.audit_matching(limit, |_| true)
+    }
+
+    /// The newest `limit` audit entries that `keep` accepts, newest last. Reads from the
+    /// newest back and stops at `limit`, so a narrow filter over a long log costs only what
+    /// it has to read.
+    pub fn audit_matching(
+        &self,
+        limit: usize,
+        keep: impl Fn(&AuditEntry) -> bool,
+    ) -> Result<Vec<AuditEntry>> {
         let txn = self.read()?;
         let t = txn.open_table(AUDIT)?;
-        let mut found: Vec<AuditEntry> = t
-            .iter()?
-            .rev()
-            .take(limit)
-            .map(|r| parse(r?.1.value()))
-            .collect::<Result<_>>()?;
+        let mut found = Vec::new();
+        for entry in t.iter()?.rev() {
+            if found.len() == limit {
+                break;
+            }
+            let e: AuditEntry = parse(entry?.1.value())?;
+            if keep(&e) {
+                found.push(e);
+            }
+        }
         found.reverse();
         Ok(found)
     }

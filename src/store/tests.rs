@@ -36,7 +36,9 @@ fn three_steps(store: &Store) -> (String, String) {
     };
     let a = desk_at("08:00", &register(0));
     let b = desk_at("09:00", &register(1));
-    desk_at("10:00", &|d: &Desk| d.call(&a).unwrap().member_no.to_string());
+    desk_at("10:00", &|d: &Desk| {
+        d.call(&a).unwrap().member_no.to_string()
+    });
     (a, b)
 }
 
@@ -54,10 +56,22 @@ fn requests_are_found_by_the_time_of_any_of_their_steps() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("loket.redb")).unwrap();
     let (a, b) = three_steps(&store);
-    assert_eq!(found(&store, "09:30", "10:30"), [a.clone()], "called at 10:00");
+    assert_eq!(
+        found(&store, "09:30", "10:30"),
+        [a.clone()],
+        "called at 10:00"
+    );
     assert_eq!(found(&store, "08:30", "09:30"), [b.clone()]);
-    assert_eq!(found(&store, "07:00", "08:00"), Vec::<String>::new(), "end excluded");
-    assert_eq!(found(&store, "08:00", "08:01"), [a.clone()], "start included");
+    assert_eq!(
+        found(&store, "07:00", "08:00"),
+        Vec::<String>::new(),
+        "end excluded"
+    );
+    assert_eq!(
+        found(&store, "08:00", "08:01"),
+        [a.clone()],
+        "start included"
+    );
     assert_eq!(found(&store, "07:00", "11:00"), [a, b], "each request once");
 }
 
