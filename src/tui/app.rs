@@ -95,6 +95,10 @@ pub enum Step {
     HandOver {
         received_by: String,
     },
+    /// A supervisor hands the request to this clerk (not a step; audited).
+    Reassign {
+        to: String,
+    },
     /// Reject, cancel or reprint, with the reason typed.
     SideExit {
         exit: SideExit,
@@ -426,8 +430,8 @@ impl App {
     fn open_detail(&mut self, no: &str) {
         match self.detail_data(no) {
             Ok((m, r, p)) => {
-                let can_act = self.role().is_some_and(Role::performs_steps);
-                let mut d = DetailScreen::new(no, can_act, self.picker.clone());
+                let role = self.role().unwrap_or(Role::Supervisor);
+                let mut d = DetailScreen::new(no, role, self.picker.clone());
                 d.set_data(m, r, p);
                 self.screen = Screen::Detail(Box::new(d));
             }
@@ -594,7 +598,20 @@ impl App {
                 }
             }
             Action::Step(step) => {
-                if !self.role().is_some_and(Role::performs_steps) {
+                // Supervisors end requests and hand them on; the clerk's steps are staff's.
+                let supervises = self
+                    .role()
+                    .is_some_and(|r| matches!(r, Role::Supervisor | Role::Admin));
+                let performs = self.role().is_some_and(Role::performs_steps);
+                let allowed = match &step {
+                    Step::Reassign { .. } => supervises,
+                    Step::SideExit {
+                        exit: SideExit::Cancel,
+                        ..
+                    } => performs || supervises,
+                    _ => performs,
+                };
+                if !allowed {
                     return self.supervisor_refused();
                 }
                 self.step(step);
@@ -697,8 +714,8 @@ impl App {
     fn supervisor_refused(&mut self) {
         self.notice = Some(Notice {
             text: self.t(
-                "Akun pengawas hanya melihat antrean. Langkah loket dikerjakan petugas: masuk dengan akun petugas.",
-                "A supervisor's account only watches the queue. The counter's steps are for staff: sign in with a staff account.",
+                "Akun pengawas melihat, membatalkan dan mengalihkan permohonan; langkah loket dikerjakan petugas: masuk dengan akun petugas.",
+                "A supervisor's account watches, cancels and reassigns requests; the counter's steps are for staff: sign in with a staff account.",
             ),
             error: true,
         });
@@ -940,6 +957,19 @@ impl App {
                     Err(e) => self.fail(&e),
                 }
             }
+            Step::Reassign { to } => match self.desk().reassign(&no, &to) {
+                Ok(r) => self.say(match lang {
+                    Lang::Id => format!(
+                        "Permohonan dialihkan ke {}; tercatat di log audit.",
+                        r.handler().unwrap_or(&to)
+                    ),
+                    Lang::En => format!(
+                        "Request handed to {}; recorded in the audit log.",
+                        r.handler().unwrap_or(&to)
+                    ),
+                }),
+                Err(e) => self.fail(&e),
+            },
             Step::Laminate => {
                 let Some(r) = shown else { return };
                 match self.desk().act_on(&r, workflow::Action::Laminate) {

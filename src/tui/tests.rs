@@ -471,6 +471,62 @@ fn a_supervisor_sees_the_request_but_gets_no_clerk_step() {
 }
 
 #[test]
+fn a_supervisor_hands_a_request_to_another_clerk_and_cancels_one() {
+    let f = Fixture::new();
+    let (store, nos) = seeded(&f);
+    let budi = users::new_account("budi", "Budi Santoso", Role::Staff, PASSWORD, f.now).unwrap();
+    store.add_account(&budi, &actor("admin")).unwrap();
+    let mut app = f.app(store);
+    sign_in(&mut app, "kasi");
+    // nos[4] was called by rina: she has it.
+    app.update(super::app::Action::OpenDetail(nos[4].clone()));
+    let text = screen_text(&mut app, 80, 24);
+    assert!(text.contains("loket · ditangani rina"), "{text}");
+    assert!(text.contains("r alihkan petugas"), "{text}");
+    press(&mut app, KeyCode::Char('r'));
+    snap_all("detail_reassign", &mut app);
+    type_text(&mut app, "budi");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.notice().unwrap().text.contains("dialihkan ke budi"),
+        "{:?}",
+        app.notice()
+    );
+    let r = app.store().current_request_for(&nos[4]).unwrap().unwrap();
+    assert_eq!(r.assigned_to.as_deref(), Some("budi"));
+    assert_eq!(r.state, RequestState::WaitingAtCounter);
+    let last = app.store().audit_log(1).unwrap().pop().unwrap();
+    assert_eq!(
+        (
+            last.user.as_str(),
+            last.action.as_str(),
+            last.detail.as_str()
+        ),
+        ("kasi", "reassign", "from rina to budi")
+    );
+    assert!(screen_text(&mut app, 80, 24).contains("ditangani budi"));
+
+    // Cancelling is the supervisor's too, with the reason in the history.
+    press(&mut app, KeyCode::Char('b'));
+    type_text(&mut app, "pemohon tidak kembali");
+    press(&mut app, KeyCode::Enter);
+    let r = app.store().current_request_for(&nos[4]).unwrap().unwrap();
+    assert_eq!(r.state, RequestState::Cancelled);
+    let t = r.history.last().unwrap();
+    assert_eq!(
+        (t.by.as_str(), t.note.as_deref()),
+        ("kasi", Some("pemohon tidak kembali"))
+    );
+
+    // A clerk's step (reject) stays the clerk's.
+    app.update(super::app::Action::OpenDetail(nos[1].clone()));
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.notice().unwrap().text.contains("pengawas"));
+    let r = app.store().current_request_for(&nos[1]).unwrap().unwrap();
+    assert_eq!(r.state, RequestState::Registered);
+}
+
+#[test]
 fn language_switches_by_key_and_a_scan_opens_the_request() {
     let f = Fixture::new();
     let (store, nos) = seeded(&f);

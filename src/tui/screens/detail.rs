@@ -14,6 +14,7 @@ use super::photo::{EditorOutcome, PhotoEditor};
 use super::queue::source_text;
 use crate::domain::checklist::{CheckItem, Checklist};
 use crate::domain::member::{IdentityKind, Member};
+use crate::domain::staff::Role;
 use crate::domain::workflow::{CardRequest, RequestState, Source};
 use crate::i18n::{Lang, Localized};
 use crate::service::Verification;
@@ -61,6 +62,8 @@ pub enum Mode {
     Checklist(ChecklistForm),
     /// Who receives the card (prefilled with the member's name).
     Handover(TextInput),
+    /// A supervisor names the clerk to take the request over.
+    Reassign(TextInput),
     /// The reason for a side exit: reject, cancel, or print again.
     Reason {
         exit: SideExit,
@@ -92,6 +95,8 @@ impl SideExit {
 pub struct DetailScreen {
     no: String,
     can_act: bool,
+    /// Supervisors (and administrators) cancel and hand requests to another clerk.
+    can_supervise: bool,
     member: Option<Member>,
     request: Option<CardRequest>,
     /// The stored photo: the one taken at the counter, or sent with an online registration.
@@ -112,10 +117,11 @@ impl DetailScreen {
         ok
     }
 
-    pub fn new(no: &str, can_act: bool, picker: Picker) -> DetailScreen {
+    pub fn new(no: &str, role: Role, picker: Picker) -> DetailScreen {
         DetailScreen {
             no: no.to_string(),
-            can_act,
+            can_act: role.performs_steps(),
+            can_supervise: matches!(role, Role::Supervisor | Role::Admin),
             member: None,
             request: None,
             photo: None,
@@ -168,10 +174,15 @@ impl DetailScreen {
 
     pub fn typing(&self) -> bool {
         match &self.mode {
-            Mode::PhotoSource(_) | Mode::Handover(_) => true,
+            Mode::PhotoSource(_) | Mode::Handover(_) | Mode::Reassign(_) => true,
             Mode::Checklist(c) => c.reason.is_some(),
             _ => false,
         }
+    }
+
+    /// `r`: a supervisor hands a request someone is working on to another clerk.
+    fn offers_reassign(&self) -> bool {
+        self.can_supervise && self.request.as_ref().is_some_and(|r| r.handler().is_some())
     }
 
     /// `f`: a new photo in place of the one taken, or of the one an online applicant sent.
@@ -270,6 +281,20 @@ impl DetailScreen {
                 }
                 return action;
             }
+            Mode::Reassign(input) => {
+                match key.code {
+                    KeyCode::Esc => self.mode = Mode::View,
+                    KeyCode::Enter if !input.value.trim().is_empty() => {
+                        let to = input.value.trim().to_string();
+                        self.mode = Mode::View;
+                        return Some(Action::Step(Step::Reassign { to }));
+                    }
+                    _ => {
+                        input.edit(&key);
+                    }
+                }
+                return None;
+            }
             Mode::Reason { exit, input } => {
                 match key.code {
                     KeyCode::Esc => self.mode = Mode::View,
@@ -300,7 +325,9 @@ impl DetailScreen {
             _ => None,
         };
         if let Some(exit) = exit {
-            if !self.can_act {
+            // Supervisors may end a request (recorded with the reason), not take its steps.
+            let allowed = self.can_act || (exit == SideExit::Cancel && self.can_supervise);
+            if !allowed {
                 // Asks anyway, so the app can say why nothing happens.
                 return Some(Action::Step(Step::Call));
             }
@@ -312,6 +339,10 @@ impl DetailScreen {
         }
         match key.code {
             KeyCode::Esc => Some(Action::Back),
+            KeyCode::Char('r') if self.offers_reassign() => {
+                self.mode = Mode::Reassign(TextInput::default());
+                None
+            }
             KeyCode::Char('f') if self.offers_new_photo() => {
                 self.mode = Mode::PhotoSource(TextInput::default());
                 None
@@ -365,9 +396,15 @@ impl DetailScreen {
                 {
                     k.push(("u", lang.pick("cetak ulang", "reprint")));
                 }
-                if self.can_act && self.state().is_some_and(RequestState::is_open) {
+                let open = self.state().is_some_and(RequestState::is_open);
+                if self.can_act && open {
                     k.push(("x", lang.pick("tolak", "reject")));
+                }
+                if (self.can_act || self.can_supervise) && open {
                     k.push(("b", lang.pick("batal", "cancel")));
+                }
+                if self.offers_reassign() {
+                    k.push(("r", lang.pick("alihkan petugas", "reassign")));
                 }
                 k.push(("Esc", lang.pick("ke antrean", "to the queue")));
                 k
@@ -400,6 +437,10 @@ impl DetailScreen {
                     "Enter",
                     lang.pick("catat serah terima", "record the handover"),
                 ),
+                ("Esc", lang.pick("batal", "cancel")),
+            ],
+            Mode::Reassign(_) => vec![
+                ("Enter", lang.pick("alihkan", "reassign")),
                 ("Esc", lang.pick("batal", "cancel")),
             ],
             Mode::Reason { .. } => vec![
@@ -478,6 +519,23 @@ impl DetailScreen {
                     9,
                 );
             }
+            Mode::Reassign(input) => {
+                let text = prompt_lines(
+                    lang.pick(
+                        "Nama akun petugas yang mengambil alih permohonan ini (tercatat di log audit), lalu Enter.",
+                        "Account name of the clerk taking this request over (recorded in the audit log), then Enter.",
+                    ),
+                    input,
+                    v,
+                );
+                popup(
+                    frame,
+                    area,
+                    lang.pick(" Alihkan ke petugas lain ", " Reassign to another clerk "),
+                    text,
+                    7,
+                );
+            }
             Mode::Reason { exit, input } => {
                 let text = prompt_lines(
                     lang.pick(
@@ -538,15 +596,21 @@ impl DetailScreen {
                 Span::raw(value),
             ])
         };
+        // Who has it rides on the state's row: at 80×24 a row of its own would push the
+        // next step's line out of the panel.
         let state = self
             .request
             .as_ref()
             .map(|r| {
-                format!(
+                let mut s = format!(
                     "{} · {}",
                     r.state.localized(lang),
                     source_text(r.source, lang)
-                )
+                );
+                if let Some(h) = r.handler() {
+                    s.push_str(&format!(" · {} {h}", lang.pick("ditangani", "with")));
+                }
+                s
             })
             .unwrap_or_else(|| lang.pick("tidak ada permohonan", "no request").to_string());
         let mut lines = vec![
@@ -573,13 +637,14 @@ impl DetailScreen {
             ),
             row(lang.pick("Status", "State"), state),
         ];
+
         match self.next_step(lang) {
             Some(step) if self.can_act => {
                 lines.push(Line::styled(format!("Enter → {step}"), v.theme.selection))
             }
             Some(_) => lines.push(Line::raw(lang.pick(
-                "Akun pengawas: hanya melihat.",
-                "Supervisor's account: view only.",
+                "Akun pengawas: melihat, membatalkan (b) dan mengalihkan (r).",
+                "Supervisor's account: view, cancel (b) and reassign (r).",
             ))),
             None => {}
         }
