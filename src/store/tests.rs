@@ -58,10 +58,10 @@ fn requests_are_found_by_the_time_of_any_of_their_steps() {
     let (a, b) = three_steps(&store);
     assert_eq!(
         found(&store, "09:30", "10:30"),
-        [a.clone()],
+        [a.as_str()],
         "called at 10:00"
     );
-    assert_eq!(found(&store, "08:30", "09:30"), [b.clone()]);
+    assert_eq!(found(&store, "08:30", "09:30"), [b.as_str()]);
     assert_eq!(
         found(&store, "07:00", "08:00"),
         Vec::<String>::new(),
@@ -69,7 +69,7 @@ fn requests_are_found_by_the_time_of_any_of_their_steps() {
     );
     assert_eq!(
         found(&store, "08:00", "08:01"),
-        [a.clone()],
+        [a.as_str()],
         "start included"
     );
     assert_eq!(found(&store, "07:00", "11:00"), [a, b], "each request once");
@@ -98,6 +98,6 @@ fn a_schema_2_store_gets_its_step_index_when_opened() {
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), Some(SCHEMA_VERSION));
-    assert_eq!(found(&store, "09:30", "10:30"), [a.clone()]);
+    assert_eq!(found(&store, "09:30", "10:30"), [a.as_str()]);
     assert_eq!(found(&store, "07:00", "11:00"), [a, b]);
 }
