@@ -21,6 +21,7 @@ use crate::service::printing::PrintChoice;
 use crate::service::{Desk, Verification, users};
 use crate::store::Store;
 
+use super::screens::audit::{self, AuditScreen};
 use super::screens::detail::{DetailScreen, Mode, SideExit};
 use super::screens::login::LoginScreen;
 use super::screens::members::{MemberRow, MembersScreen};
@@ -71,6 +72,10 @@ pub enum Action {
     OpenMembers,
     /// The members screen's search field changed.
     SearchMembers(String),
+    /// The audit log (administrators).
+    OpenAudit,
+    /// The audit screen's filter changed.
+    SearchAudit(String),
     /// A renewal or a replacement for this member, opened at the counter.
     StartRequest {
         no: String,
@@ -120,6 +125,7 @@ pub enum Screen {
     Register(Box<RegisterScreen>),
     Detail(Box<DetailScreen>),
     Members(Box<MembersScreen>),
+    Audit(Box<AuditScreen>),
 }
 
 /// What drawing needs besides a screen's own state.
@@ -294,6 +300,7 @@ impl App {
             Screen::Queue(q) => q.typing(),
             Screen::Detail(d) => d.typing(),
             Screen::Members(m) => m.typing(),
+            Screen::Audit(a) => a.typing(),
         };
         match key.code {
             KeyCode::F(1) => return self.update(Action::ToggleHelp),
@@ -313,6 +320,7 @@ impl App {
             Screen::Register(s) => s.handle_key(key),
             Screen::Detail(s) => s.handle_key(key),
             Screen::Members(s) => s.handle_key(key),
+            Screen::Audit(s) => s.handle_key(key),
         }
     }
 
@@ -354,6 +362,10 @@ impl App {
         if let Screen::Members(m) = &self.screen {
             let query = m.query().to_string();
             self.search_members(&query);
+        }
+        if let Screen::Audit(a) = &self.screen {
+            let filter = a.filter().to_string();
+            self.load_audit(&filter);
         }
         if let Screen::Detail(d) = &self.screen {
             let no = d.member_no().to_string();
@@ -422,6 +434,21 @@ impl App {
         }
     }
 
+    /// The newest audit entries matching the filter, into the audit screen.
+    fn load_audit(&mut self, filter: &str) {
+        match self
+            .store
+            .audit_matching(audit::SHOWN, |e| audit::matches(e, filter))
+        {
+            Ok(rows) => {
+                if let Screen::Audit(a) = &mut self.screen {
+                    a.set_rows(rows);
+                }
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
     fn go_queue(&mut self) {
         self.screen = Screen::Queue(QueueScreen::new());
         self.reload();
@@ -451,6 +478,8 @@ impl App {
                     | Action::Step(_)
                     | Action::OpenMembers
                     | Action::SearchMembers(_)
+                    | Action::OpenAudit
+                    | Action::SearchAudit(_)
                     | Action::StartRequest { .. }
             )
         {
@@ -623,6 +652,17 @@ impl App {
                 }
             }
             Action::SearchMembers(query) => self.search_members(&query),
+            Action::OpenAudit => {
+                if self.role() != Some(Role::Admin) {
+                    return self.update(Action::Notice {
+                        id: "Log audit hanya untuk akun admin. Minta admin membukanya, atau jalankan: loket audit",
+                        en: "The audit log is for administrator accounts. Ask an administrator, or run: loket audit",
+                    });
+                }
+                self.screen = Screen::Audit(Box::new(AuditScreen::new()));
+                self.load_audit("");
+            }
+            Action::SearchAudit(filter) => self.load_audit(&filter),
             Action::StartRequest { no, kind } => {
                 if !self.role().is_some_and(Role::performs_steps) {
                     return self.supervisor_refused();
@@ -1063,7 +1103,11 @@ impl App {
             Screen::Register(s) => s.keys(lang),
             Screen::Detail(s) => s.keys(lang),
             Screen::Members(s) => s.keys(lang),
+            Screen::Audit(s) => s.keys(lang),
         };
+        if matches!(self.screen, Screen::Queue(_)) && self.role() == Some(Role::Admin) {
+            keys.push(("a", lang.pick("log audit", "audit log")));
+        }
         keys.push(("F1", lang.pick("bantuan", "help")));
         keys.push(("F2", lang.pick("English", "Bahasa")));
         keys
@@ -1077,6 +1121,7 @@ impl App {
             Screen::Register(_) => lang.pick("Pendaftaran anggota (SOP 1)", "Registration (SOP 1)"),
             Screen::Detail(_) => lang.pick("Permohonan kartu", "Card request"),
             Screen::Members(_) => lang.pick("Anggota", "Members"),
+            Screen::Audit(_) => lang.pick("Log audit", "Audit log"),
         }
     }
 
@@ -1130,6 +1175,7 @@ impl App {
             Screen::Register(s) => s.draw(frame, body, &view),
             Screen::Detail(s) => s.draw(frame, body, &view),
             Screen::Members(s) => s.draw(frame, body, &view),
+            Screen::Audit(s) => s.draw(frame, body, &view),
         }
 
         if let Some(n) = &self.notice {

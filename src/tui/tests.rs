@@ -842,3 +842,39 @@ fn a_supervisor_marks_but_prints_nothing() {
     let r = f.store().current_request_for(&nos[0]).unwrap().unwrap();
     assert_eq!(r.state, RequestState::Verified);
 }
+
+#[test]
+fn the_administrator_reads_the_audit_log_and_narrows_it() {
+    let f = Fixture::new();
+    let (store, nos) = seeded(&f);
+    let admin = users::new_account("admin", "Admin", Role::Admin, PASSWORD, f.now).unwrap();
+    store.add_account(&admin, &actor("admin")).unwrap();
+    let mut app = f.app(store);
+
+    // Staff do not get it, and are told where it is.
+    sign_in(&mut app, "rina");
+    press(&mut app, KeyCode::Char('a'));
+    assert!(matches!(app.screen, Screen::Queue(_)));
+    assert!(app.notice().unwrap().text.contains("loket audit"));
+    press(&mut app, KeyCode::Char('x'));
+
+    sign_in(&mut app, "admin");
+    assert!(screen_text(&mut app, 120, 40).contains("a log audit"));
+    press(&mut app, KeyCode::Char('a'));
+    let text = screen_text(&mut app, 120, 40);
+    assert!(matches!(app.screen, Screen::Audit(_)), "{text}");
+    // Newest first: the call of nos[4] is above the registrations.
+    let call = text.find("call").expect("the call");
+    let register = text.find(nos[0].as_str()).expect("the first registration");
+    assert!(call < register, "{text}");
+    snap_all("audit", &mut app);
+
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "call");
+    let text = screen_text(&mut app, 120, 40);
+    assert!(text.contains("1 catatan terbaru"), "{text}");
+    assert!(text.contains(nos[4].as_str()), "{text}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Queue(_)));
+}

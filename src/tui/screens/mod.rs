@@ -1,6 +1,7 @@
 //! One screen, one file. A screen turns keys into [`crate::tui::app::Action`]s and draws from
 //! its own state and the [`crate::tui::app::View`]; it never opens the store.
 
+pub mod audit;
 pub mod detail;
 pub mod help;
 pub mod login;

@@ -171,6 +171,7 @@ impl QueueScreen {
             KeyCode::Char('x') => return Some(Action::Logout),
             KeyCode::Char('n') => return Some(Action::OpenRegister),
             KeyCode::Char('m') => return Some(Action::OpenMembers),
+            KeyCode::Char('a') => return Some(Action::OpenAudit),
             KeyCode::Char('/') => {
                 self.searching = true;
                 self.search.value.clear();
