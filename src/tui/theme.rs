@@ -166,14 +166,51 @@ impl Theme {
     }
 }
 
-/// `NO_COLOR` set to anything but the empty string (no-color.org).
+/// `NO_COLOR` set to anything but the empty string (no-color.org), or a terminal type that
+/// has no colour: a supervisor's plain `TERM=vt100` session gets weight and reverse video,
+/// not escape codes it would print as garbage.
 pub fn no_color_from_env() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    no_color(
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+    )
+}
+
+fn no_color(no_color: Option<&std::ffi::OsStr>, term: Option<&str>) -> bool {
+    const MONOCHROME: [&str; 7] = [
+        "dumb",
+        "vt52",
+        "vt100",
+        "vt102",
+        "vt220",
+        "vt320",
+        "xterm-mono",
+    ];
+    no_color.is_some_and(|v| !v.is_empty())
+        || term
+            .is_some_and(|t| MONOCHROME.contains(&t) || t.ends_with("-mono") || t.ends_with("-m"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_is_off_for_no_color_and_for_monochrome_terminals() {
+        use std::ffi::OsStr;
+        assert!(no_color(Some(OsStr::new("1")), Some("xterm-256color")));
+        assert!(
+            !no_color(Some(OsStr::new("")), Some("xterm-256color")),
+            "empty is unset"
+        );
+        for t in ["vt100", "vt220", "dumb", "xterm-mono", "linux-m"] {
+            assert!(no_color(None, Some(t)), "{t}");
+        }
+        for t in ["xterm-256color", "screen", "tmux-256color", "linux"] {
+            assert!(!no_color(None, Some(t)), "{t}");
+        }
+        assert!(!no_color(None, None));
+    }
 
     #[test]
     fn every_built_in_theme_parses_and_tells_the_timings_apart() {
