@@ -279,29 +279,25 @@ pub fn summary_tables(s: &Summary, types: &[MemberType], lang: Lang) -> Vec<Tabl
     ]
 }
 
-/// Who received the card, marked when it was a representative.
-pub fn receiver(e: &RegisterEntry, lang: Lang) -> String {
-    if e.handover.representative {
-        format!(
+/// Who received the card, marked when it was a representative: in words on paper, with a
+/// `*` on a terminal, whose columns have no room for the words (a legend says what it means).
+pub fn receiver(e: &RegisterEntry, lang: Lang, paper: bool) -> String {
+    match (e.handover.representative, paper) {
+        (false, _) => e.handover.received_by.clone(),
+        (true, true) => format!(
             "{} ({})",
             e.handover.received_by,
             lang.pick("wakil", "representative")
-        )
-    } else {
-        e.handover.received_by.clone()
+        ),
+        (true, false) => format!("*{}", e.handover.received_by),
     }
 }
 
-/// The register's numbered rows. For a terminal (`with_date` false) the time of day only,
-/// under a line per date, the columns cut to fit 80 characters; on paper the date too.
-pub fn register_table(
-    entries: &[RegisterEntry],
-    tz: &TimeZone,
-    lang: Lang,
-    with_date: bool,
-) -> Table {
+/// The register's numbered rows. For a terminal (`paper` false) the time of day only, under
+/// a line per date, the columns cut to fit 80 characters; on paper the date too.
+pub fn register_table(entries: &[RegisterEntry], tz: &TimeZone, lang: Lang, paper: bool) -> Table {
     let t = |id, en| lang.pick(id, en);
-    let (when, when_width, when_header) = if with_date {
+    let (when, when_width, when_header) = if paper {
         ("%d-%m-%Y %H:%M", 16, t("Tanggal & jam", "Date & time"))
     } else {
         ("%H:%M", 5, t("Jam", "Time"))
@@ -332,7 +328,7 @@ pub fn register_table(
                         text(&e.name),
                         text(h.card_serial.clone().unwrap_or_default()),
                         text(&e.clerk_name),
-                        text(receiver(e, lang)),
+                        text(receiver(e, lang, paper)),
                     ],
                 )
             })

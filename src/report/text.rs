@@ -119,6 +119,12 @@ pub fn register_text(
             out.push_str(&one_day.text());
         }
     }
+    if entries.iter().any(|e| e.handover.representative) {
+        out.push_str(lang.pick(
+            "\n* diterima oleh wakil, bukan anggota sendiri\n",
+            "\n* received by a representative, not the member\n",
+        ));
+    }
     out.push_str(&format!(
         "\n{}: {}\n",
         lang.pick("Jumlah kartu diserahkan", "Cards handed over"),
