@@ -271,6 +271,7 @@ fn figures_after(text: &str, label: &str) -> Vec<String> {
 /// - 5 print: E 120, C 240, A 300, B 360 → 240, 360, 3 → 75%
 /// - 6 laminate: A 60, E 60 (from the reprint), C 120, B 180 → 60, 180, 3 → 75%
 /// - 7 handover: A 60, E 60, C 90, B 180 → 60, 180, 3 → 75%
+///
 /// As (key, label, n, median s, p90 s, standard s, within).
 const STEPS: [(&str, &str, u64, i64, i64, i64, u64); 6] = [
     ("2", "2 Lapor nomor ke petugas", 3, 60, 120, 60, 2),

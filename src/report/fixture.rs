@@ -31,7 +31,7 @@ pub fn walk(
 ) -> CardRequest {
     let mut r = CardRequest::new(
         id,
-        MemberNo::new(&format!("261128{id:05}")),
+        MemberNo::new(format!("261128{id:05}")),
         kind,
         source,
         &clerk("rina"),

@@ -145,13 +145,14 @@ mod tests {
     #[test]
     fn figures_per_step_worked_by_hand() {
         let f = step_times(&five(), &the_day(), &StandardTimes::default());
-        let got: Vec<(
+        type Row = (
             Step,
             usize,
             Option<SignedDuration>,
             Option<SignedDuration>,
             usize,
-        )> = f
+        );
+        let got: Vec<Row> = f
             .iter()
             .map(|s| (s.step, s.count, s.median, s.p90, s.within))
             .collect();
