@@ -7,6 +7,7 @@ pub mod domain;
 pub mod i18n;
 pub mod interop;
 pub mod photo;
+pub mod report;
 pub mod scanner;
 pub mod service;
 pub mod store;

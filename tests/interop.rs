@@ -142,6 +142,16 @@ fn the_slims_sample_is_reported_row_by_row_and_all_or_nothing_writes_nothing() {
         req["source"], "import",
         "a member without a card gets a request"
     );
+    // …which waits in every counter's queue like any other.
+    let queue = site.json(&["request", "list", "--json"]);
+    assert!(
+        queue
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["member_no"] == "S-0007" && r["source"] == "import"),
+        "{queue}"
+    );
     assert!(
         site.run(&["request", "show", "S-0001", "--json"])
             .status

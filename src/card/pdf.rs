@@ -184,7 +184,7 @@ fn at(x: f32, y: f32, offset: (f32, f32)) -> (f32, f32) {
     (x + offset.0, y + offset.1)
 }
 
-fn page(
+pub(crate) fn page(
     doc: &mut Document,
     w_mm: f32,
     h_mm: f32,
@@ -417,7 +417,7 @@ fn draw_side(s: &mut Surface, side: &Side, ctx: &Ctx, origin: (f32, f32)) -> Res
     Ok(())
 }
 
-fn draw_lines(
+pub(crate) fn draw_lines(
     s: &mut Surface,
     fitted: &super::layout::Fitted,
     face: &super::font::Face,

@@ -7,6 +7,7 @@ mod frontdesk;
 mod interop;
 mod members;
 mod photo;
+mod report;
 mod requests;
 
 use std::path::PathBuf;
@@ -64,6 +65,11 @@ pub enum Command {
     /// The visitor book (buku tamu): visits of a day.
     #[command(subcommand)]
     Visit(frontdesk::VisitCmd),
+    /// Daily or monthly figures: registrations, cards, time per SOP step, visits.
+    #[command(subcommand)]
+    Report(report::ReportCmd),
+    /// The handover register (buku tanda terima kartu): every card handed over.
+    Register(report::RegisterArgs),
     /// Requests per state, the oldest waiting, overdue steps, members.
     Status {
         #[arg(long)]
@@ -202,6 +208,8 @@ pub fn main() -> ExitCode {
         Some(Command::Card(c)) => card::run(&ctx, c),
         Some(Command::Frontdesk { scanner }) => frontdesk::frontdesk(&ctx, scanner),
         Some(Command::Visit(c)) => frontdesk::run(&ctx, c),
+        Some(Command::Report(c)) => report::run(&ctx, c),
+        Some(Command::Register(a)) => report::run_register(&ctx, a),
         Some(Command::Status { json }) => admin::status(&ctx, json),
         Some(Command::User(c)) => admin::user(&ctx, c),
         Some(Command::Audit {

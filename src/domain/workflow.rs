@@ -373,7 +373,7 @@ impl Action {
                 received_by,
                 representative,
             } => Some(if *representative {
-                format!("received by representative {received_by}")
+                format!("{REPRESENTATIVE_NOTE}{received_by}")
             } else {
                 format!("received by {received_by}")
             }),
@@ -382,6 +382,10 @@ impl Action {
         }
     }
 }
+
+/// How a handover's note begins when a representative took the card: the history keeps the
+/// flag in the note, which is never rewritten.
+const REPRESENTATIVE_NOTE: &str = "received by representative ";
 
 /// Who acted, and from where. Recorded on every transition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -401,6 +405,17 @@ pub struct Transition {
     pub terminal: String,
     pub at: Timestamp,
     pub note: Option<String>,
+}
+
+impl Transition {
+    /// A handover whose card was taken by a representative (a parent, say), not the member.
+    pub fn received_by_representative(&self) -> bool {
+        self.action == "handover"
+            && self
+                .note
+                .as_deref()
+                .is_some_and(|n| n.starts_with(REPRESENTATIVE_NOTE))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -5,6 +5,7 @@
 pub mod demo;
 pub mod frontdesk;
 pub mod printing;
+pub mod report;
 pub mod status;
 pub mod users;
 

@@ -265,6 +265,53 @@ fn index_steps(steps: &mut redb::Table<(i64, u64), ()>, r: &CardRequest) -> Resu
     Ok(())
 }
 
+/// See [`Store::save_transition`]: the checks and writes of one transition, inside `txn`.
+fn save_transition_in(txn: &WriteTransaction, w: &TransitionWrite) -> Result<()> {
+    let at = w.request.since();
+    {
+        let current = current_at_version(txn, w.request.id, w.expected_version)?;
+        Store::put_request(txn, w.request, Some(current.state))?;
+        if let Some(m) = w.member {
+            let mut members = txn.open_table(MEMBERS)?;
+            let by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
+            if let Some(nik) = &m.nik
+                && m.status.holds_nik()
+                && let Some(h) =
+                    nik_holders(&members, &by_nik, nik.as_str(), Some(m.member_no.as_str()))?
+                        .first()
+            {
+                return Err(StoreError::DuplicateNik {
+                    existing: h.member_no.to_string(),
+                });
+            }
+            // Status and validity change here, not the name or NIK: the indexes stay.
+            members.insert(m.member_no.as_str(), json(m).as_slice())?;
+        }
+        if let Some(p) = &w.photo {
+            put_photo_in(txn, w.request.member_no.as_str(), p)?;
+        }
+        let mut cards = txn.open_table(CARDS)?;
+        for c in w.cards {
+            cards.insert(c.serial.as_str(), json(c).as_slice())?;
+        }
+    }
+    let action = w
+        .request
+        .history
+        .last()
+        .map(|t| t.action.clone())
+        .unwrap_or_default();
+    append_audit(
+        txn,
+        at,
+        w.actor,
+        &action,
+        w.request.member_no.as_str(),
+        &w.detail,
+    )?;
+    Ok(())
+}
+
 /// Stores a member's new photo, keeping the one it replaces in the history.
 fn put_photo_in(txn: &WriteTransaction, no: &str, photo: &PhotoWrite) -> Result<()> {
     let mut photos = txn.open_table(PHOTOS)?;
@@ -777,48 +824,19 @@ impl Store {
     /// on the version), with the member and card changes that go with it.
     pub fn save_transition(&self, w: TransitionWrite) -> Result<()> {
         let txn = self.db.begin_write()?;
-        let at = w.request.since();
-        {
-            let current = current_at_version(&txn, w.request.id, w.expected_version)?;
-            Self::put_request(&txn, w.request, Some(current.state))?;
-            if let Some(m) = w.member {
-                let mut members = txn.open_table(MEMBERS)?;
-                let by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
-                if let Some(nik) = &m.nik
-                    && m.status.holds_nik()
-                    && let Some(h) =
-                        nik_holders(&members, &by_nik, nik.as_str(), Some(m.member_no.as_str()))?
-                            .first()
-                {
-                    return Err(StoreError::DuplicateNik {
-                        existing: h.member_no.to_string(),
-                    });
-                }
-                // Status and validity change here, not the name or NIK: the indexes stay.
-                members.insert(m.member_no.as_str(), json(m).as_slice())?;
-            }
-            if let Some(p) = &w.photo {
-                put_photo_in(&txn, w.request.member_no.as_str(), p)?;
-            }
-            let mut cards = txn.open_table(CARDS)?;
-            for c in w.cards {
-                cards.insert(c.serial.as_str(), json(c).as_slice())?;
-            }
+        save_transition_in(&txn, &w)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// Saves many transitions in one transaction: all or none, each checked as
+    /// [`Store::save_transition`] checks it. For re-entering a day's paper records and for
+    /// building large stores in benchmarks, where a commit per step would be the cost.
+    pub fn save_transitions(&self, writes: &[TransitionWrite]) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        for w in writes {
+            save_transition_in(&txn, w)?;
         }
-        let action = w
-            .request
-            .history
-            .last()
-            .map(|t| t.action.clone())
-            .unwrap_or_default();
-        append_audit(
-            &txn,
-            at,
-            w.actor,
-            &action,
-            w.request.member_no.as_str(),
-            &w.detail,
-        )?;
         txn.commit()?;
         Ok(())
     }
@@ -911,12 +929,36 @@ impl Store {
         Ok(())
     }
 
+    /// Adds many visits in one transaction (a paper visitor book typed in afterwards, a
+    /// benchmark's year of visits), each under its local date.
+    pub fn record_visits(&self, visits: &[(Date, Visit)]) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        {
+            let mut meta = txn.open_table(META)?;
+            let mut table = txn.open_table(VISITS)?;
+            bump(&mut meta, "changes")?;
+            for (date, visit) in visits {
+                let seq = bump(&mut meta, "next_visit_seq")?;
+                let day = date.to_string();
+                table.insert((day.as_str(), seq), json(visit).as_slice())?;
+            }
+        }
+        txn.commit()?;
+        Ok(())
+    }
+
     /// The visits of one local date, in the order they were recorded.
     pub fn visits_on(&self, date: Date) -> Result<Vec<Visit>> {
+        self.visits_between(date, date)
+    }
+
+    /// The visits of the local dates `first..=last`, day by day, each day in the order they
+    /// were recorded: one range of the table, as its key starts with the date.
+    pub fn visits_between(&self, first: Date, last: Date) -> Result<Vec<Visit>> {
         let txn = self.read()?;
         let t = txn.open_table(VISITS)?;
-        let day = date.to_string();
-        t.range((day.as_str(), 0)..=(day.as_str(), u64::MAX))?
+        let (from, to) = (first.to_string(), last.to_string());
+        t.range((from.as_str(), 0)..=(to.as_str(), u64::MAX))?
             .map(|r| parse(r?.1.value()))
             .collect()
     }
@@ -1088,6 +1130,7 @@ impl Store {
             let mut requests = txn.open_table(REQUESTS)?;
             let mut by_state = txn.open_multimap_table(REQUESTS_BY_STATE)?;
             let mut by_member = txn.open_multimap_table(REQUESTS_BY_MEMBER)?;
+            let mut steps = txn.open_table(REQUEST_STEPS)?;
             let mut meta = txn.open_table(META)?;
             let mut audit = txn.open_table(AUDIT)?;
             let mut note = |meta: &mut Table<&str, u64>, subject: &str, detail: String| {
@@ -1140,8 +1183,9 @@ impl Store {
                                 batch.at,
                             );
                             requests.insert(r.id, json(&r).as_slice())?;
-                            by_state.insert(r.state.code(), r.id)?;
+                            by_state.insert(state_key(r.state, r.source).as_str(), r.id)?;
                             by_member.insert(no, r.id)?;
+                            index_steps(&mut steps, &r)?;
                             done.requests += 1;
                         }
                         note(
