@@ -15,14 +15,22 @@ struct Tmux {
 
 impl Tmux {
     fn start(site: &Site, width: u16, height: u16) -> Tmux {
+        Tmux::start_in(site, width, height, "TERM=xterm-256color")
+    }
+
+    /// With `env` (`NAME=value …`) for the program, the terminal type among them.
+    fn start_in(site: &Site, width: u16, height: u16, env: &str) -> Tmux {
         let found = Command::new("tmux").arg("-V").output();
         assert!(
             found.is_ok_and(|o| o.status.success()),
             "tmux is not installed: install it (apt-get install tmux) to run this test"
         );
-        let socket = format!("loket-test-{}", std::process::id());
+        // One tmux server per test: the tests of this file run at once.
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let socket = format!("loket-test-{}-{n}", std::process::id());
         let cmd = format!(
-            "env LOKET_DATA_DIR='{}' LOKET_NOW={MORNING} LOKET_TERMINAL=loket-tmux TERM=xterm-256color {BIN}",
+            "env LOKET_DATA_DIR='{}' LOKET_NOW={MORNING} LOKET_TERMINAL=loket-tmux {env} {BIN}",
             site.path().display()
         );
         let ok = Command::new("tmux")
@@ -74,11 +82,16 @@ impl Tmux {
 
     /// Waits up to 10 s for `needle` on the screen; fails with the screen as it is.
     fn wait_for(&self, needle: &str) {
+        self.wait_for_line(needle, |_| true);
+    }
+
+    /// Waits up to 10 s for a line holding `needle` that `also` accepts; how long it took.
+    fn wait_for_line(&self, needle: &str, also: impl Fn(&str) -> bool) -> Duration {
         let start = Instant::now();
         loop {
             let pane = self.pane();
-            if pane.contains(needle) {
-                return;
+            if pane.lines().any(|l| l.contains(needle) && also(l)) {
+                return start.elapsed();
             }
             assert!(
                 start.elapsed() < Duration::from_secs(10),
@@ -99,12 +112,10 @@ impl Drop for Tmux {
     }
 }
 
-#[test]
-fn sign_in_see_another_counter_s_registration_appear_and_quit() {
-    let site = Site::new();
+fn add_account(site: &Site, name: &str, role: &str) {
     let mut add = site
         .cmd()
-        .args(["user", "add", "rina", "--role", "staff", "--password-stdin"])
+        .args(["user", "add", name, "--role", role, "--password-stdin"])
         .stdin(Stdio::piped())
         .spawn()
         .unwrap();
@@ -115,6 +126,12 @@ fn sign_in_see_another_counter_s_registration_appear_and_quit() {
         .write_all(b"rahasia-123\n")
         .unwrap();
     assert!(add.wait().unwrap().success());
+}
+
+#[test]
+fn sign_in_see_another_counter_s_registration_appear_and_quit() {
+    let site = Site::new();
+    add_account(&site, "rina", "staff");
 
     let t = Tmux::start(&site, 100, 30);
     t.wait_for("Nama akun");
@@ -147,4 +164,40 @@ fn sign_in_see_another_counter_s_registration_appear_and_quit() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
+}
+
+#[test]
+fn a_supervisor_watches_a_counter_s_steps_arrive_on_the_dashboard() {
+    let site = Site::new();
+    add_account(&site, "kasi", "supervisor");
+    let no = site.add("Siti Rahayu", "3515125703050002", "2005-03-17", "P");
+    let photo = site.path().join("foto.jpg");
+    std::fs::write(&photo, loket::service::demo::portrait("siti")).unwrap();
+
+    // A plain 80×24 terminal without colour, as over SSH from an old laptop.
+    let t = Tmux::start_in(&site, 80, 24, "TERM=vt100 NO_COLOR=1");
+    t.wait_for("Nama akun");
+    t.text("kasi");
+    t.keys(&["Enter"]);
+    t.text("rahasia-123");
+    t.keys(&["Enter"]);
+    t.wait_for("Pengawasan layanan KTA");
+    t.wait_for_line(&no, |l| l.contains("terdaftar"));
+
+    // The counter (other processes) takes the steps; each shows on the dashboard by itself.
+    let photo = photo.to_str().unwrap();
+    let steps: [(&[&str], &str); 3] = [
+        (&["request", "call", &no], "menunggu di loket"),
+        (&["photo", "import", &no, photo], "sudah difoto"),
+        (&["request", "verify", &no], "terverifikasi"),
+    ];
+    let mut took = Vec::new();
+    for (args, state) in steps {
+        site.ok(args);
+        took.push(t.wait_for_line(&no, |l| l.contains(state)));
+    }
+    eprintln!("the dashboard showed each step after {took:?} (the tick is 250 ms)");
+    let pane = t.pane();
+    assert!(pane.contains("Petugas: petugas1 4 langkah"), "{pane}");
+    t.keys(&["q"]);
 }

@@ -7,6 +7,7 @@ pub mod frontdesk;
 pub mod printing;
 pub mod report;
 pub mod status;
+pub mod supervision;
 pub mod users;
 
 use jiff::Timestamp;

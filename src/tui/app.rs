@@ -22,6 +22,7 @@ use crate::service::{Desk, Verification, users};
 use crate::store::Store;
 
 use super::screens::audit::{self, AuditScreen};
+use super::screens::dashboard::DashboardScreen;
 use super::screens::detail::{DetailScreen, Mode, SideExit};
 use super::screens::login::LoginScreen;
 use super::screens::members::{MemberRow, MembersScreen};
@@ -72,6 +73,10 @@ pub enum Action {
     OpenMembers,
     /// The members screen's search field changed.
     SearchMembers(String),
+    /// The supervisor's dashboard (supervisors and administrators).
+    OpenDashboard,
+    /// The queue of card requests.
+    OpenQueue,
     /// The audit log (administrators).
     OpenAudit,
     /// The audit screen's filter changed.
@@ -126,6 +131,7 @@ pub enum Screen {
     Detail(Box<DetailScreen>),
     Members(Box<MembersScreen>),
     Audit(Box<AuditScreen>),
+    Dashboard(Box<DashboardScreen>),
 }
 
 /// What drawing needs besides a screen's own state.
@@ -301,6 +307,7 @@ impl App {
             Screen::Detail(d) => d.typing(),
             Screen::Members(m) => m.typing(),
             Screen::Audit(a) => a.typing(),
+            Screen::Dashboard(_) => false,
         };
         match key.code {
             KeyCode::F(1) => return self.update(Action::ToggleHelp),
@@ -321,6 +328,7 @@ impl App {
             Screen::Detail(s) => s.handle_key(key),
             Screen::Members(s) => s.handle_key(key),
             Screen::Audit(s) => s.handle_key(key),
+            Screen::Dashboard(s) => s.handle_key(key),
         }
     }
 
@@ -333,6 +341,10 @@ impl App {
     /// wrote since the last look.
     pub fn tick(&mut self, now: Timestamp) {
         self.now = now;
+        // Time alone moves requests over their standard: the list is re-sorted every tick.
+        if let Screen::Dashboard(d) = &mut self.screen {
+            d.order(now, &self.config.standard_minutes);
+        }
         match self.store.changes() {
             Ok(n) if n != self.seen_changes => self.reload(),
             Ok(_) => {}
@@ -366,6 +378,9 @@ impl App {
         if let Screen::Audit(a) = &self.screen {
             let filter = a.filter().to_string();
             self.load_audit(&filter);
+        }
+        if matches!(self.screen, Screen::Dashboard(_)) {
+            self.load_dashboard();
         }
         if let Screen::Detail(d) = &self.screen {
             let no = d.member_no().to_string();
@@ -449,6 +464,34 @@ impl App {
         }
     }
 
+    fn supervises(&self) -> bool {
+        self.role()
+            .is_some_and(|r| matches!(r, Role::Supervisor | Role::Admin))
+    }
+
+    /// Where an account starts and Esc returns to: the dashboard for a supervisor (they
+    /// watch the service), the queue for everyone else (they work it).
+    fn go_home(&mut self) {
+        if self.role() == Some(Role::Supervisor) {
+            self.update(Action::OpenDashboard);
+        } else {
+            self.go_queue();
+        }
+    }
+
+    fn load_dashboard(&mut self) {
+        let data = self.desk().dashboard();
+        match data {
+            Ok(data) => {
+                let (now, standards) = (self.now, self.config.standard_minutes);
+                if let Screen::Dashboard(d) = &mut self.screen {
+                    d.set_data(data, now, &standards);
+                }
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
     fn go_queue(&mut self) {
         self.screen = Screen::Queue(QueueScreen::new());
         self.reload();
@@ -480,6 +523,8 @@ impl App {
                     | Action::SearchMembers(_)
                     | Action::OpenAudit
                     | Action::SearchAudit(_)
+                    | Action::OpenDashboard
+                    | Action::OpenQueue
                     | Action::StartRequest { .. }
             )
         {
@@ -570,7 +615,18 @@ impl App {
                 }
             }
             Action::OpenDetail(no) => self.open_detail(&no),
-            Action::Back => self.go_queue(),
+            Action::Back => self.go_home(),
+            Action::OpenQueue => self.go_queue(),
+            Action::OpenDashboard => {
+                if !self.supervises() {
+                    return self.update(Action::Notice {
+                        id: "Dasbor pengawasan untuk akun pengawas dan admin. Antrean ini yang dikerjakan petugas.",
+                        en: "The overview is for supervisor and administrator accounts. This queue is the clerk's work.",
+                    });
+                }
+                self.screen = Screen::Dashboard(Box::new(DashboardScreen::new()));
+                self.load_dashboard();
+            }
             Action::Scan(text) => {
                 if self.user.is_none() {
                     return;
@@ -769,7 +825,7 @@ impl App {
         match account {
             Some(a) if a.active && users::verify_password(&a, password) => {
                 self.user = Some(a);
-                self.go_queue();
+                self.go_home();
             }
             _ => {
                 if let Screen::Login(s) = &mut self.screen {
@@ -1104,7 +1160,11 @@ impl App {
             Screen::Detail(s) => s.keys(lang),
             Screen::Members(s) => s.keys(lang),
             Screen::Audit(s) => s.keys(lang),
+            Screen::Dashboard(s) => s.keys(lang),
         };
+        if matches!(self.screen, Screen::Queue(_)) && self.supervises() {
+            keys.push(("d", lang.pick("dasbor", "overview")));
+        }
         if matches!(self.screen, Screen::Queue(_)) && self.role() == Some(Role::Admin) {
             keys.push(("a", lang.pick("log audit", "audit log")));
         }
@@ -1122,6 +1182,7 @@ impl App {
             Screen::Detail(_) => lang.pick("Permohonan kartu", "Card request"),
             Screen::Members(_) => lang.pick("Anggota", "Members"),
             Screen::Audit(_) => lang.pick("Log audit", "Audit log"),
+            Screen::Dashboard(_) => lang.pick("Pengawasan layanan KTA", "Card service overview"),
         }
     }
 
@@ -1176,6 +1237,7 @@ impl App {
             Screen::Detail(s) => s.draw(frame, body, &view),
             Screen::Members(s) => s.draw(frame, body, &view),
             Screen::Audit(s) => s.draw(frame, body, &view),
+            Screen::Dashboard(s) => s.draw(frame, body, &view),
         }
 
         if let Some(n) = &self.notice {

@@ -2,6 +2,7 @@
 //! its own state and the [`crate::tui::app::View`]; it never opens the store.
 
 pub mod audit;
+pub mod dashboard;
 pub mod detail;
 pub mod help;
 pub mod login;

@@ -172,6 +172,7 @@ impl QueueScreen {
             KeyCode::Char('n') => return Some(Action::OpenRegister),
             KeyCode::Char('m') => return Some(Action::OpenMembers),
             KeyCode::Char('a') => return Some(Action::OpenAudit),
+            KeyCode::Char('d') => return Some(Action::OpenDashboard),
             KeyCode::Char('/') => {
                 self.searching = true;
                 self.search.value.clear();

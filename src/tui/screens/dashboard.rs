@@ -1,0 +1,369 @@
+//! The supervisor's dashboard (Kasi/Kabid, often over SSH at 80×24): requests per state with
+//! the overdue ones counted and the week's median per step beside its standard; every request
+//! on its way, the furthest over its standard first; today's cards, clerks and visitors by
+//! hour. It refreshes by itself (the app reloads it on the store's change counter and re-sorts
+//! it on every tick) and reads without colour: over the standard is marked `!` as well.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use jiff::{SignedDuration, Timestamp};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{BarChart, Block, Cell, Paragraph, Row as TableRow, Table, TableState};
+
+use super::Keys;
+use super::queue::source_text;
+use crate::domain::workflow::{StandardTimes, Timing};
+use crate::i18n::{Lang, Localized};
+use crate::service::supervision::{Dashboard, Waiting};
+use crate::tui::app::{Action, View};
+
+/// Opening hours the chart always shows; hours with visits outside them are added.
+const OPEN_HOURS: (usize, usize) = (8, 16);
+
+/// A request on its way as the list shows it now.
+struct Listed {
+    waiting: Waiting,
+    /// (time in the step, its standard, how they compare); `None` with no standard now.
+    timing: Option<(SignedDuration, SignedDuration, Timing)>,
+}
+
+#[derive(Default)]
+pub struct DashboardScreen {
+    data: Option<Dashboard>,
+    /// The requests on their way in the order shown.
+    lines: Vec<Listed>,
+    table: TableState,
+}
+
+/// Minutes as the dashboard prints them: tenths under ten minutes, whole minutes above.
+pub fn minutes(d: SignedDuration) -> String {
+    let m = d.as_secs_f64() / 60.0;
+    if m < 10.0 {
+        format!("{m:.1}")
+    } else {
+        format!("{m:.0}")
+    }
+}
+
+impl DashboardScreen {
+    pub fn new() -> DashboardScreen {
+        DashboardScreen::default()
+    }
+
+    /// New figures from the store.
+    pub fn set_data(&mut self, data: Dashboard, now: Timestamp, standards: &StandardTimes) {
+        self.data = Some(data);
+        self.order(now, standards);
+    }
+
+    /// The furthest over their standard first; those without a standard now (online
+    /// applicants not yet at the counter) last, oldest first. Called on every tick: time
+    /// moves requests up the list between changes in the store.
+    pub fn order(&mut self, now: Timestamp, standards: &StandardTimes) {
+        let selected = self
+            .table
+            .selected()
+            .and_then(|i| self.lines.get(i))
+            .map(|l| l.waiting.request.id);
+        let Some(d) = &self.data else { return };
+        let mut lines: Vec<Listed> = d
+            .waiting
+            .iter()
+            .map(|w| Listed {
+                timing: w.request.timing(now, standards),
+                waiting: w.clone(),
+            })
+            .collect();
+        lines.sort_by_key(|l| match l.timing {
+            Some((elapsed, standard, _)) => (
+                0,
+                standard.as_secs() - elapsed.as_secs(),
+                l.waiting.request.id,
+            ),
+            None => (
+                1,
+                l.waiting.request.since().as_second(),
+                l.waiting.request.id,
+            ),
+        });
+        self.lines = lines;
+        let at = selected
+            .and_then(|id| self.lines.iter().position(|l| l.waiting.request.id == id))
+            .unwrap_or(0);
+        self.table
+            .select((!self.lines.is_empty()).then(|| at.min(self.lines.len() - 1)));
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
+        let len = self.lines.len();
+        match key.code {
+            KeyCode::Char('q') => return Some(Action::Quit),
+            KeyCode::Char('x') => return Some(Action::Logout),
+            KeyCode::Char('a') => return Some(Action::OpenQueue),
+            KeyCode::Char('m') => return Some(Action::OpenMembers),
+            KeyCode::Up => self.table.select_previous(),
+            KeyCode::Down if len > 0 => {
+                let i = self.table.selected().map_or(0, |i| (i + 1).min(len - 1));
+                self.table.select(Some(i));
+            }
+            KeyCode::Enter => {
+                let line = self.lines.get(self.table.selected()?)?;
+                return Some(Action::OpenDetail(
+                    line.waiting.request.member_no.to_string(),
+                ));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    pub fn keys(&self, lang: Lang) -> Keys {
+        vec![
+            ("Enter", lang.pick("buka permohonan", "open the request")),
+            ("a", lang.pick("antrean", "queue")),
+            ("m", lang.pick("anggota", "members")),
+            ("x", lang.pick("keluar akun", "sign out")),
+            ("q", lang.pick("tutup", "quit")),
+        ]
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, v: &View) {
+        let lang = v.lang;
+        let Some(d) = &self.data else {
+            frame.render_widget(
+                Paragraph::new(lang.pick("\n  Memuat…", "\n  Loading…")),
+                area,
+            );
+            return;
+        };
+        let [top, middle, bottom] = Layout::vertical([
+            Constraint::Length(9),
+            Constraint::Min(4),
+            Constraint::Length(4),
+        ])
+        .areas(area);
+        let [states_area, chart_area] =
+            Layout::horizontal([Constraint::Length(46), Constraint::Min(30)]).areas(top);
+        draw_visits(frame, chart_area, d, v);
+        draw_today(frame, bottom, d, v);
+        self.draw_states(frame, states_area, v);
+        self.draw_waiting(frame, middle, v);
+    }
+
+    fn draw_states(&self, frame: &mut Frame, area: Rect, v: &View) {
+        let lang = v.lang;
+        let Some(d) = &self.data else { return };
+        let rows: Vec<TableRow> = d
+            .states
+            .iter()
+            .map(|s| {
+                let over = if s.over > 0 {
+                    Cell::from(format!("{:>3} !", s.over)).style(v.theme.over)
+                } else {
+                    Cell::from(format!("{:>3}", 0))
+                };
+                let week = match &s.step {
+                    Some(f) => match f.median {
+                        Some(m) => {
+                            let text = format!("{}/{}", minutes(m), f.standard.as_secs() / 60);
+                            if m > f.standard {
+                                Cell::from(format!("{text} !")).style(v.theme.over)
+                            } else {
+                                Cell::from(text).style(v.theme.within)
+                            }
+                        }
+                        None => Cell::from(format!("—/{}", f.standard.as_secs() / 60)),
+                    },
+                    None => Cell::from("—"),
+                };
+                TableRow::new(vec![
+                    Cell::from(s.state.localized(lang)),
+                    Cell::from(format!("{:>3}", s.count)),
+                    over,
+                    week,
+                ])
+            })
+            .collect();
+        let header = TableRow::new(vec![
+            lang.pick("Status", "State"),
+            lang.pick("Jml", "Now"),
+            lang.pick("Lewat", "Over"),
+            lang.pick("Median mg", "Week med."),
+        ])
+        .style(v.theme.accent);
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Min(17),
+                Constraint::Length(4),
+                Constraint::Length(5),
+                Constraint::Length(11),
+            ],
+        )
+        .header(header)
+        .block(
+            Block::bordered()
+                .title(lang.pick(" Permohonan · menit/baku ", " Requests · minutes/standard ")),
+        );
+        frame.render_widget(table, area);
+    }
+
+    fn draw_waiting(&mut self, frame: &mut Frame, area: Rect, v: &View) {
+        let lang = v.lang;
+        let over = self
+            .lines
+            .iter()
+            .filter(|l| matches!(l.timing, Some((_, _, Timing::Over))))
+            .count();
+        let title = match lang {
+            Lang::Id => format!(" Dalam proses: {} · lewat baku: {over} ", self.lines.len()),
+            Lang::En => format!(
+                " In progress: {} · over standard: {over} ",
+                self.lines.len()
+            ),
+        };
+        let block = Block::bordered().title(title);
+        if self.lines.is_empty() {
+            frame.render_widget(
+                Paragraph::new(lang.pick(
+                    " Tidak ada permohonan yang sedang berjalan.",
+                    " No request is in progress.",
+                ))
+                .block(block),
+                area,
+            );
+            return;
+        }
+        let wide = area.width >= 100;
+        let rows: Vec<TableRow> = self
+            .lines
+            .iter()
+            .map(|l| {
+                let r = &l.waiting.request;
+                let time = match l.timing {
+                    Some((elapsed, standard, t)) => {
+                        let mark = if t == Timing::Over { " !" } else { "" };
+                        Cell::from(format!(
+                            "{:>3}/{}{mark}",
+                            elapsed.as_secs() / 60,
+                            standard.as_secs() / 60
+                        ))
+                        .style(v.theme.timing(t))
+                    }
+                    None => Cell::from("  —"),
+                };
+                let mut cells = vec![
+                    Cell::from(r.member_no.to_string()),
+                    Cell::from(l.waiting.name.clone()),
+                    Cell::from(r.state.localized(lang)),
+                    time,
+                    Cell::from(r.handler().unwrap_or("").to_string()),
+                ];
+                if wide {
+                    cells.insert(2, Cell::from(source_text(r.source, lang)));
+                }
+                TableRow::new(cells)
+            })
+            .collect();
+        let mut header = vec![
+            lang.pick("No. anggota", "Member no."),
+            lang.pick("Nama", "Name"),
+            lang.pick("Status", "State"),
+            lang.pick("Mnt/baku", "Min/std"),
+            lang.pick("Petugas", "Clerk"),
+        ];
+        let mut widths = vec![
+            Constraint::Length(12),
+            Constraint::Min(10),
+            Constraint::Length(18),
+            Constraint::Length(9),
+            Constraint::Length(8),
+        ];
+        if wide {
+            header.insert(2, lang.pick("Sumber", "Source"));
+            widths.insert(2, Constraint::Length(7));
+        }
+        let table = Table::new(rows, widths)
+            .header(TableRow::new(header).style(v.theme.accent))
+            .row_highlight_style(v.theme.selection)
+            .highlight_symbol("▸")
+            .block(block);
+        frame.render_stateful_widget(table, area, &mut self.table);
+    }
+}
+
+/// Visitors today by hour of arrival, as bars.
+fn draw_visits(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View) {
+    let lang = v.lang;
+    let busy: Vec<usize> = (0..24).filter(|&h| d.visits_by_hour[h] > 0).collect();
+    let first = busy
+        .first()
+        .copied()
+        .unwrap_or(OPEN_HOURS.0)
+        .min(OPEN_HOURS.0);
+    let last = busy
+        .last()
+        .copied()
+        .unwrap_or(OPEN_HOURS.1)
+        .max(OPEN_HOURS.1);
+    let labels: Vec<String> = (first..=last).map(|h| format!("{h:02}")).collect();
+    let data: Vec<(&str, u64)> = labels
+        .iter()
+        .zip(first..=last)
+        .map(|(l, h)| (l.as_str(), u64::from(d.visits_by_hour[h])))
+        .collect();
+    let hours = (last - first + 1) as u16;
+    // Bars as wide as the panel allows (at least the two digits of the hour under them).
+    let inner = area.width.saturating_sub(2);
+    let width = (inner / hours).saturating_sub(1).clamp(2, 5);
+    let title = match lang {
+        Lang::Id => format!(" Pengunjung hari ini: {} ", d.visits_today.people),
+        Lang::En => format!(" Visitors today: {} ", d.visits_today.people),
+    };
+    let chart = BarChart::default()
+        .block(Block::bordered().title(title))
+        .data(data.as_slice())
+        .bar_width(width)
+        .bar_gap(1)
+        .bar_style(v.theme.accent)
+        .value_style(v.theme.selection);
+    frame.render_widget(chart, area);
+}
+
+/// Today's cards and registrations, and each clerk's steps and handovers.
+fn draw_today(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View) {
+    let lang = v.lang;
+    let summary = match lang {
+        Lang::Id => format!(
+            "Pendaftaran {} · kartu diserahkan {} · tamu {}",
+            d.registered_today, d.issued_today, d.visits_today.guests
+        ),
+        Lang::En => format!(
+            "Registrations {} · cards handed over {} · guests {}",
+            d.registered_today, d.issued_today, d.visits_today.guests
+        ),
+    };
+    let mut clerks = vec![Span::styled(
+        lang.pick("Petugas: ", "Clerks: "),
+        v.theme.accent,
+    )];
+    if d.clerks_today.is_empty() {
+        clerks.push(Span::raw(lang.pick("belum ada langkah", "no steps yet")));
+    }
+    for (i, c) in d.clerks_today.iter().enumerate() {
+        if i > 0 {
+            clerks.push(Span::raw(" · "));
+        }
+        clerks.push(Span::raw(match lang {
+            Lang::Id => format!("{} {} langkah/{} kartu", c.clerk, c.steps, c.handovers),
+            Lang::En => format!("{} {} steps/{} cards", c.clerk, c.steps, c.handovers),
+        }));
+    }
+    frame.render_widget(
+        Paragraph::new(vec![Line::raw(summary), Line::from(clerks)])
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(Block::bordered().title(lang.pick(" Hari ini ", " Today "))),
+        area,
+    );
+}
