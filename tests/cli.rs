@@ -189,29 +189,8 @@ fn steps_from_the_cli_follow_the_sop_and_refuse_what_it_does_not_allow() {
 
 #[test]
 fn users_are_added_from_stdin_and_listed_without_passwords() {
-    use std::io::Write;
     let site = Site::new();
-    let mut child = site
-        .cmd()
-        .args([
-            "user",
-            "add",
-            "rina",
-            "--role",
-            "supervisor",
-            "--password-stdin",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"kata-sandi-rahasia\n")
-        .unwrap();
-    assert!(child.wait().unwrap().success());
+    add_user(&site, "rina", "supervisor");
     let list = site.ok(&["user", "list"]);
     assert!(list.contains("rina") && list.contains("supervisor"));
     assert!(!list.contains("kata-sandi"));

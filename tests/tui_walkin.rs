@@ -61,32 +61,11 @@ fn cups() -> bool {
 
 #[test]
 fn walk_in_by_keys_from_registration_to_handover() {
-    let dir = tempfile::tempdir().unwrap();
-    let printer = if cups() { "loket-pdf" } else { "tidak-ada" };
-    let config: Config = toml::from_str(&format!(
-        "timezone = \"Asia/Jakarta\"\n[card]\nprinter = \"{printer}\"\nsheet = \"card\"\n"
-    ))
-    .unwrap();
-    let now: jiff::Timestamp = "2026-11-28T02:00:00Z".parse().unwrap();
-    let clock = Clock::new(TimeZone::get("Asia/Jakarta").unwrap(), Some(now));
-    let store = Store::open(&dir.path().join("loket.redb")).unwrap();
-    let rina = users::new_account("rina", "Rina", Role::Staff, "rahasia-123", now).unwrap();
-    let admin = Actor {
-        user: "admin".into(),
-        terminal: "t".into(),
-    };
-    store.add_account(&rina, &admin).unwrap();
-    let photo = dir.path().join("kamera.jpg");
+    let (site, config, clock) = counter_site("card");
+    let photo = site.path().join("kamera.jpg");
     std::fs::write(&photo, demo::portrait("x")).unwrap();
-
-    let mut app = App::new(store, config.clone(), clock.clone(), Lang::Id).unwrap();
-    app.set_terminal_name("loket-1");
-    let mut c = Clerk { app, keys: 0 };
-    c.type_text("rina");
-    c.press(KeyCode::Enter);
-    c.type_text("rahasia-123");
-    c.press(KeyCode::Enter);
-    assert!(matches!(c.app.screen, Screen::Queue(_)), "{}", c.screen());
+    let store = Store::open(&site.store_file()).unwrap();
+    let mut c = sign_in_rina(store, &config, &clock);
 
     // SOP 1: the form, field by field, in the form's order.
     c.press(KeyCode::Char('n'));
@@ -164,7 +143,7 @@ fn walk_in_by_keys_from_registration_to_handover() {
         );
         let r = desk.open_request(&no).unwrap();
         desk.record_print(&r, None).unwrap();
-        c.app.tick(now);
+        c.app.tick(clock.now());
     }
     c.press(KeyCode::Enter); // cut and laminated
     assert_eq!(c.state(&no), RequestState::Laminated, "{}", c.screen());
@@ -199,13 +178,14 @@ fn walk_in_by_keys_from_registration_to_handover() {
     assert_eq!(keys, 14, "keys from calling up to handover");
 }
 
-/// A store folder with rina's staff account, the printer (CUPS's when it runs here) and the
-/// pretended morning; the CLI and the counter program below share it.
-fn counter_site() -> (common::Site, Config, Clock) {
+/// A store folder with the printer (CUPS's when it runs here) and its sheet, and the pretended
+/// morning; the CLI and the counter program share it.
+fn counter_site(sheet: &str) -> (common::Site, Config, Clock) {
     let site = common::Site::new();
     let printer = if cups() { "loket-pdf" } else { "tidak-ada" };
-    let text =
-        format!("timezone = \"Asia/Jakarta\"\n[card]\nprinter = \"{printer}\"\nsheet = \"a4\"\n");
+    let text = format!(
+        "timezone = \"Asia/Jakarta\"\n[card]\nprinter = \"{printer}\"\nsheet = \"{sheet}\"\n"
+    );
     std::fs::write(site.path().join("loket.toml"), &text).unwrap();
     let config: Config = toml::from_str(&text).unwrap();
     let now: jiff::Timestamp = common::MORNING.parse().unwrap();
@@ -255,7 +235,7 @@ fn printed_elsewhere_unless_cups(c: &mut Clerk, config: &Config, clock: &Clock, 
 
 #[test]
 fn online_path_by_keys_from_a_request_the_cli_created() {
-    let (site, config, clock) = counter_site();
+    let (site, config, clock) = counter_site("a4");
     // At home: the form (here the CLI, as the web form calls the same service) and the photo
     // uploaded with it, kept without a photo step since nobody is at the counter yet.
     let mut args = common::add_args("Dewi Anggraini", "3515126502000003", "2000-02-25", "P");
@@ -316,7 +296,7 @@ fn marked_cards_print_on_one_sheet_and_are_laminated_together() {
         eprintln!("skipped: needs the CUPS queue loket-pdf (LOKET_TEST_CUPS=1, see .ci/run)");
         return;
     }
-    let (site, config, clock) = counter_site();
+    let (site, config, clock) = counter_site("a4");
     let people = [
         ("Ayu Lestari", "3515125708010004", "2001-08-17", "P"),
         ("Bagus Santoso", "3515120309990005", "1999-09-03", "L"),

@@ -177,6 +177,25 @@ fn index_member(
 }
 
 /// The members other than `except` that hold this NIK now (pending or active).
+/// Refuses `m` when its NIK is held by another pending or active member (`except` is its own
+/// number, for an update). A member whose status holds no NIK (expired, blocked) passes.
+fn refuse_held_nik(
+    members: &impl ReadableTable<&'static str, &'static [u8]>,
+    by_nik: &impl ReadableMultimapTable<&'static str, &'static str>,
+    m: &Member,
+    except: Option<&str>,
+) -> Result<()> {
+    if let Some(nik) = &m.nik
+        && m.status.holds_nik()
+        && let Some(h) = nik_holders(members, by_nik, nik.as_str(), except)?.first()
+    {
+        return Err(StoreError::DuplicateNik {
+            existing: h.member_no.to_string(),
+        });
+    }
+    Ok(())
+}
+
 fn nik_holders(
     members: &impl ReadableTable<&'static str, &'static [u8]>,
     by_nik: &impl ReadableMultimapTable<&'static str, &'static str>,
@@ -274,16 +293,7 @@ fn save_transition_in(txn: &WriteTransaction, w: &TransitionWrite) -> Result<()>
         if let Some(m) = w.member {
             let mut members = txn.open_table(MEMBERS)?;
             let by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
-            if let Some(nik) = &m.nik
-                && m.status.holds_nik()
-                && let Some(h) =
-                    nik_holders(&members, &by_nik, nik.as_str(), Some(m.member_no.as_str()))?
-                        .first()
-            {
-                return Err(StoreError::DuplicateNik {
-                    existing: h.member_no.to_string(),
-                });
-            }
+            refuse_held_nik(&members, &by_nik, m, Some(m.member_no.as_str()))?;
             // Status and validity change here, not the name or NIK: the indexes stay.
             members.insert(m.member_no.as_str(), json(m).as_slice())?;
         }
@@ -612,16 +622,7 @@ impl Store {
                 Some(g) => parse(g.value())?,
                 None => return Err(StoreError::NotFound(m.member_no.to_string())),
             };
-            if let Some(nik) = &m.nik
-                && m.status.holds_nik()
-                && let Some(h) =
-                    nik_holders(&members, &by_nik, nik.as_str(), Some(m.member_no.as_str()))?
-                        .first()
-            {
-                return Err(StoreError::DuplicateNik {
-                    existing: h.member_no.to_string(),
-                });
-            }
+            refuse_held_nik(&members, &by_nik, m, Some(m.member_no.as_str()))?;
             index_member(&mut by_nik, &mut by_word, &old, false)?;
             index_member(&mut by_nik, &mut by_word, m, true)?;
             members.insert(m.member_no.as_str(), json(m).as_slice())?;
@@ -1155,15 +1156,7 @@ impl Store {
                         if members.get(no)?.is_some() {
                             return Err(StoreError::DuplicateMemberNo(no.to_string()));
                         }
-                        if let Some(nik) = &m.nik
-                            && m.status.holds_nik()
-                            && let Some(h) =
-                                nik_holders(&members, &by_nik, nik.as_str(), None)?.first()
-                        {
-                            return Err(StoreError::DuplicateNik {
-                                existing: h.member_no.to_string(),
-                            });
-                        }
+                        refuse_held_nik(&members, &by_nik, &m, None)?;
                         members.insert(no, json(&m).as_slice())?;
                         index_member(&mut by_nik, &mut by_word, &m, true)?;
                         if let Some((scope, seq)) = batch.scheme.sequence_of(no) {
@@ -1201,15 +1194,7 @@ impl Store {
                             Some(g) => parse(g.value())?,
                             None => return Err(StoreError::NotFound(no.to_string())),
                         };
-                        if let Some(nik) = &m.nik
-                            && m.status.holds_nik()
-                            && let Some(h) =
-                                nik_holders(&members, &by_nik, nik.as_str(), Some(no))?.first()
-                        {
-                            return Err(StoreError::DuplicateNik {
-                                existing: h.member_no.to_string(),
-                            });
-                        }
+                        refuse_held_nik(&members, &by_nik, &m, Some(no))?;
                         index_member(&mut by_nik, &mut by_word, &old, false)?;
                         index_member(&mut by_nik, &mut by_word, &m, true)?;
                         members.insert(no, json(&m).as_slice())?;
