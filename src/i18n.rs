@@ -68,6 +68,38 @@ impl Localized for Field {
     }
 }
 
+/// The line under a form field that says what to type, on the counter and on the web.
+pub fn field_hint(field: Field, lang: Lang) -> &'static str {
+    match field {
+        Field::IdentityKind => lang.pick(
+            "ktp, kk, kia, student (kartu pelajar) atau passport; kosong = ktp",
+            "ktp, kk, kia, student (student card) or passport; empty = ktp",
+        ),
+        Field::IdentityNo => lang.pick(
+            "16 angka NIK dari KTP/KK (paspor/kartu pelajar: nomornya)",
+            "The 16-digit NIK from the KTP/KK (passport/student card: its number)",
+        ),
+        Field::BirthDate => lang.pick(
+            "hari-bulan-tahun, mis. 17-03-2005",
+            "day-month-year, e.g. 17-03-2005",
+        ),
+        Field::Sex => lang.pick("L (laki-laki) atau P (perempuan)", "L (male) or P (female)"),
+        Field::Phone | Field::Email => lang.pick(
+            "nomor HP atau e-mail, paling sedikit salah satu",
+            "a phone number or an e-mail, at least one",
+        ),
+        Field::MotherName => lang.pick(
+            "untuk pertanyaan keamanan; tidak tampil di daftar",
+            "for the security question; never shown in lists",
+        ),
+        Field::MemberType => lang.pick(
+            "umum, pelajar atau anak; kosong = umum",
+            "umum (general), pelajar (student) or anak (child); empty = umum",
+        ),
+        _ => "",
+    }
+}
+
 impl Localized for Sex {
     fn localized(&self, lang: Lang) -> String {
         match self {
