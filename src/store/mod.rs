@@ -396,6 +396,31 @@ impl Store {
         Ok(done)
     }
 
+    /// Registers a member together with the photo they sent (the online form): one
+    /// transaction, so there is never an online member whose upload was lost, nor a photo
+    /// without its member. The photo step is not recorded: it is checked at the counter.
+    pub fn register_with_photo(
+        &self,
+        reg: Registration,
+        photo: &PhotoWrite,
+    ) -> Result<(Member, CardRequest)> {
+        let txn = self.db.begin_write()?;
+        let (at, actor) = (reg.at, reg.actor);
+        let done = register_in(&txn, reg)?;
+        let no = done.0.member_no.as_str();
+        put_photo_in(&txn, no, photo)?;
+        append_audit(
+            &txn,
+            at,
+            actor,
+            "photo",
+            no,
+            &format!("{} bytes", photo.stored.len()),
+        )?;
+        txn.commit()?;
+        Ok(done)
+    }
+
     /// Registers many in one transaction: all or none. For imports and for building large
     /// stores in benchmarks, where a commit per member would be the cost.
     pub fn register_many(&self, regs: Vec<Registration>) -> Result<Vec<(Member, CardRequest)>> {
