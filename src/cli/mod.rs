@@ -8,6 +8,7 @@ mod interop;
 mod members;
 mod photo;
 mod requests;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +65,12 @@ pub enum Command {
     /// The visitor book (buku tamu): visits of a day.
     #[command(subcommand)]
     Visit(frontdesk::VisitCmd),
+    /// The online registration form (KTA Online) over HTTP, for behind a TLS reverse proxy.
+    Serve {
+        /// Address and port to listen on (overrides `[web] listen`; default 127.0.0.1:8080).
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
     /// Requests per state, the oldest waiting, overdue steps, members.
     Status {
         #[arg(long)]
@@ -188,6 +195,7 @@ pub fn main() -> ExitCode {
         Some(Command::Card(c)) => card::run(&ctx, c),
         Some(Command::Frontdesk { scanner }) => frontdesk::frontdesk(&ctx, scanner),
         Some(Command::Visit(c)) => frontdesk::run(&ctx, c),
+        Some(Command::Serve { listen }) => serve::serve(&ctx, listen),
         Some(Command::Status { json }) => admin::status(&ctx, json),
         Some(Command::User(c)) => admin::user(&ctx, c),
         Some(Command::Backup { file }) => admin::backup(&ctx, &file),
