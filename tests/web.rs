@@ -117,7 +117,12 @@ fn each_invalid_field_is_refused_beside_the_field_with_the_values_kept() {
         ("nik", "35151217089O0001", "nik", "digits only"),
         ("birth-place", "", "birth-place", "is required"),
         ("birth-date", "31-02-1990", "birth-date", "is not a date"),
-        ("birth-date", "17-08-2090", "birth-date", "cannot be in the future"),
+        (
+            "birth-date",
+            "17-08-2090",
+            "birth-date",
+            "cannot be in the future",
+        ),
         ("sex", "X", "sex", "use L (male) or P (female)"),
         ("address", "", "address", "is required"),
         ("phone", "12ab", "phone", "is not a phone number"),
@@ -147,14 +152,22 @@ fn each_invalid_field_is_refused_beside_the_field_with_the_values_kept() {
     let fields = with(applicant("Budi Santoso", 2), "birth-date", "18-08-1990");
     let r = b.send(&fields, Some(&photo));
     assert_eq!(r.status, 422);
-    assert!(r.by_id("nik-err").unwrap().contains("does not match the NIK"));
+    assert!(
+        r.by_id("nik-err")
+            .unwrap()
+            .contains("does not match the NIK")
+    );
     // No photo, and no consent: each beside its own field, in the same answer.
     let mut parts = b.parts(&applicant("Budi Santoso", 2), None);
     parts.retain(|p| !matches!(p, Part::Text(n, _) if n == "consent"));
     let r = b.send_parts(&parts);
     assert_eq!(r.status, 422);
     assert!(r.by_id("photo-err").unwrap().contains("Choose a photo"));
-    assert!(r.by_id("consent-err").unwrap().contains("tick your consent"));
+    assert!(
+        r.by_id("consent-err")
+            .unwrap()
+            .contains("tick your consent")
+    );
 
     let store = Store::open(&site.store_file()).unwrap();
     assert_eq!(store.member_count().unwrap(), 0, "nothing was registered");
@@ -163,7 +176,33 @@ fn each_invalid_field_is_refused_beside_the_field_with_the_values_kept() {
     assert!(log.contains("fields name"), "{log}");
     assert!(log.contains("3515********0002"), "{log}");
     assert!(!log.contains(&nik(2)), "a whole NIK in the log: {log}");
-    assert!(!log.contains("Rekaan"), "the mother's name in the log: {log}");
+    assert!(
+        !log.contains("Rekaan"),
+        "the mother's name in the log: {log}"
+    );
+}
+
+#[test]
+fn without_photo_required_the_counter_takes_the_photo_later() {
+    let site = Site::new();
+    let server = Server::start(&site, "photo_required = false");
+    let b = Browser::open(server.addr, "/");
+    assert!(!get(server.addr, "/", None).body.contains("Foto diri *"));
+    let r = b.send(&applicant("Budi Santoso", 11), None);
+    assert_eq!(r.status, 303, "{}", r.body);
+    let store = Store::open(&site.store_file()).unwrap();
+    let members = store.members().unwrap();
+    assert_eq!(members.len(), 1);
+    assert_eq!(store.photo(members[0].member_no.as_str()).unwrap(), None);
+    // A photo that is sent must still be a photo.
+    let mut parts = b.parts(&applicant("Budi Santoso", 12), None);
+    parts.push(Part::File {
+        name: "photo".into(),
+        filename: "x.jpg".into(),
+        content_type: "image/jpeg".into(),
+        bytes: b"not an image".to_vec(),
+    });
+    assert_eq!(b.send_parts(&parts).status, 422);
 }
 
 #[test]
@@ -227,7 +266,9 @@ fn an_oversized_body_gets_a_friendly_413_before_it_is_read() {
     // Sent without a length (chunked) and over the limit: refused while it is read.
     let chunk = vec![b'a'; 1024 * 1024];
     let mut body = Vec::new();
-    body.extend_from_slice(b"--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"\r\n\r\n");
+    body.extend_from_slice(
+        b"--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"a.jpg\"\r\n\r\n",
+    );
     for _ in 0..22 {
         body.extend_from_slice(&chunk);
     }
@@ -328,7 +369,11 @@ fn the_rate_limit_turns_away_an_address_that_sends_too_often() {
     assert!((1..=60).contains(&retry), "{retry}");
     // The form itself still opens.
     assert_eq!(get(server.addr, "/", None).status, 200);
-    assert!(server.log().contains("rejected rate-limited from 127.0.0.1"));
+    assert!(
+        server
+            .log()
+            .contains("rejected rate-limited from 127.0.0.1")
+    );
 }
 
 #[test]
@@ -350,7 +395,11 @@ fn a_trusted_proxy_header_gives_each_client_its_own_limit() {
     };
     assert_eq!(send("198.51.100.1"), 422);
     assert_eq!(send("198.51.100.1"), 429);
-    assert_eq!(send("198.51.100.2"), 422, "another client behind the same proxy");
+    assert_eq!(
+        send("198.51.100.2"),
+        422,
+        "another client behind the same proxy"
+    );
 }
 
 #[test]
@@ -419,7 +468,8 @@ fn markup_in_every_field_comes_back_escaped() {
     assert!(!r.body.contains("<script>alert"), "raw markup echoed");
     assert!(!r.body.contains("<img src=x"), "raw markup echoed");
     // Every text input got the value back, escaped (selects have no free text to echo).
-    let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;&lt;img src=x onerror=alert(2)&gt;";
+    let escaped =
+        "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;&lt;img src=x onerror=alert(2)&gt;";
     assert!(
         r.body.matches(escaped).count() >= 15,
         "{}",
@@ -428,7 +478,10 @@ fn markup_in_every_field_comes_back_escaped() {
     // Markup in a field that is valid with it (a name): registered, shown escaped.
     let named = with(applicant("x", 9), "name", "Budi <b>Santoso</b> & \"Co\"");
     let (page, _) = b.register(&named, &photo_jpeg());
-    assert!(page.body.contains("Budi &lt;b&gt;Santoso&lt;/b&gt; &amp; &quot;Co&quot;"));
+    assert!(
+        page.body
+            .contains("Budi &lt;b&gt;Santoso&lt;/b&gt; &amp; &quot;Co&quot;")
+    );
     assert!(!page.body.contains("<b>Santoso"));
     // Markup in the query string and an unknown path: no echo, no path, no trace.
     let r = get(server.addr, "/%3Cscript%3E?lang=%3Cscript%3E", None);

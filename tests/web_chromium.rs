@@ -263,7 +263,10 @@ fn a_person_registers_in_headless_chromium() {
         json!(1)
     );
     browser
-        .eval(s, "document.querySelector('button[type=submit]').click(); 'sent'")
+        .eval(
+            s,
+            "document.querySelector('button[type=submit]').click(); 'sent'",
+        )
         .unwrap();
 
     // The member number, read off the page the applicant sees.
@@ -273,7 +276,9 @@ fn a_person_registers_in_headless_chromium() {
         "the member number",
     );
     assert!(no.starts_with("261128"), "{no}");
-    let heading = browser.eval(s, "document.querySelector('h1').textContent").unwrap();
+    let heading = browser
+        .eval(s, "document.querySelector('h1').textContent")
+        .unwrap();
     assert_eq!(heading, json!("Pendaftaran berhasil"));
 
     // The QR code on the screen reads as the member number, as the counter's scanner reads it.
@@ -288,7 +293,11 @@ fn a_person_registers_in_headless_chromium() {
     if let Ok(dir) = std::env::var("LOKET_TEST_SCREENSHOTS") {
         let _ = std::fs::copy(&png, Path::new(&dir).join("web-confirmation.png"));
     }
-    match Command::new("zbarimg").args(["--raw", "-q"]).arg(&png).output() {
+    match Command::new("zbarimg")
+        .args(["--raw", "-q"])
+        .arg(&png)
+        .output()
+    {
         Ok(out) => {
             let decoded = String::from_utf8_lossy(&out.stdout);
             assert!(

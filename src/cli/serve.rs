@@ -8,12 +8,6 @@ pub fn serve(ctx: &Ctx, listen: Option<String>) -> CmdResult {
     let web: WebConfig = ctx.config.section("web").map_err(|e| ctx.fail(&e))?;
     let listen = listen.unwrap_or_else(|| web.listen.clone());
     let store = ctx.open_store()?;
-    let app = App::new(
-        store,
-        ctx.config.clone(),
-        web,
-        ctx.clock.clone(),
-        ctx.lang,
-    );
+    let app = App::new(store, ctx.config.clone(), web, ctx.clock.clone(), ctx.lang);
     run_server(app, &listen).map_err(|e| ctx.fail(&e))
 }

@@ -175,7 +175,10 @@ impl<'a> Desk<'a> {
         &self,
         draft: &MemberDraft,
         source: Source,
-        write: impl FnOnce(&Store, Registration) -> std::result::Result<(Member, CardRequest), StoreError>,
+        write: impl FnOnce(
+            &Store,
+            Registration,
+        ) -> std::result::Result<(Member, CardRequest), StoreError>,
     ) -> Result<Registered> {
         let valid = draft
             .validate(&self.rules())
@@ -205,7 +208,11 @@ impl<'a> Desk<'a> {
     pub fn prepare_photo(&self, image: &[u8]) -> Result<StoredPhoto> {
         let decoded = crate::photo::decode(image, &Limits::default())?;
         let edit = Edit::initial(decoded.width(), decoded.height());
-        Ok(crate::photo::store_edited(&decoded, &edit, &self.photo_config()?)?)
+        Ok(crate::photo::store_edited(
+            &decoded,
+            &edit,
+            &self.photo_config()?,
+        )?)
     }
 
     pub fn member(&self, no: &str) -> Result<Member> {

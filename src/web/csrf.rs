@@ -97,9 +97,7 @@ impl Signer {
         if !same(field.as_bytes(), cookie.as_bytes()) {
             return Err(TokenProblem::Mismatch);
         }
-        let body = self
-            .open("csrf", field)
-            .ok_or(TokenProblem::BadSignature)?;
+        let body = self.open("csrf", field).ok_or(TokenProblem::BadSignature)?;
         let made: i64 = body
             .split('-')
             .next()
@@ -119,13 +117,16 @@ impl Signer {
     }
 
     /// The member number a confirmation token was made for, if it is genuine and not too old.
-    pub fn open_confirmation(&self, token: &str, now: Timestamp, max_age_secs: i64) -> Option<String> {
+    pub fn open_confirmation(
+        &self,
+        token: &str,
+        now: Timestamp,
+        max_age_secs: i64,
+    ) -> Option<String> {
         let body = self.open("confirm", token)?;
         let (made, no) = body.split_once('-')?;
         let age = now.as_second() - made.parse::<i64>().ok()?;
-        (0..=max_age_secs)
-            .contains(&age)
-            .then(|| no.to_string())
+        (0..=max_age_secs).contains(&age).then(|| no.to_string())
     }
 }
 
@@ -175,7 +176,11 @@ mod tests {
             s.check_csrf(Some(&forged), Some(&forged), t(10), 3600),
             Err(TokenProblem::BadSignature)
         );
-        let tampered = tok.replacen(&t(0).as_second().to_string(), &t(5000).as_second().to_string(), 1);
+        let tampered = tok.replacen(
+            &t(0).as_second().to_string(),
+            &t(5000).as_second().to_string(),
+            1,
+        );
         assert_eq!(
             s.check_csrf(Some(&tampered), Some(&tampered), t(5001), 3600),
             Err(TokenProblem::BadSignature)

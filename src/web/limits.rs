@@ -27,7 +27,7 @@ pub fn max_body_bytes() -> u64 {
 pub fn client_ip(peer: SocketAddr, headers: &HeaderMap, config: &WebConfig) -> IpAddr {
     let peer_ip = peer.ip().to_canonical();
     let header = config.client_ip_header.trim();
-    if header.is_empty() || !config.trusted_proxies.iter().any(|p| *p == peer_ip) {
+    if header.is_empty() || !config.trusted_proxies.contains(&peer_ip) {
         return peer_ip;
     }
     // X-Forwarded-For grows to the right: the last entry is the one our proxy added; those
@@ -97,7 +97,9 @@ impl RateLimiter {
             b.tokens -= 1.0;
             Ok(())
         } else if self.per_sec > 0.0 {
-            Err(Duration::from_secs_f64(((1.0 - b.tokens) / self.per_sec).max(1.0)))
+            Err(Duration::from_secs_f64(
+                ((1.0 - b.tokens) / self.per_sec).max(1.0),
+            ))
         } else {
             Err(Duration::from_secs(3600))
         }

@@ -55,6 +55,9 @@ pub struct WebConfig {
     pub secure_cookie: bool,
     /// How long an opened form may take to be sent, in minutes.
     pub form_minutes: u32,
+    /// The SOP asks for the photo with the online form. A library that would rather take
+    /// every photo at the counter (SOP 3) turns this off; the upload is then optional.
+    pub photo_required: bool,
 }
 
 impl Default for WebConfig {
@@ -70,6 +73,7 @@ impl Default for WebConfig {
             ],
             secure_cookie: false,
             form_minutes: 120,
+            photo_required: true,
         }
     }
 }
@@ -87,6 +91,10 @@ pub struct App {
     pub lang: Lang,
     signer: Signer,
     limiter: RateLimiter,
+    /// Photos decoded at once. A hostile upload may claim 50 megapixels (the decoder's limit,
+    /// up to 400 MB while it is decoded): one photo per core bounds both memory and CPU, and
+    /// submissions without a photo never wait for these.
+    photo_slots: tokio::sync::Semaphore,
 }
 
 type Shared = Arc<App>;
@@ -102,6 +110,9 @@ impl App {
             lang,
             signer: Signer::random(),
             limiter,
+            photo_slots: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
         }
     }
 
@@ -133,12 +144,13 @@ pub fn serve(app: App, listen: &str) -> Result<(), ServeError> {
         .build()
         .map_err(|e| ServeError::Runtime(e.to_string()))?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(listen)
-            .await
-            .map_err(|e| ServeError::Bind {
-                addr: listen.to_string(),
-                reason: e.to_string(),
-            })?;
+        let listener =
+            tokio::net::TcpListener::bind(listen)
+                .await
+                .map_err(|e| ServeError::Bind {
+                    addr: listen.to_string(),
+                    reason: e.to_string(),
+                })?;
         let addr = listener
             .local_addr()
             .map_err(|e| ServeError::Runtime(e.to_string()))?;
@@ -187,10 +199,14 @@ impl Localized for ServeError {
                 "Cannot listen on {addr} ({reason}). Choose another address with --listen, or stop the program using it."
             ),
             (ServeError::Runtime(e), Lang::Id) => {
-                format!("Server web berhenti karena gangguan ({e}). Jalankan lagi; bila terulang, laporkan ke administrator.")
+                format!(
+                    "Server web berhenti karena gangguan ({e}). Jalankan lagi; bila terulang, laporkan ke administrator."
+                )
             }
             (ServeError::Runtime(e), Lang::En) => {
-                format!("The web server stopped because of a problem ({e}). Start it again; if it happens again, tell the administrator.")
+                format!(
+                    "The web server stopped because of a problem ({e}). Start it again; if it happens again, tell the administrator."
+                )
             }
         }
     }
@@ -224,13 +240,20 @@ fn html(status: StatusCode, body: String) -> Response {
 }
 
 fn refusal_page(status: StatusCode, lang: Lang, r: &Refusal) -> Response {
-    html(status, pages::message_page(lang, r.title(lang), &r.localized(lang)))
+    html(
+        status,
+        pages::message_page(lang, r.title(lang), &r.localized(lang)),
+    )
 }
 
 /// The cookie that carries the form's CSRF token. SameSite=Strict: a page on another site
 /// cannot make the browser send it, which is what makes the double submit a check.
 fn csrf_cookie(app: &App, token: &str) -> HeaderValue {
-    let secure = if app.web.secure_cookie { "; Secure" } else { "" };
+    let secure = if app.web.secure_cookie {
+        "; Secure"
+    } else {
+        ""
+    };
     let v = format!(
         "{}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
         csrf::COOKIE,
@@ -278,6 +301,7 @@ fn form_response(
         general: p.general,
         consent: p.consent,
         csrf: &token,
+        photo_required: app.web.photo_required,
     });
     let mut r = html(status, page);
     r.headers_mut()
@@ -320,7 +344,9 @@ fn log_rejection(ip: IpAddr, code: &str, draft: Option<&MemberDraft>, fields: &[
 
 /// What the blocking part of a submission came to.
 enum Outcome {
-    Registered { member_no: String },
+    Registered {
+        member_no: String,
+    },
     Refused(FormProblems),
     /// The NIK is taken: the form comes back with one message that names no one.
     Duplicate(FormProblems),
@@ -389,11 +415,17 @@ async fn submit(
         );
     }
 
+    let _photo_slot = match sub.photo.is_empty() {
+        true => None,
+        false => app.photo_slots.acquire().await.ok(),
+    };
     let worker = app.clone();
     let draft = sub.draft.clone();
-    let outcome = tokio::task::spawn_blocking(move || register(&worker, ip, lang, &draft, &sub.photo, sub.consent))
-        .await
-        .unwrap_or_else(|e| Outcome::Failed(format!("the registration task failed: {e}")));
+    let outcome = tokio::task::spawn_blocking(move || {
+        register(&worker, ip, lang, &draft, &sub.photo, sub.consent)
+    })
+    .await
+    .unwrap_or_else(|e| Outcome::Failed(format!("the registration task failed: {e}")));
     match outcome {
         Outcome::Registered { member_no } => {
             let token = app.signer.confirmation(&member_no, app.clock.now());
@@ -425,7 +457,11 @@ async fn submit(
             // The detail (which may name files) goes to the log only; the person reads what
             // to do next.
             eprintln!("loket serve: registration failed from {ip}: {detail}");
-            refusal_page(StatusCode::INTERNAL_SERVER_ERROR, lang, &Refusal::ServerError)
+            refusal_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                lang,
+                &Refusal::ServerError,
+            )
         }
     }
 }
@@ -441,10 +477,14 @@ fn register(
     consent: bool,
 ) -> Outcome {
     let desk = app.desk(ip);
-    let photo = if photo.is_empty() {
-        Err(Refusal::PhotoRequired.localized(lang))
-    } else {
-        desk.prepare_photo(photo).map_err(|e| e.localized(lang))
+    let photo = match photo.is_empty() {
+        true if app.web.photo_required => Err(Refusal::PhotoRequired.localized(lang)),
+        // Registered without one: the clerk takes it at the counter (SOP 3).
+        true => Ok(None),
+        false => desk
+            .prepare_photo(photo)
+            .map(Some)
+            .map_err(|e| e.localized(lang)),
     };
     let consent_error = (!consent).then(|| Refusal::ConsentRequired.localized(lang));
     let mut problems = FormProblems {
@@ -456,7 +496,11 @@ fn register(
     };
     match photo {
         Ok(photo) if problems.consent_error.is_none() => {
-            match desk.register_with_photo(draft, Source::Online, &photo) {
+            let done = match &photo {
+                Some(p) => desk.register_with_photo(draft, Source::Online, p),
+                None => desk.register(draft, Source::Online),
+            };
+            match done {
                 Ok(r) => {
                     eprintln!(
                         "loket serve: registered {} from {ip} NIK {}",
@@ -487,9 +531,10 @@ fn register(
 async fn confirmation(State(app): State<Shared>, RawQuery(query): RawQuery) -> Response {
     let lang = query_lang(&app, &query);
     let expired = || refusal_page(StatusCode::NOT_FOUND, lang, &Refusal::ConfirmationExpired);
-    let Some(no) = query_param(&query, "t")
-        .and_then(|t| app.signer.open_confirmation(t, app.clock.now(), CONFIRMATION_SECS))
-    else {
+    let Some(no) = query_param(&query, "t").and_then(|t| {
+        app.signer
+            .open_confirmation(t, app.clock.now(), CONFIRMATION_SECS)
+    }) else {
         return expired();
     };
     let worker = app.clone();
@@ -514,17 +559,29 @@ async fn confirmation(State(app): State<Shared>, RawQuery(query): RawQuery) -> R
         Ok(Ok(None)) => expired(),
         Ok(Err(e)) => {
             eprintln!("loket serve: confirmation page failed: {e}");
-            refusal_page(StatusCode::INTERNAL_SERVER_ERROR, lang, &Refusal::ServerError)
+            refusal_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                lang,
+                &Refusal::ServerError,
+            )
         }
         Err(e) => {
             eprintln!("loket serve: confirmation page failed: {e}");
-            refusal_page(StatusCode::INTERNAL_SERVER_ERROR, lang, &Refusal::ServerError)
+            refusal_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                lang,
+                &Refusal::ServerError,
+            )
         }
     }
 }
 
 async fn not_found(State(app): State<Shared>, RawQuery(query): RawQuery) -> Response {
-    refusal_page(StatusCode::NOT_FOUND, query_lang(&app, &query), &Refusal::NotFound)
+    refusal_page(
+        StatusCode::NOT_FOUND,
+        query_lang(&app, &query),
+        &Refusal::NotFound,
+    )
 }
 
 fn too_large(lang: Lang) -> Response {
@@ -573,7 +630,10 @@ async fn guard(State(app): State<Shared>, req: Request, next: Next) -> Response 
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     resp
 }

@@ -89,6 +89,7 @@ pub struct FormView<'a> {
     pub general: Option<String>,
     pub consent: bool,
     pub csrf: &'a str,
+    pub photo_required: bool,
 }
 
 /// A field's problems, beside it.
@@ -136,7 +137,9 @@ fn identity_name(kind: IdentityKind, lang: Lang) -> String {
     match kind {
         IdentityKind::Ktp => "KTP".into(),
         IdentityKind::Kk => lang.pick("KK (Kartu Keluarga)", "KK (family card)").into(),
-        IdentityKind::Kia => lang.pick("KIA (Kartu Identitas Anak)", "KIA (child's identity card)").into(),
+        IdentityKind::Kia => lang
+            .pick("KIA (Kartu Identitas Anak)", "KIA (child's identity card)")
+            .into(),
         IdentityKind::StudentCard => lang.pick("Kartu pelajar", "Student card").into(),
         IdentityKind::Passport => lang.pick("Paspor", "Passport").into(),
     }
@@ -214,9 +217,15 @@ pub fn form_page(v: &FormView) -> String {
             }
             Field::Sex => {
                 let options = [
-                    (String::new(), lang.pick("— pilih —", "— choose —").to_string()),
+                    (
+                        String::new(),
+                        lang.pick("— pilih —", "— choose —").to_string(),
+                    ),
                     ("L".to_string(), lang.pick("Laki-laki", "Male").to_string()),
-                    ("P".to_string(), lang.pick("Perempuan", "Female").to_string()),
+                    (
+                        "P".to_string(),
+                        lang.pick("Perempuan", "Female").to_string(),
+                    ),
                 ];
                 select(&mut b, code, value, &options);
             }
@@ -250,11 +259,12 @@ pub fn form_page(v: &FormView) -> String {
     // The photo.
     let _ = write!(
         b,
-        "<div{}><label for=\"{p}\">{} *</label>\
+        "<div{}><label for=\"{p}\">{}{}</label>\
 <input type=\"file\" id=\"{p}\" name=\"{p}\" accept=\"image/jpeg,image/png\">\
 <p class=\"hint\">{}</p>",
         if v.photo_error.is_some() { " class=\"bad\"" } else { "" },
         lang.pick("Foto diri", "Photo of yourself"),
+        if v.photo_required { " *" } else { "" },
         lang.pick(
             "JPEG atau PNG, wajah menghadap kamera, latar polos. Dipotong 3:4 untuk kartu; data lokasi (GPS) dan info kamera dibuang.",
             "JPEG or PNG, facing the camera, plain background. Cropped 3:4 for the card; location (GPS) and camera data are removed."
@@ -352,16 +362,19 @@ pub fn qr_svg(member_no: &str) -> Option<String> {
 
 /// The confirmation: the member number large, its QR code, what to bring; printable. Only
 /// the name and the number: never the NIK or the mother's name.
-pub fn confirmation_page(lang: Lang, library: &str, member_no: &str, name: &str, self_href: &str) -> String {
+pub fn confirmation_page(
+    lang: Lang,
+    library: &str,
+    member_no: &str,
+    name: &str,
+    self_href: &str,
+) -> String {
     let mut b = String::new();
     let _ = write!(
         b,
         "<h1>{}</h1><p>{}</p><p>{}</p><p class=\"member-no\" id=\"member-no\">{}</p>{}",
         lang.pick("Pendaftaran berhasil", "Registration succeeded"),
-        esc(&format!(
-            "{}: {name}",
-            lang.pick("Nama", "Name")
-        )),
+        esc(&format!("{}: {name}", lang.pick("Nama", "Name"))),
         lang.pick(
             "Nomor anggota Anda (catat, simpan, atau cetak halaman ini):",
             "Your member number (note it, keep it, or print this page):"
@@ -448,6 +461,7 @@ mod tests {
             general: None,
             consent: false,
             csrf: "tok\"en",
+            photo_required: true,
         });
         assert!(html.contains("value=\"&lt;b&gt;Siti&lt;/b&gt;&quot;\""));
         assert!(!html.contains("<b>Siti"));

@@ -159,8 +159,17 @@ mod tests {
             assert!(id.ends_with('.') && en.ends_with('.'), "{r:?}");
             assert_ne!(r.title(Lang::Id), r.title(Lang::En));
         }
-        assert!(Refusal::TooMany { retry_secs: 90 }.localized(Lang::En).contains("2 minute"));
+        assert!(
+            Refusal::TooMany { retry_secs: 90 }
+                .localized(Lang::En)
+                .contains("2 minute")
+        );
         // The duplicate message names no member.
-        assert!(!Refusal::DuplicateNik.localized(Lang::Id).chars().any(|c| c.is_ascii_digit()));
+        assert!(
+            !Refusal::DuplicateNik
+                .localized(Lang::Id)
+                .chars()
+                .any(|c| c.is_ascii_digit())
+        );
     }
 }

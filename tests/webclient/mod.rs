@@ -168,10 +168,7 @@ fn parse(raw: &[u8]) -> Response {
 
 fn dechunk(mut b: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        let Some(eol) = b.windows(2).position(|w| w == b"\r\n") else {
-            break;
-        };
+    while let Some(eol) = b.windows(2).position(|w| w == b"\r\n") {
         let size = usize::from_str_radix(
             String::from_utf8_lossy(&b[..eol])
                 .split(';')
@@ -388,7 +385,9 @@ impl Browser {
         let location = r.header("location").expect("a redirect").to_string();
         let page = get(self.addr, &location, None);
         assert_eq!(page.status, 200, "{}", page.body);
-        let no = page.by_id("member-no").expect("the member number on the page");
+        let no = page
+            .by_id("member-no")
+            .expect("the member number on the page");
         (page, no)
     }
 }
