@@ -24,6 +24,14 @@ fn with(
     fields
 }
 
+/// Members in the site's store, read as another process reads it.
+fn members(site: &Site) -> u64 {
+    Store::open(&site.store_file())
+        .unwrap()
+        .member_count()
+        .unwrap()
+}
+
 #[test]
 fn a_valid_submission_makes_a_pending_online_member_with_its_photo_in_the_queue() {
     let site = Site::new();
@@ -169,8 +177,7 @@ fn each_invalid_field_is_refused_beside_the_field_with_the_values_kept() {
             .contains("tick your consent")
     );
 
-    let store = Store::open(&site.store_file()).unwrap();
-    assert_eq!(store.member_count().unwrap(), 0, "nothing was registered");
+    assert_eq!(members(&site), 0, "nothing was registered");
     let log = server.log();
     assert!(log.contains("rejected invalid"), "{log}");
     assert!(log.contains("fields name"), "{log}");
@@ -239,13 +246,7 @@ fn a_file_that_is_not_an_image_is_refused_with_what_to_do() {
     );
     assert_eq!(r.status, 422);
     assert!(r.by_id("photo-err").unwrap().contains("terpotong"));
-    assert_eq!(
-        Store::open(&site.store_file())
-            .unwrap()
-            .member_count()
-            .unwrap(),
-        0
-    );
+    assert_eq!(members(&site), 0);
 }
 
 #[test]
@@ -331,13 +332,7 @@ fn a_missing_or_wrong_csrf_token_is_refused_with_the_values_kept() {
     let r = forger.send(&fields, Some(&photo));
     assert_eq!(r.status, 403);
 
-    assert_eq!(
-        Store::open(&site.store_file())
-            .unwrap()
-            .member_count()
-            .unwrap(),
-        0
-    );
+    assert_eq!(members(&site), 0);
     // The page that came back carries a fresh token that works.
     let renewed = Browser {
         addr: server.addr,
@@ -415,13 +410,7 @@ fn a_registered_nik_sends_the_person_to_the_counter_and_reveals_nothing() {
     assert!(msg.contains("counter with your KTP"), "{msg}");
     assert!(!r.body.contains(&existing), "the holder's number leaked");
     assert!(!r.body.contains("Siti"), "the holder's name leaked");
-    assert_eq!(
-        Store::open(&site.store_file())
-            .unwrap()
-            .member_count()
-            .unwrap(),
-        1
-    );
+    assert_eq!(members(&site), 1);
     let log = server.log();
     assert!(log.contains("rejected duplicate-nik"), "{log}");
     assert!(log.contains("3515********0007"), "{log}");
@@ -443,13 +432,7 @@ fn the_honeypot_filled_in_is_a_plain_refusal() {
     let r = b.send_parts(&parts);
     assert_eq!(r.status, 400, "{}", r.body);
     assert!(r.body.contains("cannot be accepted"));
-    assert_eq!(
-        Store::open(&site.store_file())
-            .unwrap()
-            .member_count()
-            .unwrap(),
-        0
-    );
+    assert_eq!(members(&site), 0);
     assert!(server.log().contains("rejected honeypot"));
 }
 

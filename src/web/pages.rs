@@ -92,15 +92,15 @@ pub struct FormView<'a> {
     pub photo_required: bool,
 }
 
+/// A problem, beside the input `id` it belongs to (`id-err`, which tests look up).
+fn error_line(out: &mut String, id: &str, message: &str) {
+    let _ = write!(out, "<p class=\"err\" id=\"{id}-err\">{}</p>", esc(message));
+}
+
 /// A field's problems, beside it.
 fn field_errors(out: &mut String, errors: &[FieldError], field: Field, lang: Lang) {
     for e in errors.iter().filter(|e| e.field == field) {
-        let _ = write!(
-            out,
-            "<p class=\"err\" id=\"{}-err\">{}</p>",
-            field.code(),
-            esc(&e.problem.localized(lang))
-        );
+        error_line(out, field.code(), &e.problem.localized(lang));
     }
 }
 
@@ -272,7 +272,7 @@ pub fn form_page(v: &FormView) -> String {
         p = form::PHOTO,
     );
     if let Some(e) = &v.photo_error {
-        let _ = write!(b, "<p class=\"err\" id=\"photo-err\">{}</p>", esc(e));
+        error_line(&mut b, form::PHOTO, e);
     }
     b.push_str("</div>");
     // The honeypot: off-screen, skipped by the tab key and hidden from screen readers.
@@ -299,7 +299,7 @@ pub fn form_page(v: &FormView) -> String {
         c = form::CONSENT,
     );
     if let Some(e) = &v.consent_error {
-        let _ = write!(b, "<p class=\"err\" id=\"consent-err\">{}</p>", esc(e));
+        error_line(&mut b, form::CONSENT, e);
     }
     let _ = write!(
         b,
