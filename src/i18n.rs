@@ -197,11 +197,11 @@ impl Localized for Problem {
                 let parts: Vec<String> = found.iter().map(|m| mismatch_text(m, lang)).collect();
                 match lang {
                     Lang::Id => format!(
-                        "tidak cocok dengan NIK: {}. Periksa dokumen; bila data sudah benar, isi alasan untuk melanjutkan.",
+                        "tidak cocok dengan NIK: {}. Periksa NIK dan data lahir dengan KTP/KK; bila semuanya sudah benar, petugas loket dapat mendaftarkannya dengan mencatat alasannya.",
                         parts.join("; ")
                     ),
                     Lang::En => format!(
-                        "does not match the NIK: {}. Check the document; if the data is right, give a reason to go on.",
+                        "does not match the NIK: {}. Check the NIK and birth data against the KTP/KK; if all is right as typed, the counter staff can register it with a recorded reason.",
                         parts.join("; ")
                     ),
                 }

@@ -164,6 +164,7 @@ fn each_invalid_field_is_refused_beside_the_field_with_the_values_kept() {
         r.by_id("nik-err")
             .unwrap()
             .contains("does not match the NIK")
+            && r.by_id("nik-err").unwrap().contains("counter staff")
     );
     // No photo, and no consent: each beside its own field, in the same answer.
     let mut parts = b.parts(&applicant("Budi Santoso", 2), None);
