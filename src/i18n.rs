@@ -68,6 +68,38 @@ impl Localized for Field {
     }
 }
 
+/// The line under a form field that says what to type, on the counter and on the web.
+pub fn field_hint(field: Field, lang: Lang) -> &'static str {
+    match field {
+        Field::IdentityKind => lang.pick(
+            "ktp, kk, kia, student (kartu pelajar) atau passport; kosong = ktp",
+            "ktp, kk, kia, student (student card) or passport; empty = ktp",
+        ),
+        Field::IdentityNo => lang.pick(
+            "16 angka NIK dari KTP/KK (paspor/kartu pelajar: nomornya)",
+            "The 16-digit NIK from the KTP/KK (passport/student card: its number)",
+        ),
+        Field::BirthDate => lang.pick(
+            "hari-bulan-tahun, mis. 17-03-2005",
+            "day-month-year, e.g. 17-03-2005",
+        ),
+        Field::Sex => lang.pick("L (laki-laki) atau P (perempuan)", "L (male) or P (female)"),
+        Field::Phone | Field::Email => lang.pick(
+            "nomor HP atau e-mail, paling sedikit salah satu",
+            "a phone number or an e-mail, at least one",
+        ),
+        Field::MotherName => lang.pick(
+            "untuk pertanyaan keamanan; tidak tampil di daftar",
+            "for the security question; never shown in lists",
+        ),
+        Field::MemberType => lang.pick(
+            "umum, pelajar atau anak; kosong = umum",
+            "umum (general), pelajar (student) or anak (child); empty = umum",
+        ),
+        _ => "",
+    }
+}
+
 impl Localized for Sex {
     fn localized(&self, lang: Lang) -> String {
         match self {
@@ -165,11 +197,11 @@ impl Localized for Problem {
                 let parts: Vec<String> = found.iter().map(|m| mismatch_text(m, lang)).collect();
                 match lang {
                     Lang::Id => format!(
-                        "tidak cocok dengan NIK: {}. Periksa dokumen; bila data sudah benar, isi alasan untuk melanjutkan.",
+                        "tidak cocok dengan NIK: {}. Periksa NIK dan data lahir dengan KTP/KK; bila semuanya sudah benar, petugas loket dapat mendaftarkannya dengan mencatat alasannya.",
                         parts.join("; ")
                     ),
                     Lang::En => format!(
-                        "does not match the NIK: {}. Check the document; if the data is right, give a reason to go on.",
+                        "does not match the NIK: {}. Check the NIK and birth data against the KTP/KK; if all is right as typed, the counter staff can register it with a recorded reason.",
                         parts.join("; ")
                     ),
                 }

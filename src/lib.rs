@@ -12,3 +12,4 @@ pub mod scanner;
 pub mod service;
 pub mod store;
 pub mod tui;
+pub mod web;

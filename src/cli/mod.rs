@@ -9,6 +9,7 @@ mod members;
 mod photo;
 mod report;
 mod requests;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,6 +71,12 @@ pub enum Command {
     Report(report::ReportCmd),
     /// The handover register (buku tanda terima kartu): every card handed over.
     Register(report::RegisterArgs),
+    /// The online registration form (KTA Online) over HTTP, for behind a TLS reverse proxy.
+    Serve {
+        /// Address and port to listen on (overrides `[web] listen`; default 127.0.0.1:8080).
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
     /// Requests per state, the oldest waiting, overdue steps, members.
     Status {
         #[arg(long)]
@@ -210,6 +217,7 @@ pub fn main() -> ExitCode {
         Some(Command::Visit(c)) => frontdesk::run(&ctx, c),
         Some(Command::Report(c)) => report::run(&ctx, c),
         Some(Command::Register(a)) => report::run_register(&ctx, a),
+        Some(Command::Serve { listen }) => serve::serve(&ctx, listen),
         Some(Command::Status { json }) => admin::status(&ctx, json),
         Some(Command::User(c)) => admin::user(&ctx, c),
         Some(Command::Audit {

@@ -239,6 +239,34 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field in the order of the paper form: the counter's form and the web form show
+    /// them in this order.
+    pub const FORM: [Field; 19] = [
+        Field::FullName,
+        Field::IdentityKind,
+        Field::IdentityNo,
+        Field::BirthPlace,
+        Field::BirthDate,
+        Field::Sex,
+        Field::Street,
+        Field::RtRw,
+        Field::Kelurahan,
+        Field::Kecamatan,
+        Field::City,
+        Field::Province,
+        Field::Phone,
+        Field::Email,
+        Field::MotherName,
+        Field::Occupation,
+        Field::Education,
+        Field::Institution,
+        Field::MemberType,
+    ];
+
+    pub fn from_code(code: &str) -> Option<Field> {
+        Field::FORM.into_iter().find(|f| f.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Field::FullName => "name",
@@ -318,6 +346,58 @@ pub struct MemberDraft {
     pub member_type: String,
     /// Given by a clerk who has seen the document and goes on despite a NIK mismatch.
     pub nik_mismatch_reason: String,
+}
+
+impl MemberDraft {
+    /// The text typed into `field`: forms keep their inputs in the draft itself, so every
+    /// form (counter, kiosk, web) maps fields to the draft the same way.
+    pub fn field(&self, field: Field) -> &str {
+        match field {
+            Field::FullName => &self.full_name,
+            Field::IdentityKind => &self.identity_kind,
+            Field::IdentityNo => &self.identity_no,
+            Field::BirthPlace => &self.birth_place,
+            Field::BirthDate => &self.birth_date,
+            Field::Sex => &self.sex,
+            Field::Street => &self.address.street,
+            Field::RtRw => &self.address.rt_rw,
+            Field::Kelurahan => &self.address.kelurahan,
+            Field::Kecamatan => &self.address.kecamatan,
+            Field::City => &self.address.city,
+            Field::Province => &self.address.province,
+            Field::Phone => &self.phone,
+            Field::Email => &self.email,
+            Field::MotherName => &self.mother_name,
+            Field::Occupation => &self.occupation,
+            Field::Education => &self.education,
+            Field::Institution => &self.institution,
+            Field::MemberType => &self.member_type,
+        }
+    }
+
+    pub fn field_mut(&mut self, field: Field) -> &mut String {
+        match field {
+            Field::FullName => &mut self.full_name,
+            Field::IdentityKind => &mut self.identity_kind,
+            Field::IdentityNo => &mut self.identity_no,
+            Field::BirthPlace => &mut self.birth_place,
+            Field::BirthDate => &mut self.birth_date,
+            Field::Sex => &mut self.sex,
+            Field::Street => &mut self.address.street,
+            Field::RtRw => &mut self.address.rt_rw,
+            Field::Kelurahan => &mut self.address.kelurahan,
+            Field::Kecamatan => &mut self.address.kecamatan,
+            Field::City => &mut self.address.city,
+            Field::Province => &mut self.address.province,
+            Field::Phone => &mut self.phone,
+            Field::Email => &mut self.email,
+            Field::MotherName => &mut self.mother_name,
+            Field::Occupation => &mut self.occupation,
+            Field::Education => &mut self.education,
+            Field::Institution => &mut self.institution,
+            Field::MemberType => &mut self.member_type,
+        }
+    }
 }
 
 /// What validation needs from outside the form: the date, the member types, the regency.

@@ -161,23 +161,70 @@ impl<'a> Desk<'a> {
 
     /// SOP 1: validates the form and registers the member with a new-card request.
     pub fn register(&self, draft: &MemberDraft, source: Source) -> Result<Registered> {
+        self.register_then(draft, source, |store, reg| store.register(reg))
+    }
+
+    /// The online form (online SOP 1–2): the member and the photo they uploaded, made by
+    /// [`Desk::prepare_photo`], in one transaction. The photo is kept without recording the
+    /// photo step: the clerk checks it when the applicant comes to the counter.
+    pub fn register_with_photo(
+        &self,
+        draft: &MemberDraft,
+        source: Source,
+        photo: &StoredPhoto,
+    ) -> Result<Registered> {
+        // The file as uploaded is not kept: it carries the phone's EXIF (GPS position, serial).
+        let write = PhotoWrite {
+            stored: &photo.jpeg,
+            original: None,
+        };
+        self.register_then(draft, source, |store, reg| {
+            store.register_with_photo(reg, &write)
+        })
+    }
+
+    fn register_then(
+        &self,
+        draft: &MemberDraft,
+        source: Source,
+        write: impl FnOnce(
+            &Store,
+            Registration,
+        ) -> std::result::Result<(Member, CardRequest), StoreError>,
+    ) -> Result<Registered> {
         let valid = draft
             .validate(&self.rules())
             .map_err(ServiceError::Invalid)?;
         let warnings = valid.warnings.clone();
-        let (member, request) = self.store.register(Registration {
-            draft: valid,
-            scheme: &self.config.member_no,
-            today: self.clock.today(),
-            at: self.clock.now(),
-            actor: &self.actor,
-            source,
-        })?;
+        let (member, request) = write(
+            self.store,
+            Registration {
+                draft: valid,
+                scheme: &self.config.member_no,
+                today: self.clock.today(),
+                at: self.clock.now(),
+                actor: &self.actor,
+                source,
+            },
+        )?;
         Ok(Registered {
             member,
             request,
             warnings,
         })
+    }
+
+    /// An uploaded image made into the stored photo, cropped 3:4 automatically: decoded with
+    /// the limits, EXIF orientation applied, re-encoded without any metadata. Slow (hundreds
+    /// of milliseconds for a phone photo), so it runs before, never inside, a transaction.
+    pub fn prepare_photo(&self, image: &[u8]) -> Result<StoredPhoto> {
+        let decoded = crate::photo::decode(image, &Limits::default())?;
+        let edit = Edit::initial(decoded.width(), decoded.height());
+        Ok(crate::photo::store_edited(
+            &decoded,
+            &edit,
+            &self.photo_config()?,
+        )?)
     }
 
     pub fn member(&self, no: &str) -> Result<Member> {

@@ -338,6 +338,25 @@ fn put_photo_in(txn: &WriteTransaction, no: &str, photo: &PhotoWrite) -> Result<
     Ok(())
 }
 
+/// A photo kept outside a step (online upload, import), with its line in the audit log.
+fn put_photo_audited(
+    txn: &WriteTransaction,
+    no: &str,
+    photo: &PhotoWrite,
+    actor: &Actor,
+    at: Timestamp,
+) -> Result<()> {
+    put_photo_in(txn, no, photo)?;
+    append_audit(
+        txn,
+        at,
+        actor,
+        "photo",
+        no,
+        &format!("{} bytes", photo.stored.len()),
+    )
+}
+
 /// The state index's key: state and source, so that online registrations waiting for their
 /// applicant (no standard time runs) are never loaded to compute what is overdue.
 fn state_key(state: RequestState, source: Source) -> String {
@@ -489,6 +508,22 @@ impl Store {
     pub fn register(&self, reg: Registration) -> Result<(Member, CardRequest)> {
         let txn = self.db.begin_write()?;
         let done = register_in(&txn, reg)?;
+        txn.commit()?;
+        Ok(done)
+    }
+
+    /// Registers a member together with the photo they sent (the online form): one
+    /// transaction, so there is never an online member whose upload was lost, nor a photo
+    /// without its member. The photo step is not recorded: it is checked at the counter.
+    pub fn register_with_photo(
+        &self,
+        reg: Registration,
+        photo: &PhotoWrite,
+    ) -> Result<(Member, CardRequest)> {
+        let txn = self.db.begin_write()?;
+        let (at, actor) = (reg.at, reg.actor);
+        let done = register_in(&txn, reg)?;
+        put_photo_audited(&txn, done.0.member_no.as_str(), photo, actor, at)?;
         txn.commit()?;
         Ok(done)
     }
@@ -880,15 +915,7 @@ impl Store {
         if txn.open_table(MEMBERS)?.get(no)?.is_none() {
             return Err(StoreError::NotFound(no.to_string()));
         }
-        put_photo_in(&txn, no, photo)?;
-        append_audit(
-            &txn,
-            at,
-            actor,
-            "photo",
-            no,
-            &format!("{} bytes", photo.stored.len()),
-        )?;
+        put_photo_audited(&txn, no, photo, actor, at)?;
         txn.commit()?;
         Ok(())
     }

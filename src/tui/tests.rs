@@ -553,6 +553,33 @@ fn language_switches_by_key_and_a_scan_opens_the_request() {
 }
 
 #[test]
+fn an_online_applicant_s_qr_code_scanned_at_the_counter_calls_the_request_up() {
+    let f = Fixture::new();
+    let (store, _) = seeded(&f);
+    // Registered through the web form's call: the member with the uploaded photo.
+    let clock = f.clock_at(60);
+    let desk = Desk::new(&store, &f.config, &clock, actor("online"));
+    let upload = image::RgbImage::from_pixel(300, 400, image::Rgb([180, 150, 120]));
+    let mut png = Vec::new();
+    upload
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let photo = desk.prepare_photo(&png).unwrap();
+    let r = desk
+        .register_with_photo(&demo::made_up_draft(11, 7), Source::Online, &photo)
+        .unwrap();
+    let no = r.member.member_no.to_string();
+    assert_eq!(store.photo(&no).unwrap(), Some(photo.jpeg));
+    assert_eq!(r.request.state, RequestState::Registered);
+    let mut app = f.app(store);
+    sign_in(&mut app, "rina");
+    // The QR code on the applicant's phone holds the member number alone, as a card's does.
+    app.scan(format!("{no}\r\n"));
+    assert!(matches!(app.screen, Screen::Detail(_)));
+    assert!(screen_text(&mut app, 120, 40).contains(&r.member.full_name));
+}
+
+#[test]
 fn the_kiosk_shows_only_the_form_and_starts_it_again_for_the_next_applicant() {
     let f = Fixture::new();
     let store = f.store();

@@ -13,66 +13,15 @@ use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 use super::Keys;
 use crate::domain::member::{Field, FieldError, FormRules, MemberDraft, Warning};
 use crate::domain::member_type::MemberType;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{Lang, Localized, field_hint};
 use crate::service::Registered;
 use crate::tui::app::{Action, View};
 use crate::tui::widgets::{TextInput, big_text};
 
 /// The form's fields in the order of the paper form.
-pub const FIELDS: [Field; 19] = [
-    Field::FullName,
-    Field::IdentityKind,
-    Field::IdentityNo,
-    Field::BirthPlace,
-    Field::BirthDate,
-    Field::Sex,
-    Field::Street,
-    Field::RtRw,
-    Field::Kelurahan,
-    Field::Kecamatan,
-    Field::City,
-    Field::Province,
-    Field::Phone,
-    Field::Email,
-    Field::MotherName,
-    Field::Occupation,
-    Field::Education,
-    Field::Institution,
-    Field::MemberType,
-];
+pub const FIELDS: [Field; 19] = Field::FORM;
 
 const LABEL_WIDTH: usize = 22;
-
-fn hint(field: Field, lang: Lang) -> &'static str {
-    match field {
-        Field::IdentityKind => lang.pick(
-            "ktp, kk, kia, student (kartu pelajar) atau passport; kosong = ktp",
-            "ktp, kk, kia, student (student card) or passport; empty = ktp",
-        ),
-        Field::IdentityNo => lang.pick(
-            "16 angka NIK dari KTP/KK (paspor/kartu pelajar: nomornya)",
-            "The 16-digit NIK from the KTP/KK (passport/student card: its number)",
-        ),
-        Field::BirthDate => lang.pick(
-            "hari-bulan-tahun, mis. 17-03-2005",
-            "day-month-year, e.g. 17-03-2005",
-        ),
-        Field::Sex => lang.pick("L (laki-laki) atau P (perempuan)", "L (male) or P (female)"),
-        Field::Phone | Field::Email => lang.pick(
-            "nomor HP atau e-mail, paling sedikit salah satu",
-            "a phone number or an e-mail, at least one",
-        ),
-        Field::MotherName => lang.pick(
-            "untuk pertanyaan keamanan; tidak tampil di daftar",
-            "for the security question; never shown in lists",
-        ),
-        Field::MemberType => lang.pick(
-            "umum, pelajar atau anak; kosong = umum",
-            "umum (general), pelajar (student) or anak (child); empty = umum",
-        ),
-        _ => "",
-    }
-}
 
 pub struct RegisterScreen {
     today: Date,
@@ -108,32 +57,10 @@ impl RegisterScreen {
     }
 
     pub fn draft(&self) -> MemberDraft {
-        let v = |f: Field| {
-            let i = FIELDS.iter().position(|x| *x == f).expect("a form field");
-            self.fields[i].value.clone()
-        };
-        let mut d = MemberDraft {
-            full_name: v(Field::FullName),
-            identity_kind: v(Field::IdentityKind),
-            identity_no: v(Field::IdentityNo),
-            birth_place: v(Field::BirthPlace),
-            birth_date: v(Field::BirthDate),
-            sex: v(Field::Sex),
-            phone: v(Field::Phone),
-            email: v(Field::Email),
-            mother_name: v(Field::MotherName),
-            occupation: v(Field::Occupation),
-            education: v(Field::Education),
-            institution: v(Field::Institution),
-            member_type: v(Field::MemberType),
-            ..MemberDraft::default()
-        };
-        d.address.street = v(Field::Street);
-        d.address.rt_rw = v(Field::RtRw);
-        d.address.kelurahan = v(Field::Kelurahan);
-        d.address.kecamatan = v(Field::Kecamatan);
-        d.address.city = v(Field::City);
-        d.address.province = v(Field::Province);
+        let mut d = MemberDraft::default();
+        for (field, input) in FIELDS.iter().zip(&self.fields) {
+            *d.field_mut(*field) = input.value.clone();
+        }
         d
     }
 
@@ -294,7 +221,7 @@ impl RegisterScreen {
             ));
         }
         if msg.is_empty() {
-            let h = hint(field, lang);
+            let h = field_hint(field, lang);
             if !h.is_empty() {
                 msg.push(Line::raw(h));
             }
