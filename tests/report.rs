@@ -282,12 +282,24 @@ const STEPS: [(&str, &str, u64, i64, i64, i64, u64); 6] = [
     ("7", "7 Serah & tanda terima", 4, 60, 180, 120, 3),
 ];
 
-fn mmss(s: i64) -> String {
-    format!("{}:{:02}", s / 60, s % 60)
+/// Each step's line shows n, median, p90, standard, within and its share, as worked out.
+fn assert_steps(text: &str) {
+    for (_, label, n, med, p90, std, within) in STEPS {
+        let share = format!("{:.0}%", within as f64 * 100.0 / n as f64);
+        let want = [
+            n.to_string(),
+            mmss(med),
+            mmss(p90),
+            mmss(std),
+            within.to_string(),
+            share,
+        ];
+        assert_eq!(figures_after(text, label), want, "{label} in\n{text}");
+    }
 }
 
-fn pct(within: u64, n: u64) -> String {
-    format!("{:.0}%", within as f64 * 100.0 / n as f64)
+fn mmss(s: i64) -> String {
+    format!("{}:{:02}", s / 60, s % 60)
 }
 
 #[test]
@@ -299,20 +311,7 @@ fn daily_report_as_a_table_matches_the_figures_worked_by_hand() {
         text.contains("Laporan Harian Layanan KTA — 28 November 2026"),
         "{text}"
     );
-    for (_, label, n, med, p90, std, within) in STEPS {
-        assert_eq!(
-            figures_after(&text, label),
-            vec![
-                n.to_string(),
-                mmss(med),
-                mmss(p90),
-                mmss(std),
-                within.to_string(),
-                pct(within, n)
-            ],
-            "{label}"
-        );
-    }
+    assert_steps(&text);
     // Registrations: A and B at the counter, C online; D was on the 27th; E a replacement.
     assert_eq!(figures_after(&text, "Loket"), ["2"]);
     assert_eq!(figures_after(&text, "Daring"), ["1"]);
@@ -426,20 +425,7 @@ fn daily_report_as_pdf_reads_back_with_header_figures_and_signature() {
     assert!(text.contains("Mengetahui,"));
     assert!(text.contains("Kepala Seksi"));
     assert!(text.contains("Halaman 1 dari"));
-    for (_, label, n, med, p90, std, within) in STEPS {
-        assert_eq!(
-            figures_after(&text, label),
-            vec![
-                n.to_string(),
-                mmss(med),
-                mmss(p90),
-                mmss(std),
-                within.to_string(),
-                pct(within, n)
-            ],
-            "{label} in\n{text}"
-        );
-    }
+    assert_steps(&text);
     assert_eq!(figures_after(&text, "Kartu diserahkan"), ["4"]);
     assert_eq!(figures_after(&text, "28-11-2026"), ["7", "4", "3"]);
 }
