@@ -21,7 +21,7 @@ use loket::domain::staff::CardRecord;
 use loket::domain::visit::{Guest, Visit, Visitor};
 use loket::domain::workflow::{Action, Actor, CardRequest, Source};
 use loket::report::Period;
-use loket::service::demo::made_up_draft;
+use loket::service::demo::{Dice, made_up_draft};
 use loket::service::report::{register, summary};
 use loket::store::{Registration, Store, TransitionWrite};
 
@@ -47,21 +47,9 @@ fn cache_dir() -> PathBuf {
     target.join("bench-cache")
 }
 
-/// A small fixed pseudo-random sequence, so every build of the store is the same.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-
-    /// Seconds for a step whose standard is `minutes`: 30% to 160% of it.
-    fn took(&mut self, minutes: i64) -> i64 {
-        minutes * 60 * (30 + self.next(131) as i64) / 100
-    }
+/// Seconds for a step whose standard is `minutes`: 30% to 160% of it.
+fn took(dice: &mut Dice, minutes: i64) -> i64 {
+    minutes * 60 * (30 + dice.next(131) as i64) / 100
 }
 
 fn local(d: Date, secs_after_eight: i64) -> Timestamp {
@@ -72,7 +60,7 @@ fn local(d: Date, secs_after_eight: i64) -> Timestamp {
 /// twenty cancelled at the counter, one in twenty left waiting.
 fn walk(r: &CardRequest, dice: &mut Dice, start: Timestamp) -> (CardRequest, Vec<CardRecord>) {
     let clerk = Actor {
-        user: CLERKS[dice.next(4) as usize].into(),
+        user: CLERKS[dice.next(4)].into(),
         terminal: "loket-1".into(),
     };
     let mut t = start;
@@ -113,7 +101,7 @@ fn walk(r: &CardRequest, dice: &mut Dice, start: Timestamp) -> (CardRequest, Vec
                 .unwrap();
             break;
         }
-        t += dice.took(minutes).seconds();
+        t += took(dice, minutes).seconds();
         if matches!(action, Action::Print { .. }) {
             cards.push(CardRecord {
                 serial: serial.clone(),
@@ -226,7 +214,7 @@ fn cached_store() -> PathBuf {
                         group_size: 1 + dice.next(30) as u32,
                     })
                 } else {
-                    Visitor::Member(members[dice.next(members.len() as u64) as usize].clone())
+                    Visitor::Member(members[dice.next(members.len())].clone())
                 };
                 (
                     *day,
