@@ -282,12 +282,24 @@ const STEPS: [(&str, &str, u64, i64, i64, i64, u64); 6] = [
     ("7", "7 Serah & tanda terima", 4, 60, 180, 120, 3),
 ];
 
-fn mmss(s: i64) -> String {
-    format!("{}:{:02}", s / 60, s % 60)
+/// Each step's line shows n, median, p90, standard, within and its share, as worked out.
+fn assert_steps(text: &str) {
+    for (_, label, n, med, p90, std, within) in STEPS {
+        let share = format!("{:.0}%", within as f64 * 100.0 / n as f64);
+        let want = [
+            n.to_string(),
+            mmss(med),
+            mmss(p90),
+            mmss(std),
+            within.to_string(),
+            share,
+        ];
+        assert_eq!(figures_after(text, label), want, "{label} in\n{text}");
+    }
 }
 
-fn pct(within: u64, n: u64) -> String {
-    format!("{:.0}%", within as f64 * 100.0 / n as f64)
+fn mmss(s: i64) -> String {
+    format!("{}:{:02}", s / 60, s % 60)
 }
 
 #[test]
@@ -299,20 +311,7 @@ fn daily_report_as_a_table_matches_the_figures_worked_by_hand() {
         text.contains("Laporan Harian Layanan KTA — 28 November 2026"),
         "{text}"
     );
-    for (_, label, n, med, p90, std, within) in STEPS {
-        assert_eq!(
-            figures_after(&text, label),
-            vec![
-                n.to_string(),
-                mmss(med),
-                mmss(p90),
-                mmss(std),
-                within.to_string(),
-                pct(within, n)
-            ],
-            "{label}"
-        );
-    }
+    assert_steps(&text);
     // Registrations: A and B at the counter, C online; D was on the 27th; E a replacement.
     assert_eq!(figures_after(&text, "Loket"), ["2"]);
     assert_eq!(figures_after(&text, "Daring"), ["1"]);
@@ -391,6 +390,18 @@ fn daily_report_as_csv_parses_back_to_the_same_figures() {
     assert_eq!(get("guests", "people", "count"), "3");
 }
 
+/// Runs `args` with `--format pdf --out FILE`, checks loket says where it saved it, and
+/// reads the PDF back with `pdftotext -layout`.
+fn pdf_text(site: &Site, args: &[&str]) -> String {
+    let pdf = site.path().join("out.pdf");
+    let pdf_arg = pdf.to_str().unwrap();
+    let mut all = args.to_vec();
+    all.extend(["--format", "pdf", "--out", pdf_arg]);
+    let said = site.ok(&all);
+    assert!(said.contains(pdf_arg), "{said}");
+    pdftotext(&pdf)
+}
+
 fn pdftotext(pdf: &std::path::Path) -> String {
     let out = Command::new("pdftotext")
         .args(["-layout", pdf.to_str().unwrap(), "-"])
@@ -404,19 +415,7 @@ fn pdftotext(pdf: &std::path::Path) -> String {
 fn daily_report_as_pdf_reads_back_with_header_figures_and_signature() {
     let site = Site::new();
     seed(&site);
-    let pdf = site.path().join("harian.pdf");
-    let said = site.ok(&[
-        "report",
-        "daily",
-        "--date",
-        "2026-11-28",
-        "--format",
-        "pdf",
-        "--out",
-        pdf.to_str().unwrap(),
-    ]);
-    assert!(said.contains("harian.pdf"), "{said}");
-    let text = pdftotext(&pdf);
+    let text = pdf_text(&site, &["report", "daily", "--date", "2026-11-28"]);
     let lib = Config::default().library;
     assert!(text.contains(&lib.name), "{text}");
     assert!(text.contains(&lib.address));
@@ -426,20 +425,7 @@ fn daily_report_as_pdf_reads_back_with_header_figures_and_signature() {
     assert!(text.contains("Mengetahui,"));
     assert!(text.contains("Kepala Seksi"));
     assert!(text.contains("Halaman 1 dari"));
-    for (_, label, n, med, p90, std, within) in STEPS {
-        assert_eq!(
-            figures_after(&text, label),
-            vec![
-                n.to_string(),
-                mmss(med),
-                mmss(p90),
-                mmss(std),
-                within.to_string(),
-                pct(within, n)
-            ],
-            "{label} in\n{text}"
-        );
-    }
+    assert_steps(&text);
     assert_eq!(figures_after(&text, "Kartu diserahkan"), ["4"]);
     assert_eq!(figures_after(&text, "28-11-2026"), ["7", "4", "3"]);
 }
@@ -448,17 +434,7 @@ fn daily_report_as_pdf_reads_back_with_header_figures_and_signature() {
 fn the_register_lists_every_handover_on_paper_without_a_nik() {
     let site = Site::new();
     let s = seed(&site);
-    let pdf = site.path().join("register.pdf");
-    site.ok(&[
-        "register",
-        "--date",
-        "2026-11-28",
-        "--format",
-        "pdf",
-        "--out",
-        pdf.to_str().unwrap(),
-    ]);
-    let text = pdftotext(&pdf);
+    let text = pdf_text(&site, &["register", "--date", "2026-11-28"]);
     assert!(text.contains("Buku Tanda Terima Kartu Anggota"), "{text}");
     assert!(text.contains("Tanda tangan"));
     assert!(text.contains("Mengetahui,"));
@@ -553,18 +529,7 @@ fn a_month_a_range_english_and_mistakes() {
     );
     assert!(csv_text.contains("report,period,,last,2026-11-30"));
     // A month's 30 days of visits run over the page: numbered pages, the table continued.
-    let pdf = site.path().join("bulanan.pdf");
-    site.ok(&[
-        "report",
-        "monthly",
-        "--date",
-        "2026-11-28",
-        "--format",
-        "pdf",
-        "--out",
-        pdf.to_str().unwrap(),
-    ]);
-    let text = pdftotext(&pdf);
+    let text = pdf_text(&site, &["report", "monthly", "--date", "2026-11-28"]);
     assert!(text.contains("Laporan Bulanan Layanan KTA"), "{text}");
     assert!(text.contains("November 2026"));
     assert!(text.contains("Halaman 2 dari"), "{text}");

@@ -135,6 +135,16 @@ fn pdf_name(prefix: &str, p: &Period) -> String {
     }
 }
 
+/// The top of every PDF page: the library, the title, the period, when it was made.
+fn heading<'a>(ctx: &'a Ctx, title: &str, period: &Period) -> Heading<'a> {
+    Heading {
+        library: &ctx.config.library,
+        title: title.into(),
+        period: period_label(period, ctx.lang),
+        generated: generated_line(ctx.clock.now(), ctx.clock.tz(), ctx.lang),
+    }
+}
+
 fn signer(ctx: &Ctx) -> Result<ReportConfig, Failure> {
     ctx.config.section("report").map_err(|e| ctx.fail(&e))
 }
@@ -177,12 +187,7 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> CmdResult {
         Format::Pdf => {
             let empty = s.is_empty().then(|| nothing_in(&period, ctx.lang));
             summary_pdf(
-                Heading {
-                    library: lib,
-                    title: report_title(&period, ctx.lang).into(),
-                    period: period_label(&period, ctx.lang),
-                    generated: generated_line(s.generated_at, &tz, ctx.lang),
-                },
+                heading(ctx, report_title(&period, ctx.lang), &period),
                 &tables,
                 empty.as_deref(),
                 &signer,
@@ -240,12 +245,7 @@ pub fn run_register(ctx: &Ctx, a: RegisterArgs) -> CmdResult {
         Format::Pdf => {
             let empty = entries.is_empty().then(|| no_handovers(&period, ctx.lang));
             register_pdf(
-                Heading {
-                    library: lib,
-                    title: register_title(ctx.lang).into(),
-                    period: period_label(&period, ctx.lang),
-                    generated,
-                },
+                heading(ctx, register_title(ctx.lang), &period),
                 &register_table(&entries, &tz, ctx.lang, true),
                 empty.as_deref(),
                 &signer,

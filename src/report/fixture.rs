@@ -47,11 +47,11 @@ pub fn walk(
 
 /// The six timed steps in order, each taking the given seconds, by `by`, received by the
 /// member unless `representative` names someone else.
-pub fn through_handover(
+pub fn through_handover<'a>(
     secs: [i64; 6],
-    by: &str,
+    by: &'a str,
     representative: Option<&str>,
-) -> Vec<(i64, Action, String)> {
+) -> Vec<(i64, Action, &'a str)> {
     let checked = Checklist::all_passed(IdentityKind::Ktp);
     let (received_by, rep) = match representative {
         Some(name) => (name.to_string(), true),
@@ -72,23 +72,8 @@ pub fn through_handover(
     ];
     secs.into_iter()
         .zip(actions)
-        .map(|(s, a)| (s, a, by.to_string()))
+        .map(|(s, a)| (s, a, by))
         .collect()
-}
-
-/// [`walk`] with owned clerk names, for [`through_handover`].
-pub fn walk_owned(
-    id: u64,
-    source: Source,
-    kind: RequestKind,
-    start: Timestamp,
-    steps: &[(i64, Action, String)],
-) -> CardRequest {
-    let borrowed: Vec<(i64, Action, &str)> = steps
-        .iter()
-        .map(|(s, a, b)| (*s, a.clone(), b.as_str()))
-        .collect();
-    walk(id, source, kind, start, &borrowed)
 }
 
 /// Five requests whose figures are worked out by hand in the tests (all times UTC):
@@ -100,21 +85,21 @@ pub fn walk_owned(
 /// 5. counter, renewal, 11:00, by budi: 60/60/60/120, a reprint 60 s later, laminated 60 s
 ///    after the reprint, handed over 60 s later → 11:08
 pub fn five() -> Vec<CardRequest> {
-    let r1 = walk_owned(
+    let r1 = walk(
         1,
         Source::Counter,
         RequestKind::New,
         at(9, 0),
         &through_handover([60, 120, 240, 300, 60, 60], "rina", None),
     );
-    let r2 = walk_owned(
+    let r2 = walk(
         2,
         Source::Counter,
         RequestKind::New,
         at(9, 10),
         &through_handover([120, 240, 120, 360, 180, 180], "budi", Some("Ibu Sari")),
     );
-    let r3 = walk_owned(
+    let r3 = walk(
         3,
         Source::Online,
         RequestKind::New,
@@ -136,10 +121,10 @@ pub fn five() -> Vec<CardRequest> {
             Action::Reprint {
                 reason: "smudged".into(),
             },
-            "budi".into(),
+            "budi",
         ),
     );
-    let r5 = walk_owned(5, Source::Counter, RequestKind::Renewal, at(11, 0), &steps);
+    let r5 = walk(5, Source::Counter, RequestKind::Renewal, at(11, 0), &steps);
     vec![r1, r2, r3, r4, r5]
 }
 

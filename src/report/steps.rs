@@ -11,14 +11,7 @@ use crate::domain::workflow::{CardRequest, StandardTimes, Step};
 /// The steps with a standard that loket can time: from reporting at the counter (SOP 2) to the
 /// handover with its receipt (SOP 7–8, one action at the counter). SOP 1 starts before loket
 /// knows of the applicant, and the first scan (SOP 9) is the member's own time.
-pub const TIMED_STEPS: [Step; 6] = [
-    Step::Report,
-    Step::Photo,
-    Step::Verify,
-    Step::Print,
-    Step::Laminate,
-    Step::Handover,
-];
+pub const TIMED_STEPS: &[Step] = Step::ALL.split_at(7).0.split_at(1).1;
 
 /// One step done once: when it was done, how long it took, and its standard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -45,11 +45,13 @@ const KELURAHAN: [(&str, &str); 6] = [
     ("351515", "Krian"),
 ];
 
-/// A small, fixed pseudo-random sequence: the same demo every time.
-struct Dice(u64);
+/// A small, fixed pseudo-random sequence (xorshift): the same demo every time, and the
+/// same made-up history in the benchmarks. The seed must not be 0.
+pub struct Dice(pub u64);
 
 impl Dice {
-    fn next(&mut self, n: usize) -> usize {
+    /// The next number below `n`.
+    pub fn next(&mut self, n: usize) -> usize {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;

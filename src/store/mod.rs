@@ -264,13 +264,18 @@ fn current_at_version(txn: &WriteTransaction, id: u64, expected: u32) -> Result<
     Ok(current)
 }
 
-/// Fills the step-time index from every request already stored.
+/// Fills the step-time index from every request already stored, and builds the state index
+/// again: before schema 3 an import keyed its requests by state alone, so they never reached
+/// the queue.
 fn index_request_steps_v3(txn: &WriteTransaction) -> Result<()> {
+    txn.delete_multimap_table(REQUESTS_BY_STATE)?;
     let requests = txn.open_table(REQUESTS)?;
     let mut steps = txn.open_table(REQUEST_STEPS)?;
+    let mut by_state = txn.open_multimap_table(REQUESTS_BY_STATE)?;
     for entry in requests.iter()? {
         let r: CardRequest = parse(entry?.1.value())?;
         index_steps(&mut steps, &r)?;
+        by_state.insert(state_key(r.state, r.source).as_str(), r.id)?;
     }
     Ok(())
 }
