@@ -4,7 +4,9 @@
 //!
 //! The computations (`period`, `stats`, `steps`, `counts`, `visits`, `handover`) take
 //! requests and visits already read from the store and never touch it, so the supervisor's
-//! live dashboard calls the same functions the printed report uses.
+//! live dashboard calls the same functions the printed report uses (`summary` gathers them
+//! for a report). The writers (`tables` into the neutral `sheet`, then `text`, `csv`, `pdf`)
+//! make the three formats from the same rows; `labels` has their words in both languages.
 
 pub mod config;
 pub mod counts;

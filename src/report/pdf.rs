@@ -203,8 +203,7 @@ impl<'a> Layout<'a> {
     }
 
     /// A table: its title, a header row, the rows `row_h` mm high with a rule under each.
-    /// On a new page the title (marked as continued) and the header come again. `number`
-    /// puts the rows' count first, as the paper register numbers its lines.
+    /// On a new page the title (marked as continued) and the header come again.
     pub fn table(&mut self, t: &Table, row_h: f32, size: f32) {
         // A weight is at most 3 cm: a label with one count stays a narrow table instead of
         // a label far from its number across the page.

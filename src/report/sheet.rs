@@ -49,7 +49,7 @@ pub struct Column {
     pub header: String,
     /// Characters in the terminal table.
     pub width: usize,
-    /// Share of the printable width in the PDF.
+    /// Share of the printable width in the PDF (a weight is at most 3 cm there).
     pub weight: f32,
 }
 
