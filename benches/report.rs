@@ -255,7 +255,7 @@ fn benches(c: &mut Criterion) {
     );
     let mut g = c.benchmark_group("report-100k");
     g.sample_size(10);
-    g.bench_function("requests touching a month (day index)", |b| {
+    g.bench_function("requests with steps in a month (step index)", |b| {
         b.iter(|| {
             black_box(
                 store
@@ -272,6 +272,31 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("daily handover register", |b| {
         b.iter(|| black_box(register(&store, &day).unwrap()))
+    });
+    // The supervisor's dashboard at 11:00 on a weekday: every open request with its member's
+    // name, this week's step medians, today's clerks and visitors by hour. One refresh, as
+    // the dashboard does on every change it sees.
+    let clock =
+        loket::config::Clock::new(tz.clone(), Some("2026-11-27T04:00:00Z".parse().unwrap()));
+    let kasi = Actor {
+        user: "kasi".into(),
+        terminal: "ssh".into(),
+    };
+    let desk = loket::service::Desk::new(&store, &cfg, &clock, kasi);
+    let d = desk.dashboard().unwrap();
+    eprintln!(
+        "dashboard: {} open requests, {} visitors so far today, {} clerks today",
+        d.open.len(),
+        d.visits_today.people,
+        d.clerks_today.len()
+    );
+    g.bench_function("dashboard first load", |b| {
+        b.iter(|| black_box(desk.dashboard().unwrap()))
+    });
+    // What the dashboard does on each change it sees: the week's step figures are kept for a
+    // minute (WEEK_FIGURES_FOR), everything else is read again.
+    g.bench_function("dashboard refresh", |b| {
+        b.iter(|| black_box(desk.dashboard_after(Some(&d)).unwrap()))
     });
     g.finish();
 }

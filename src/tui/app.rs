@@ -480,7 +480,11 @@ impl App {
     }
 
     fn load_dashboard(&mut self) {
-        let data = self.desk().dashboard();
+        let previous = match &self.screen {
+            Screen::Dashboard(d) => d.data().cloned(),
+            _ => None,
+        };
+        let data = self.desk().dashboard_after(previous.as_ref());
         match data {
             Ok(data) => {
                 let (now, standards) = (self.now, self.config.standard_minutes);

@@ -1,6 +1,7 @@
 //! The supervisor's dashboard (Kasi/Kabid, often over SSH at 80×24): requests per state with
 //! the overdue ones counted and the week's median per step beside its standard; every request
-//! on its way, the furthest over its standard first; today's cards, clerks and visitors by
+//! on its way, the furthest over its standard first (the 200 furthest, in a backlog); today's
+//! cards, clerks and visitors by
 //! hour. It refreshes by itself (the app reloads it on the store's change counter and re-sorts
 //! it on every tick) and reads without colour: over the standard is marked `!` as well.
 
@@ -15,7 +16,7 @@ use super::Keys;
 use super::queue::source_text;
 use crate::domain::workflow::{StandardTimes, Timing};
 use crate::i18n::{Lang, Localized};
-use crate::service::supervision::{Dashboard, Waiting};
+use crate::service::supervision::{Dashboard, LISTED, StateLine, Waiting, most_overdue_first};
 use crate::tui::app::{Action, View};
 
 /// Opening hours the chart always shows; hours with visits outside them are added.
@@ -51,14 +52,18 @@ impl DashboardScreen {
         DashboardScreen::default()
     }
 
+    /// What the screen last loaded (a refresh keeps the week's step figures a while).
+    pub fn data(&self) -> Option<&Dashboard> {
+        self.data.as_ref()
+    }
+
     /// New figures from the store.
     pub fn set_data(&mut self, data: Dashboard, now: Timestamp, standards: &StandardTimes) {
         self.data = Some(data);
         self.order(now, standards);
     }
 
-    /// The furthest over their standard first; those without a standard now (online
-    /// applicants not yet at the counter) last, oldest first. Called on every tick: time
+    /// Re-sorts the list at `now` (see [`most_overdue_first`]). Called on every tick: time
     /// moves requests up the list between changes in the store.
     pub fn order(&mut self, now: Timestamp, standards: &StandardTimes) {
         let selected = self
@@ -68,25 +73,14 @@ impl DashboardScreen {
             .map(|l| l.waiting.request.id);
         let Some(d) = &self.data else { return };
         let mut lines: Vec<Listed> = d
-            .waiting
+            .listed
             .iter()
             .map(|w| Listed {
                 timing: w.request.timing(now, standards),
                 waiting: w.clone(),
             })
             .collect();
-        lines.sort_by_key(|l| match l.timing {
-            Some((elapsed, standard, _)) => (
-                0,
-                standard.as_secs() - elapsed.as_secs(),
-                l.waiting.request.id,
-            ),
-            None => (
-                1,
-                l.waiting.request.since().as_second(),
-                l.waiting.request.id,
-            ),
-        });
+        most_overdue_first(&mut lines, |l| &l.waiting.request, now, standards);
         self.lines = lines;
         let at = selected
             .and_then(|id| self.lines.iter().position(|l| l.waiting.request.id == id))
@@ -147,15 +141,15 @@ impl DashboardScreen {
             Layout::horizontal([Constraint::Length(46), Constraint::Min(30)]).areas(top);
         draw_visits(frame, chart_area, d, v);
         draw_today(frame, bottom, d, v);
-        self.draw_states(frame, states_area, v);
-        self.draw_waiting(frame, middle, v);
+        let states = d.state_lines(v.now);
+        let (total, over) = (d.open.len(), states.iter().map(|s| s.over).sum());
+        self.draw_states(frame, states_area, &states, v);
+        self.draw_waiting(frame, middle, total, over, v);
     }
 
-    fn draw_states(&self, frame: &mut Frame, area: Rect, v: &View) {
+    fn draw_states(&self, frame: &mut Frame, area: Rect, states: &[StateLine], v: &View) {
         let lang = v.lang;
-        let Some(d) = &self.data else { return };
-        let rows: Vec<TableRow> = d
-            .states
+        let rows: Vec<TableRow> = states
             .iter()
             .map(|s| {
                 let over = if s.over > 0 {
@@ -209,19 +203,20 @@ impl DashboardScreen {
         frame.render_widget(table, area);
     }
 
-    fn draw_waiting(&mut self, frame: &mut Frame, area: Rect, v: &View) {
+    fn draw_waiting(&mut self, frame: &mut Frame, area: Rect, total: usize, over: usize, v: &View) {
         let lang = v.lang;
-        let over = self
-            .lines
-            .iter()
-            .filter(|l| matches!(l.timing, Some((_, _, Timing::Over))))
-            .count();
+        // A backlog longer than the list says how much of it is shown.
+        let shown = if total > LISTED {
+            match lang {
+                Lang::Id => format!(" · {LISTED} terlama tampil"),
+                Lang::En => format!(" · the {LISTED} most overdue shown"),
+            }
+        } else {
+            String::new()
+        };
         let title = match lang {
-            Lang::Id => format!(" Dalam proses: {} · lewat baku: {over} ", self.lines.len()),
-            Lang::En => format!(
-                " In progress: {} · over standard: {over} ",
-                self.lines.len()
-            ),
+            Lang::Id => format!(" Dalam proses: {total} · lewat baku: {over}{shown} "),
+            Lang::En => format!(" In progress: {total} · over standard: {over}{shown} "),
         };
         let block = Block::bordered().title(title);
         if self.lines.is_empty() {
