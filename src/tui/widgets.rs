@@ -63,6 +63,14 @@ impl TextInput {
     }
 }
 
+/// Moves a list's selection one row down, stopping at the last of its `len` rows (the lists
+/// of the queue, the members, the audit log and the dashboard).
+pub fn select_down(table: &mut ratatui::widgets::TableState, len: usize) {
+    if len > 0 {
+        table.select(Some(table.selected().map_or(0, |i| (i + 1).min(len - 1))));
+    }
+}
+
 /// Glyphs three cells wide and three rows high for the member number shown large after
 /// registration (read across the counter by the applicant, SOP 2).
 fn glyph(c: char) -> [&'static str; 3] {

@@ -11,7 +11,7 @@ use super::Keys;
 use crate::i18n::Lang;
 use crate::store::AuditEntry;
 use crate::tui::app::{Action, View};
-use crate::tui::widgets::TextInput;
+use crate::tui::widgets::{TextInput, select_down};
 
 /// How many entries the screen loads: a day at a busy library, and always quick to read.
 pub const SHOWN: usize = 500;
@@ -86,10 +86,7 @@ impl AuditScreen {
             KeyCode::Esc => return Some(Action::Back),
             KeyCode::Char('/') => self.searching = true,
             KeyCode::Up => self.table.select_previous(),
-            KeyCode::Down if len > 0 => {
-                let i = self.table.selected().map_or(0, |i| (i + 1).min(len - 1));
-                self.table.select(Some(i));
-            }
+            KeyCode::Down => select_down(&mut self.table, len),
             KeyCode::Home => self.table.select_first(),
             _ => {}
         }

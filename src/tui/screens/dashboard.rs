@@ -18,6 +18,7 @@ use crate::domain::workflow::{StandardTimes, Timing};
 use crate::i18n::{Lang, Localized};
 use crate::service::supervision::{Dashboard, LISTED, StateLine, Waiting, most_overdue_first};
 use crate::tui::app::{Action, View};
+use crate::tui::widgets::select_down;
 
 /// Opening hours the chart always shows; hours with visits outside them are added.
 const OPEN_HOURS: (usize, usize) = (8, 16);
@@ -97,10 +98,7 @@ impl DashboardScreen {
             KeyCode::Char('a') => return Some(Action::OpenQueue),
             KeyCode::Char('m') => return Some(Action::OpenMembers),
             KeyCode::Up => self.table.select_previous(),
-            KeyCode::Down if len > 0 => {
-                let i = self.table.selected().map_or(0, |i| (i + 1).min(len - 1));
-                self.table.select(Some(i));
-            }
+            KeyCode::Down => select_down(&mut self.table, len),
             KeyCode::Enter => {
                 let line = self.lines.get(self.table.selected()?)?;
                 return Some(Action::OpenDetail(

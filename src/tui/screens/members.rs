@@ -13,7 +13,7 @@ use crate::domain::staff::CardRecord;
 use crate::domain::workflow::{CardRequest, RequestKind};
 use crate::i18n::{Lang, Localized};
 use crate::tui::app::{Action, View};
-use crate::tui::widgets::TextInput;
+use crate::tui::widgets::{TextInput, select_down};
 
 /// A found member with their cards and requests, loaded by the app.
 #[derive(Debug, Clone)]
@@ -126,10 +126,7 @@ impl MembersScreen {
         match key.code {
             KeyCode::Char('/') => self.searching = true,
             KeyCode::Up => self.table.select_previous(),
-            KeyCode::Down if len > 0 => {
-                let i = self.table.selected().map_or(0, |i| (i + 1).min(len - 1));
-                self.table.select(Some(i));
-            }
+            KeyCode::Down => select_down(&mut self.table, len),
             KeyCode::Char('p') => return self.start(RequestKind::Renewal),
             KeyCode::Char('g') => return self.start(RequestKind::Replacement),
             _ => {}

@@ -14,7 +14,7 @@ use crate::domain::member::Member;
 use crate::domain::workflow::{CardRequest, RequestState, Source};
 use crate::i18n::{Lang, Localized};
 use crate::tui::app::{Action, View};
-use crate::tui::widgets::TextInput;
+use crate::tui::widgets::{TextInput, select_down};
 
 /// One request with what the list shows of its member.
 #[derive(Debug, Clone)]
@@ -205,10 +205,7 @@ impl QueueScreen {
                 self.refit();
             }
             KeyCode::Up => self.table.select_previous(),
-            KeyCode::Down if len > 0 => {
-                let i = self.table.selected().map_or(0, |i| (i + 1).min(len - 1));
-                self.table.select(Some(i));
-            }
+            KeyCode::Down => select_down(&mut self.table, len),
             KeyCode::Home => self.table.select_first(),
             KeyCode::Char(' ') => {
                 let row = self.selected()?;
@@ -222,10 +219,7 @@ impl QueueScreen {
                 if !self.marked.remove(&id) {
                     self.marked.insert(id);
                 }
-                if len > 0 {
-                    let i = self.table.selected().map_or(0, |i| (i + 1).min(len - 1));
-                    self.table.select(Some(i));
-                }
+                select_down(&mut self.table, len);
             }
             KeyCode::Char('p') => {
                 return Some(Action::PrintMarked(self.marked_in(RequestState::Verified)));
