@@ -494,3 +494,36 @@ fn a_confirmation_link_cannot_be_guessed_from_a_number() {
     let r = post(server.addr, "/", None, &[]);
     assert!(r.status == 403 || r.status == 400, "{}", r.status);
 }
+
+#[test]
+fn a_restarted_server_takes_the_forms_it_gave_out_and_opens_old_confirmations() {
+    let site = Site::new();
+    let photo = photo_jpeg();
+    let (form, confirmation) = {
+        let server = Server::start(&site, "");
+        let form = Browser::open(server.addr, "/");
+        let (page, no) =
+            Browser::open(server.addr, "/").register(&applicant("Ani Lestari", 21), &photo);
+        assert!(page.body.contains(&no));
+        let link = Browser::open(server.addr, "/")
+            .send(&applicant("Budi Santoso", 22), Some(&photo))
+            .header("location")
+            .expect("a redirect to the confirmation")
+            .to_string();
+        (form, link)
+        // The server stops here (killed, as a crash or a deploy would).
+    };
+    let server = Server::start(&site, "");
+    // A form opened before the restart is sent after it: taken, not refused as expired.
+    let form = Browser {
+        addr: server.addr,
+        ..form
+    };
+    let (_, no) = form.register(&applicant("Citra Dewi", 23), &photo);
+    assert!(no.starts_with("261128"), "{no}");
+    // The confirmation an applicant kept still opens.
+    let page = get(server.addr, &confirmation, None);
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("Budi Santoso"));
+    assert_eq!(members(&site), 3);
+}

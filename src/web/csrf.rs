@@ -38,12 +38,45 @@ impl TokenProblem {
     }
 }
 
+fn read_or_make_key(path: &std::path::Path) -> std::io::Result<[u8; 32]> {
+    use std::io::Write;
+    if let Ok(bytes) = std::fs::read(path)
+        && let Ok(key) = <[u8; 32]>::try_from(bytes.as_slice())
+    {
+        return Ok(key);
+    }
+    let key = Signer::random().key;
+    // Written under another name and renamed: two servers starting at once never read half
+    // a key, and the last one's key is the one both read next time.
+    let tmp = path.with_extension("key.partial");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut f = options.open(&tmp)?;
+    f.write_all(&key)?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, path)?;
+    Ok(key)
+}
+
 impl Signer {
     pub fn random() -> Signer {
         use password_hash::rand_core::{OsRng, RngCore};
         let mut key = [0u8; 32];
         OsRng.fill_bytes(&mut key);
         Signer { key }
+    }
+
+    /// The key kept in `path` (made there, readable by its owner only, the first time), so
+    /// that a restarted server still takes the forms it handed out and opens the
+    /// confirmation links applicants keep. A key that cannot be kept gives a key for this run
+    /// alone, and the reason to log.
+    pub fn kept_in(path: &std::path::Path) -> (Signer, Option<std::io::Error>) {
+        match read_or_make_key(path) {
+            Ok(key) => (Signer { key }, None),
+            Err(e) => (Signer::random(), Some(e)),
+        }
     }
 
     #[cfg(test)]
@@ -146,6 +179,30 @@ mod tests {
 
     fn t(s: i64) -> Timestamp {
         Timestamp::from_second(1_800_000_000 + s).unwrap()
+    }
+
+    #[test]
+    fn the_key_is_kept_for_the_next_run_and_a_bad_file_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("web.key");
+        let (first, problem) = Signer::kept_in(&path);
+        assert!(problem.is_none());
+        let (again, _) = Signer::kept_in(&path);
+        assert_eq!(first.key, again.key, "the same key after a restart");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        std::fs::write(&path, b"short").unwrap();
+        let (fresh, problem) = Signer::kept_in(&path);
+        assert!(problem.is_none());
+        assert_ne!(fresh.key, first.key);
+        assert_eq!(std::fs::read(&path).unwrap().len(), 32);
+        // A folder that cannot hold it: a key for this run, and the reason.
+        let (_, problem) = Signer::kept_in(&dir.path().join("no-such-dir").join("web.key"));
+        assert!(problem.is_some());
     }
 
     #[test]

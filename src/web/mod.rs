@@ -102,13 +102,25 @@ type Shared = Arc<App>;
 impl App {
     pub fn new(store: Store, config: Config, web: WebConfig, clock: Clock, lang: Lang) -> App {
         let limiter = RateLimiter::new(web.rate_burst, web.rate_per_minute);
+        let key_file = store
+            .path()
+            .parent()
+            .map(|d| d.join("web.key"))
+            .unwrap_or_else(|| "web.key".into());
+        let (signer, problem) = Signer::kept_in(&key_file);
+        if let Some(e) = problem {
+            eprintln!(
+                "loket serve: the form key cannot be kept in {} ({e}); forms opened before a restart will be asked again",
+                key_file.display()
+            );
+        }
         App {
             store,
             config,
             web,
             clock,
             lang,
-            signer: Signer::random(),
+            signer,
             limiter,
             photo_slots: tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
