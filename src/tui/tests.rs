@@ -1023,3 +1023,49 @@ fn the_dashboard_follows_another_counter_s_step_and_the_clock() {
         row(&mut app, &nos[1])
     );
 }
+
+#[test]
+fn a_long_queue_scrolls_with_the_selection() {
+    let f = Fixture::new();
+    let (store, _) = seeded(&f);
+    for i in 10..50 {
+        let clock = f.clock_at(60 - i as i64);
+        let desk = Desk::new(&store, &f.config, &clock, actor("rina"));
+        desk.register(&demo::made_up_draft(i, 7), Source::Counter)
+            .unwrap();
+    }
+    let mut app = f.app(store);
+    sign_in(&mut app, "rina");
+    let table_rows = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.contains("2611"))
+            .map(str::to_string)
+            .collect()
+    };
+    // Down past the bottom of the screen: the list follows to the last of the 45.
+    for _ in 0..44 {
+        press(&mut app, KeyCode::Down);
+    }
+    let text = screen_text(&mut app, 80, 24);
+    let rows = table_rows(&text);
+    assert!(
+        rows.last().unwrap().contains('▸'),
+        "the last row, selected: {text}"
+    );
+    assert!(rows.len() < 45, "scrolled, not all on screen");
+    // Up two: the window stays where it is while the selection is inside it.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    let after = table_rows(&screen_text(&mut app, 80, 24));
+    let plain = |r: &[String]| -> Vec<String> { r.iter().map(|l| l.replace('▸', " ")).collect() };
+    assert_eq!(plain(&rows), plain(&after));
+    assert_eq!(
+        after.iter().position(|l| l.contains('▸')),
+        Some(rows.len() - 3)
+    );
+    // Home: back to the top, the oldest first.
+    press(&mut app, KeyCode::Home);
+    let top = table_rows(&screen_text(&mut app, 80, 24));
+    assert!(top[0].contains('▸'), "{top:?}");
+    assert_ne!(plain(&top), plain(&rows));
+}

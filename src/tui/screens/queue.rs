@@ -36,17 +36,17 @@ impl Row {
         }
     }
 
-    fn matches(&self, query: &str) -> bool {
-        let q = query.trim().to_lowercase();
+    /// `q`: the search as typed, trimmed and lower-cased once by the caller.
+    fn matches(&self, q: &str) -> bool {
         if q.is_empty() {
             return true;
         }
-        self.name.to_lowercase().contains(&q)
-            || self.request.member_no.as_str().to_lowercase().contains(&q)
+        self.name.to_lowercase().contains(q)
+            || self.request.member_no.as_str().to_lowercase().contains(q)
             // A NIK matches whole or by its last digits (as read off a KTP held at the counter).
             || (q.len() >= 4
                 && q.chars().all(|c| c.is_ascii_digit())
-                && self.nik.as_deref().is_some_and(|n| n == q || n.ends_with(&q)))
+                && self.nik.as_deref().is_some_and(|n| n == q || n.ends_with(q)))
     }
 }
 
@@ -119,11 +119,12 @@ impl QueueScreen {
     }
 
     fn visible(&self) -> Vec<&Row> {
+        let query = self.search.value.trim().to_lowercase();
         self.rows
             .iter()
             .filter(|r| self.state_filter.is_none_or(|s| r.request.state == s))
             .filter(|r| self.source_filter.is_none_or(|s| r.request.source == s))
-            .filter(|r| r.matches(&self.search.value))
+            .filter(|r| r.matches(&query))
             .collect()
     }
 
@@ -354,7 +355,19 @@ impl QueueScreen {
             frame.render_widget(Paragraph::new(format!("\n  {text}")), table_area);
             return;
         }
-        let rows: Vec<TableRow> = visible
+        // Only the rows that fit are built: with a thousand waiting, building every row for
+        // each frame was most of the frame's time. The scroll offset is kept as ratatui keeps
+        // it (moved only when the selection leaves the window).
+        let fit = usize::from(table_area.height.saturating_sub(1)).max(1);
+        let selected = self.table.selected().unwrap_or(0).min(visible.len() - 1);
+        let mut offset = self.table.offset().min(visible.len() - 1);
+        if selected < offset {
+            offset = selected;
+        } else if selected >= offset + fit {
+            offset = selected + 1 - fit;
+        }
+        let window = &visible[offset..(offset + fit).min(visible.len())];
+        let rows: Vec<TableRow> = window
             .iter()
             .map(|r| {
                 let timing = r.request.timing(v.now, &v.config.standard_minutes);
@@ -400,6 +413,8 @@ impl QueueScreen {
             .header(TableRow::new(header).style(v.theme.accent))
             .row_highlight_style(v.theme.selection)
             .highlight_symbol("▸");
-        frame.render_stateful_widget(table, table_area, &mut self.table);
+        let mut shown = TableState::default().with_selected(Some(selected - offset));
+        frame.render_stateful_widget(table, table_area, &mut shown);
+        *self.table.offset_mut() = offset;
     }
 }
