@@ -35,6 +35,11 @@ impl Role {
     pub fn performs_steps(self) -> bool {
         matches!(self, Role::Staff | Role::Admin)
     }
+
+    /// Whether this role watches the service: the dashboard, cancelling and reassigning.
+    pub fn supervises(self) -> bool {
+        matches!(self, Role::Supervisor | Role::Admin)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

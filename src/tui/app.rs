@@ -465,8 +465,7 @@ impl App {
     }
 
     fn supervises(&self) -> bool {
-        self.role()
-            .is_some_and(|r| matches!(r, Role::Supervisor | Role::Admin))
+        self.role().is_some_and(Role::supervises)
     }
 
     /// Where an account starts and Esc returns to: the dashboard for a supervisor (they
@@ -688,9 +687,7 @@ impl App {
             }
             Action::Step(step) => {
                 // Supervisors end requests and hand them on; the clerk's steps are staff's.
-                let supervises = self
-                    .role()
-                    .is_some_and(|r| matches!(r, Role::Supervisor | Role::Admin));
+                let supervises = self.supervises();
                 let performs = self.role().is_some_and(Role::performs_steps);
                 let allowed = match &step {
                     Step::Reassign { .. } => supervises,

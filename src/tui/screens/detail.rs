@@ -121,7 +121,7 @@ impl DetailScreen {
         DetailScreen {
             no: no.to_string(),
             can_act: role.performs_steps(),
-            can_supervise: matches!(role, Role::Supervisor | Role::Admin),
+            can_supervise: role.supervises(),
             member: None,
             request: None,
             photo: None,
