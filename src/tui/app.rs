@@ -637,7 +637,7 @@ impl App {
                 let no = text.trim().to_string();
                 // At handover the scan checks the card in hand against the applicant's.
                 if let Screen::Detail(d) = &mut self.screen
-                    && matches!(d.mode, Mode::Handover(_))
+                    && matches!(d.mode, Mode::Handover { .. })
                 {
                     let (text, error) = match d.confirm_card(&no) {
                         true => (

@@ -434,6 +434,27 @@ fn the_handover_prompt_offers_the_member_s_name() {
     press(&mut app, KeyCode::Enter);
     snap_all("detail_handover", &mut app);
 
+    // Without a scanner the clerk types the card's number: Tab, the number, Enter.
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, &nos[0]);
+    assert!(screen_text(&mut app, 80, 24).contains(&format!("Nomor kartu: {}", nos[0])));
+    press(&mut app, KeyCode::Enter);
+    let n = app.notice().expect("a notice").clone();
+    assert!(
+        n.error && n.text.contains("bukan kartu pemohon ini"),
+        "{}",
+        n.text
+    );
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, &nos[2]);
+    press(&mut app, KeyCode::Enter);
+    let n = app.notice().expect("a notice").clone();
+    assert!(!n.error && n.text.contains("Kartu cocok"), "{}", n.text);
+    // The name field has the keys again, still holding the member's name; Esc leaves.
+    assert!(screen_text(&mut app, 80, 24).contains("✓ Kartu sudah diperiksa"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+
     // A scan at handover checks the card in hand: another member's card is refused, the
     // applicant's own (by number or by the printed serial) is confirmed, and the screen stays.
     app.scan(nos[1].clone());

@@ -60,8 +60,13 @@ pub enum Mode {
         bytes: Vec<u8>,
     },
     Checklist(ChecklistForm),
-    /// Who receives the card (prefilled with the member's name).
-    Handover(TextInput),
+    /// Who receives the card (prefilled with the member's name), and the card's number typed
+    /// where there is no scanner (Tab moves between the two).
+    Handover {
+        receiver: TextInput,
+        card: TextInput,
+        on_card: bool,
+    },
     /// A supervisor names the clerk to take the request over.
     Reassign(TextInput),
     /// The reason for a side exit: reject, cancel, or print again.
@@ -174,7 +179,7 @@ impl DetailScreen {
 
     pub fn typing(&self) -> bool {
         match &self.mode {
-            Mode::PhotoSource(_) | Mode::Handover(_) | Mode::Reassign(_) => true,
+            Mode::PhotoSource(_) | Mode::Handover { .. } | Mode::Reassign(_) => true,
             Mode::Checklist(c) => c.reason.is_some(),
             _ => false,
         }
@@ -260,16 +265,33 @@ impl DetailScreen {
                     _ => None,
                 };
             }
-            Mode::Handover(input) => {
+            Mode::Handover {
+                receiver,
+                card,
+                on_card,
+            } => {
                 match key.code {
                     KeyCode::Esc => self.mode = Mode::View,
-                    KeyCode::Enter if !input.value.trim().is_empty() => {
+                    KeyCode::Tab | KeyCode::BackTab => *on_card = !*on_card,
+                    // The typed number is checked as a scan would be, then back to the name.
+                    KeyCode::Enter if *on_card => {
+                        let typed = card.value.trim().to_string();
+                        card.value.clear();
+                        *on_card = false;
+                        if !typed.is_empty() {
+                            return Some(Action::Scan(typed));
+                        }
+                    }
+                    KeyCode::Enter if !receiver.value.trim().is_empty() => {
                         return Some(Action::Step(Step::HandOver {
-                            received_by: input.value.clone(),
+                            received_by: receiver.value.clone(),
                         }));
                     }
+                    _ if *on_card => {
+                        card.edit(&key);
+                    }
                     _ => {
-                        input.edit(&key);
+                        receiver.edit(&key);
                     }
                 }
                 return None;
@@ -367,7 +389,11 @@ impl DetailScreen {
                         .as_ref()
                         .map(|m| m.full_name.as_str())
                         .unwrap_or("");
-                    self.mode = Mode::Handover(TextInput::new(name));
+                    self.mode = Mode::Handover {
+                        receiver: TextInput::new(name),
+                        card: TextInput::default(),
+                        on_card: false,
+                    };
                     None
                 }
                 _ => None,
@@ -432,10 +458,25 @@ impl DetailScreen {
                 ("Enter", lang.pick("simpan pemeriksaan", "record the check")),
                 ("Esc", lang.pick("batal", "cancel")),
             ],
-            Mode::Handover(_) => vec![
+            Mode::Handover { on_card: true, .. } => vec![
+                (
+                    "Enter",
+                    lang.pick("periksa nomor kartu", "check the card number"),
+                ),
+                (
+                    "Tab",
+                    lang.pick("ke nama penerima", "to the receiver's name"),
+                ),
+                ("Esc", lang.pick("batal", "cancel")),
+            ],
+            Mode::Handover { .. } => vec![
                 (
                     "Enter",
                     lang.pick("catat serah terima", "record the handover"),
+                ),
+                (
+                    "Tab",
+                    lang.pick("ketik nomor kartu", "type the card number"),
                 ),
                 ("Esc", lang.pick("batal", "cancel")),
             ],
@@ -488,35 +529,42 @@ impl DetailScreen {
                     9,
                 );
             }
-            Mode::Handover(input) => {
-                let mut text = prompt_lines(
-                    lang.pick(
+            Mode::Handover {
+                receiver,
+                card,
+                on_card,
+            } => {
+                let mut text = vec![
+                    Line::raw(lang.pick(
                         "Nama penerima kartu (seperti ditulis di buku tanda terima). Ubah jika diterima orang lain, mis. orang tua.",
                         "Name of who receives the card (as written in the receipt register). Change it if someone else receives it, e.g. a parent.",
-                    ),
-                    input,
-                    v,
-                );
-                text.extend([
+                    )),
                     Line::raw(""),
-                    Line::raw(if self.card_confirmed {
-                        lang.pick(
-                            "✓ Kartu sudah dipindai: cocok.",
-                            "✓ Card scanned: it matches.",
-                        )
-                    } else {
-                        lang.pick(
-                            "Pindai kartu untuk memastikan kartu yang benar.",
-                            "Scan the card to make sure it is the right one.",
-                        )
-                    }),
-                ]);
+                    field_line(receiver, !*on_card, v),
+                    Line::raw(""),
+                ];
+                if self.card_confirmed {
+                    text.push(Line::raw(lang.pick(
+                        "✓ Kartu sudah diperiksa: cocok.",
+                        "✓ Card checked: it matches.",
+                    )));
+                } else if *on_card {
+                    text.push(Line::from(vec![
+                        Span::raw(lang.pick("Nomor kartu: ", "Card number: ")),
+                        Span::styled(format!("{}▏", card.value), v.theme.selection),
+                    ]));
+                } else {
+                    text.push(Line::raw(lang.pick(
+                        "Pindai kartu (atau Tab, ketik nomornya) untuk memastikan kartu yang benar.",
+                        "Scan the card (or Tab, type its number) to make sure it is the right one.",
+                    )));
+                }
                 popup(
                     frame,
                     area,
                     lang.pick(" Serah terima (SOP 7–8) ", " Handover (SOP 7–8) "),
                     text,
-                    9,
+                    10,
                 );
             }
             Mode::Reassign(input) => {
@@ -836,11 +884,16 @@ fn checklist_lines(form: &ChecklistForm, member: Option<&Member>, v: &View) -> V
 
 /// A question and the answer being typed, with the cursor: the body of every text prompt.
 fn prompt_lines<'a>(prompt: &'a str, input: &TextInput, v: &View) -> Vec<Line<'a>> {
-    vec![
-        Line::raw(prompt),
-        Line::raw(""),
-        Line::styled(format!("{}▏", input.value), v.theme.selection),
-    ]
+    vec![Line::raw(prompt), Line::raw(""), field_line(input, true, v)]
+}
+
+/// A text field: highlighted with the cursor when it has the keys, plain otherwise.
+fn field_line(input: &TextInput, focused: bool, v: &View) -> Line<'static> {
+    if focused {
+        Line::styled(format!("{}▏", input.value), v.theme.selection)
+    } else {
+        Line::raw(input.value.clone())
+    }
 }
 
 fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, height: u16) {
