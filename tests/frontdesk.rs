@@ -3,11 +3,10 @@
 //! `loket visit list`. socat is required, as for tests/scanner.rs.
 
 mod common;
+mod socat;
 
-use std::fs::OpenOptions;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use socat::Socat;
+
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -94,51 +93,6 @@ fn member_visits(store: &Store, c: &Clock, no: &str) -> usize {
         .iter()
         .filter(|v| matches!(&v.visitor, Visitor::Member(m) if m.as_str() == no))
         .count()
-}
-
-/// socat joining two ptys: the scanner task opens `scanner`, the test writes into `host`.
-struct Socat {
-    child: Child,
-    scanner: PathBuf,
-    host: PathBuf,
-}
-
-impl Socat {
-    fn start(dir: &Path) -> Socat {
-        let scanner = dir.join("scanner");
-        let host = dir.join("host");
-        let child = Command::new("socat")
-            .arg(format!("pty,raw,echo=0,link={}", scanner.display()))
-            .arg(format!("pty,raw,echo=0,link={}", host.display()))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("socat is needed for this test (apt-get install socat)");
-        let until = std::time::Instant::now() + WAIT;
-        while !(scanner.exists() && host.exists()) {
-            assert!(std::time::Instant::now() < until, "socat made no ptys");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        Socat {
-            child,
-            scanner,
-            host,
-        }
-    }
-
-    fn send(&self, bytes: &[u8]) {
-        let mut host = OpenOptions::new().write(true).open(&self.host).unwrap();
-        host.write_all(bytes).unwrap();
-        host.flush().unwrap();
-    }
-}
-
-impl Drop for Socat {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 fn next_scanner_event(rx: &mpsc::Receiver<Input>) -> ScannerEvent {
