@@ -479,19 +479,22 @@ impl App {
     }
 
     fn load_dashboard(&mut self) {
-        let previous = match &self.screen {
-            Screen::Dashboard(d) => d.data().cloned(),
+        // Taken out rather than copied: the refresh only reads it (for the week's figures).
+        let previous = match &mut self.screen {
+            Screen::Dashboard(d) => d.take_data(),
             _ => None,
         };
         let data = self.desk().dashboard_after(previous.as_ref());
-        match data {
-            Ok(data) => {
-                let (now, standards) = (self.now, self.config.standard_minutes);
-                if let Screen::Dashboard(d) = &mut self.screen {
-                    d.set_data(data, now, &standards);
-                }
+        let (now, standards) = (self.now, self.config.standard_minutes);
+        let shown = match data {
+            Ok(data) => Some(data),
+            Err(e) => {
+                self.fail(&e);
+                previous
             }
-            Err(e) => self.fail(&e),
+        };
+        if let (Screen::Dashboard(d), Some(data)) = (&mut self.screen, shown) {
+            d.set_data(data, now, &standards);
         }
     }
 

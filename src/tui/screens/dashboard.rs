@@ -53,9 +53,10 @@ impl DashboardScreen {
         DashboardScreen::default()
     }
 
-    /// What the screen last loaded (a refresh keeps the week's step figures a while).
-    pub fn data(&self) -> Option<&Dashboard> {
-        self.data.as_ref()
+    /// What the screen last loaded, for the refresh that replaces it (it keeps the week's
+    /// step figures a while).
+    pub fn take_data(&mut self) -> Option<Dashboard> {
+        self.data.take()
     }
 
     /// New figures from the store.
