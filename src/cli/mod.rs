@@ -3,6 +3,7 @@
 
 mod admin;
 mod card;
+mod export;
 mod frontdesk;
 mod interop;
 mod members;
@@ -113,7 +114,7 @@ pub enum Command {
     /// Members from SLiMS or INLISLite: a report per row, all or nothing.
     Import(Box<interop::ImportArgs>),
     /// Members to a file SLiMS or INLISLite imports (holds NIKs: written for its owner only).
-    Export(interop::ExportArgs),
+    Export(export::ExportArgs),
 }
 
 /// What every command needs: where things are, the config, the clock, the language.
@@ -231,7 +232,7 @@ pub fn main() -> ExitCode {
         Some(Command::Demo { count }) => admin::demo(&ctx, count),
         Some(Command::Config) => admin::show_config(&ctx),
         Some(Command::Import(a)) => interop::import(&ctx, *a),
-        Some(Command::Export(a)) => interop::export(&ctx, a),
+        Some(Command::Export(a)) => export::export(&ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::summary::Summary;
 use super::{SourceRow, System};
 use crate::domain::member::{Field, FieldError, Member, Problem};
 use crate::domain::nik::mask_nik;
@@ -56,17 +57,23 @@ impl RowReport {
         }
     }
 
+    /// A rejected row echoes what the file holds, which for a row read with the wrong
+    /// separator or an unclosed quote is the raw line, NIK and all: NIK-like digit runs in it
+    /// are masked, and the echo is cut short.
     pub fn rejected(row: &SourceRow, errors: Vec<(String, String)>) -> RowReport {
         let nik = row.draft.identity_no.trim();
+        let echo = |s: &str| {
+            let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut masked = mask_digit_runs(&one_line);
+            if masked.chars().count() > ECHO_MAX {
+                masked = masked.chars().take(ECHO_MAX).collect::<String>() + "…";
+            }
+            masked
+        };
         RowReport {
             line: row.line,
-            member_no: row.member_no.trim().to_string(),
-            name: row
-                .draft
-                .full_name
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            member_no: echo(&row.member_no),
+            name: echo(&row.draft.full_name),
             nik: if nik.is_empty() {
                 String::new()
             } else {
@@ -76,6 +83,34 @@ impl RowReport {
             flags: Vec::new(),
         }
     }
+}
+
+/// The most of a rejected row's raw text the report shows.
+const ECHO_MAX: usize = 60;
+
+/// Masks every run of 15 or more digits (a NIK, or one a digit short or long) as NIKs are
+/// masked everywhere: `3515********0002`.
+pub fn mask_digit_runs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.len() >= 15 {
+            out.push_str(&mask_nik(run));
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 pub fn flag_texts(system: System, flags: &[FieldError], lang: Lang) -> Vec<(String, String)> {
@@ -154,6 +189,9 @@ pub struct Totals {
 pub struct Report {
     pub system: &'static str,
     pub rows: Vec<RowReport>,
+    /// What was mapped and what left out, for the whole file.
+    #[serde(flatten)]
+    pub summary: Summary,
 }
 
 impl Report {
@@ -161,6 +199,7 @@ impl Report {
         Report {
             system: system.name(),
             rows: Vec::new(),
+            summary: Summary::default(),
         }
     }
 
@@ -240,6 +279,22 @@ impl Report {
                 self.system, t.imported, t.updated, t.skipped, t.rejected, t.requests, t.flagged
             ),
         });
+        out.push_str(&self.summary.render(lang));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nik_like_runs_are_masked_in_raw_echoes() {
+        assert_eq!(
+            mask_digit_runs("S1;Siti;3515125703050002;081234567890"),
+            "S1;Siti;3515********0002;081234567890"
+        );
+        assert_eq!(mask_digit_runs("351512570305000x"), "3515*******5000x");
+        assert_eq!(mask_digit_runs("no digits"), "no digits");
     }
 }
