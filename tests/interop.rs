@@ -270,9 +270,12 @@ fn round_trip(system: &str, file_name: &str, slims_only: bool) {
     let b = Site::new();
     let o = b.run(&["import", system, file.to_str().unwrap()]);
     assert!(o.status.success(), "{}", out_err(&o));
+    // SLiMS gets members with a card only: its import never updates a member it has, so a
+    // pending one would stay there as it was exported.
     let want: Vec<String> = snapshot(&a)
         .0
         .iter()
+        .filter(|m| !slims_only || m.status.code() != "pending")
         .map(|m| comparable(m, slims_only))
         .collect();
     let got: Vec<String> = snapshot(&b)
@@ -440,10 +443,16 @@ fn photos_come_in_through_the_link_file_and_go_out_under_500_kb() {
         "--photos",
         out_dir.to_str().unwrap(),
     ]);
-    let exported = std::fs::read(out_dir.join("S-0001.jpg")).unwrap();
+    // Named as SLiMS names its members' photos in images/persons.
+    let exported = std::fs::read(out_dir.join("member_S-0001.jpg")).unwrap();
     assert!(exported.len() <= 500 * 1024);
     let links = std::fs::read_to_string(out_dir.join("photos.csv")).unwrap();
-    assert_eq!(links, "number,filename\nS-0001,S-0001.jpg\n");
+    assert_eq!(links, "number,filename\nS-0001,member_S-0001.jpg\n");
+    let exported_csv = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        exported_csv.contains("\"member_S-0001.jpg\""),
+        "member_image names the photo: {exported_csv}"
+    );
     let other = Site::new();
     other.ok(&[
         "import",
@@ -461,7 +470,7 @@ fn photos_come_in_through_the_link_file_and_go_out_under_500_kb() {
         use std::io::Write;
         let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
         let opts = zip::write::SimpleFileOptions::default();
-        for name in ["photos.csv", "S-0001.jpg"] {
+        for name in ["photos.csv", "member_S-0001.jpg"] {
             zip.start_file(name, opts).unwrap();
             zip.write_all(&std::fs::read(out_dir.join(name)).unwrap())
                 .unwrap();

@@ -216,7 +216,12 @@ fn check_row(
     };
     let registered = row.registered.unwrap_or(cx.today);
     let mut member = valid.into_member(MemberNo::new(no), start_of(registered, cx.tz));
-    member.valid_until = row.valid_until;
+    // A member without a card has no expiry yet: the date an export gave a pending member
+    // (the one their card will get) is not a card's.
+    member.valid_until = match row.status {
+        Some(MemberStatus::Pending) => None,
+        _ => row.valid_until,
+    };
     member.status = match (row.status, row.valid_until) {
         (Some(s @ (MemberStatus::Pending | MemberStatus::Blocked)), _) => s,
         (_, Some(until)) if until < cx.today => MemberStatus::Expired,

@@ -232,7 +232,13 @@ fn row(rec: &slims_csv::Record) -> SourceRow {
         other => other.into(),
     };
     d.email = f(4);
-    d.address.street = f(5);
+    // SLiMS's address is a text area: its lines become one, as loket keeps addresses.
+    d.address.street = f(5)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     d.institution = f(7);
     d.identity_no = f(10);
     d.phone = f(11);
@@ -521,7 +527,7 @@ mod tests {
         assert_eq!(r.member_no, "S001");
         assert_eq!(r.draft.full_name, "Rahayu, Siti");
         assert_eq!(r.draft.sex, "P");
-        assert_eq!(r.draft.address.street, "Jl. Mawar 3, RT 01\nSidoarjo");
+        assert_eq!(r.draft.address.street, "Jl. Mawar 3, RT 01, Sidoarjo");
         assert_eq!(r.draft.identity_no, "3515125703050002");
         assert_eq!(r.draft.birth_date, "2005-03-17");
         assert_eq!(r.registered, Some(date(2024, 1, 15)));
