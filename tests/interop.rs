@@ -509,3 +509,50 @@ fn photos_come_in_through_the_link_file_and_go_out_under_500_kb() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_rejected_raw_row_never_shows_a_full_nik() {
+    let site = Site::new();
+    // Read with the wrong separator, each line is one field holding the whole row; an
+    // unclosed quote swallows the rest of the file into one field.
+    let semicolons = site.path().join("titik-koma.csv");
+    std::fs::write(
+        &semicolons,
+        format!(
+            "S1;Siti Rahayu;0;Umum;;Jl. Mawar 3;;;0;;{NIK_SITI};081234567890;;2025-01-01;2025-01-01;2027-01-01;2005-03-17;\n\
+             S2;Budi Santoso;1;Umum;;Jl. Baru 9;;;0;;{NIK_BUDI};081234567891;;2025-01-01;2025-01-01;2027-01-01;1990-08-17;\n"
+        ),
+    )
+    .unwrap();
+    let unclosed = site.path().join("kutip.csv");
+    std::fs::write(
+        &unclosed,
+        format!(
+            "S1,\"Siti Rahayu,0,Umum,,Jl. Mawar 3,,,0,,{NIK_SITI},081234567890,,2025-01-01,2025-01-01,2027-01-01,2005-03-17,\n\
+             S2,Budi Santoso,1,Umum,,Jl. Baru 9,,,0,,{NIK_BUDI},081234567891,,2025-01-01,2025-01-01,2027-01-01,1990-08-17,\n"
+        ),
+    )
+    .unwrap();
+    for (file, why) in [
+        (&semicolons, "check --separator"),
+        (&unclosed, "check --quote"),
+    ] {
+        for json in [false, true] {
+            let mut args = vec!["--lang", "en", "import", "slims", file.to_str().unwrap()];
+            if json {
+                args.push("--json");
+            }
+            let o = site.run(&args);
+            assert_eq!(o.status.code(), Some(2), "{}", out_err(&o));
+            let all = out_err(&o);
+            assert!(all.contains(why), "{all}");
+            for nik in [NIK_SITI, NIK_BUDI] {
+                assert!(!all.contains(nik), "a full NIK in the echo: {all}");
+            }
+            assert!(
+                all.contains("3515********0002"),
+                "masked, still recognisable: {all}"
+            );
+        }
+    }
+}

@@ -112,10 +112,12 @@ pub fn plan_import(
             } else {
                 system.column(Field::IdentityNo)
             };
-            out.outcome = Outcome::Rejected(vec![(
-                column.to_string(),
-                report::duplicate_text(first, same_no, lang),
-            )]);
+            out.outcome = Outcome::Rejected {
+                reasons: vec![(
+                    column.to_string(),
+                    report::duplicate_text(first, same_no, lang),
+                )],
+            };
             out.flags.clear();
             report.rows.push(out);
             continue;

@@ -18,8 +18,8 @@ pub enum Outcome {
     Updated { by_nik: bool },
     /// Already in the store with the same data.
     Skipped { by_nik: bool },
-    /// Not imported: each (column, reason).
-    Rejected(Vec<(String, String)>),
+    /// Not imported: each (column, reason). A struct variant: serde cannot tag a sequence.
+    Rejected { reasons: Vec<(String, String)> },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -79,7 +79,7 @@ impl RowReport {
             } else {
                 mask_nik(nik)
             },
-            outcome: Outcome::Rejected(errors),
+            outcome: Outcome::Rejected { reasons: errors },
             flags: Vec::new(),
         }
     }
@@ -213,7 +213,7 @@ impl Report {
                 }
                 Outcome::Updated { .. } => t.updated += 1,
                 Outcome::Skipped { .. } => t.skipped += 1,
-                Outcome::Rejected(_) => t.rejected += 1,
+                Outcome::Rejected { .. } => t.rejected += 1,
             }
             t.flagged += usize::from(!r.flags.is_empty());
         }
@@ -252,14 +252,14 @@ impl Report {
                         "skipped: already there (matched by NIK), same data",
                     )
                     .into(),
-                (Outcome::Rejected(_), _) => lang.pick("DITOLAK", "REJECTED").to_string(),
+                (Outcome::Rejected { .. }, _) => lang.pick("DITOLAK", "REJECTED").to_string(),
             };
             let line = lang.pick("baris", "line");
             out.push_str(&format!(
                 "{line} {:>5}  {:<14} {:<30} {:<16}  {what}\n",
                 r.line, r.member_no, r.name, r.nik
             ));
-            if let Outcome::Rejected(errors) = &r.outcome {
+            if let Outcome::Rejected { reasons: errors } = &r.outcome {
                 for (col, why) in errors {
                     out.push_str(&format!("            ✗ {col}: {why}\n"));
                 }
