@@ -384,7 +384,7 @@ fn an_inlislite_3_template_and_a_3_3_sheet_written_by_hand_both_import() {
     let report = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(o.status.success(), "{report}{}", stderr(&o));
     assert!(
-        report.contains("AGAMA: 1 members had a value; loket does not keep it"),
+        report.contains("AGAMA: 1 member had a value; loket does not keep it"),
         "the report names what it left out: {report}"
     );
     let m = &members(&site)[0];

@@ -266,16 +266,16 @@ fn slims_own_import_page_takes_lokets_export() {
     let report = String::from_utf8_lossy(&o.stdout).into_owned();
     assert!(report.contains("2 of 3 members exported"), "{report}");
     assert!(
-        report.contains("member_type_name 'Umum' → 'Standard': 1 members (--type-map)"),
+        report.contains("member_type_name 'Umum' → 'Standard': 1 member (--type-map)"),
         "{report}"
     );
     assert!(
         report.contains(
-            "member_type_name 'Pelajar/Mahasiswa' → 'Standard': 1 members (SLiMS's stock type)"
+            "member_type_name 'Pelajar/Mahasiswa' → 'Standard': 1 member (SLiMS's stock type)"
         ),
         "{report}"
     );
-    assert!(report.contains("1 members without a card yet (pending) were not exported"));
+    assert!(report.contains("Not exported, no card yet (pending): 1."));
     assert!(
         report.contains("(identity document): 2 members had a value; SLiMS has no field for it"),
         "{report}"
@@ -442,7 +442,7 @@ fn slims_own_export_page_comes_into_loket_intact() {
                         assert!(!m.full_name.contains('\\') || no == "LKT-E2", "{what}");
                     }
                     assert!(
-                        report.contains("postal_code: 1 members had a value"),
+                        report.contains("postal_code: 1 member had a value"),
                         "{what}: {report}"
                     );
                     tried += 1;

@@ -72,7 +72,7 @@ pub fn plan_import(
     let mut seen_no: HashMap<String, u64> = HashMap::new();
     let mut seen_nik: HashMap<String, u64> = HashMap::new();
     for (c, found) in checked.into_iter().zip(matches) {
-        let (row, member, flags) = match c {
+        let (row, member, flags, type_match) = match c {
             Checked::Bad(r) => {
                 report.rows.push(r);
                 continue;
@@ -82,20 +82,7 @@ pub fn plan_import(
                 member,
                 flags,
                 type_match,
-            } => {
-                let to = cx
-                    .config
-                    .member_type(&member.member_type)
-                    .map(|t| format!("{} ({})", t.name, t.code))
-                    .unwrap_or_else(|| member.member_type.clone());
-                report.summary.map(
-                    system.column(Field::MemberType),
-                    row.member_type.trim(),
-                    &to,
-                    type_match.how(lang),
-                );
-                (row, member, flags)
-            }
+            } => (row, member, flags, type_match),
         };
         let mut out = RowReport::of(system, row.line, &member, &flags, lang);
         // A duplicate within the file: the first one stands, the later one is rejected.
@@ -123,6 +110,17 @@ pub fn plan_import(
             continue;
         }
         seen_no.insert(member.member_no.to_string(), row.line);
+        let to = cx
+            .config
+            .member_type(&member.member_type)
+            .map(|t| format!("{} ({})", t.name, t.code))
+            .unwrap_or_else(|| member.member_type.clone());
+        report.summary.map(
+            system.column(Field::MemberType),
+            row.member_type.trim(),
+            &to,
+            type_match.how(lang),
+        );
         if let Some(n) = &member.nik {
             seen_nik.insert(n.to_string(), row.line);
         }

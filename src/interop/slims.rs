@@ -407,10 +407,10 @@ pub fn write(
     if pending_left > 0 {
         summary.notes.push(match lang {
             Lang::Id => format!(
-                "{pending_left} anggota belum punya kartu (pending) tidak diekspor: impor SLiMS tidak pernah mengubah anggota yang sudah ada, jadi ekspor mereka setelah kartunya jadi (atau sekarang dengan --pending)."
+                "Tidak diekspor, belum punya kartu (pending): {pending_left}. Impor SLiMS tidak pernah mengubah anggota yang sudah ada, jadi ekspor mereka setelah kartunya jadi (atau sekarang dengan --pending)."
             ),
             Lang::En => format!(
-                "{pending_left} members without a card yet (pending) were not exported: SLiMS's import never changes a member it already has, so export them once their cards are issued (or now with --pending)."
+                "Not exported, no card yet (pending): {pending_left}. SLiMS's import never changes a member it already has, so export them once their cards are issued (or now with --pending)."
             ),
         });
     }
@@ -420,7 +420,7 @@ pub fn write(
                 "{computed_expiry} anggota tanpa tanggal akhir berlaku diberi tanggal yang akan didapat kartunya (masa berlaku jenis anggotanya sejak hari ini), bukan kosong (SLiMS menyimpan kosong sebagai 0000-00-00: kedaluwarsa)."
             ),
             Lang::En => format!(
-                "{computed_expiry} members without an expiry date were given the one their card will get (their type's validity from today), not an empty one (SLiMS stores empty as 0000-00-00: expired)."
+                "Members without an expiry date: {computed_expiry}; they were given the one their card will get (their type's validity from today), not an empty one (SLiMS stores empty as 0000-00-00: expired)."
             ),
         });
     }

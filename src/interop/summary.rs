@@ -79,8 +79,12 @@ impl Summary {
                         m.field, m.from, m.to, m.members
                     ),
                     Lang::En => format!(
-                        "  {} '{}' → '{}': {} members{how}\n",
-                        m.field, m.from, m.to, m.members
+                        "  {} '{}' → '{}': {} {}{how}\n",
+                        m.field,
+                        m.from,
+                        m.to,
+                        m.members,
+                        members(m.members)
                     ),
                 });
             }
@@ -91,8 +95,11 @@ impl Summary {
                 out.push_str(&match lang {
                     Lang::Id => format!("  {}: {} anggota berisi; {}\n", l.field, l.members, l.why),
                     Lang::En => format!(
-                        "  {}: {} members had a value; {}\n",
-                        l.field, l.members, l.why
+                        "  {}: {} {} had a value; {}\n",
+                        l.field,
+                        l.members,
+                        members(l.members),
+                        l.why
                     ),
                 });
             }
@@ -102,4 +109,8 @@ impl Summary {
         }
         out
     }
+}
+
+fn members(n: usize) -> &'static str {
+    if n == 1 { "member" } else { "members" }
 }
