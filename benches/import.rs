@@ -4,7 +4,7 @@
 //! heap memory it held. Run: `cargo bench --bench import`. The aims are under 10 s, and under
 //! 300 MB for the dry run; the figures are in docs/performance.md.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout, System as Heap};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -27,7 +27,7 @@ static PEAK: AtomicUsize = AtomicUsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
+        let p = unsafe { Heap.alloc(layout) };
         if !p.is_null() {
             let now = HELD.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
             PEAK.fetch_max(now, Ordering::Relaxed);
@@ -36,12 +36,12 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(p, layout) };
+        unsafe { Heap.dealloc(p, layout) };
         HELD.fetch_sub(layout.size(), Ordering::Relaxed);
     }
 
     unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let q = unsafe { System.realloc(p, layout, new_size) };
+        let q = unsafe { Heap.realloc(p, layout, new_size) };
         if !q.is_null() {
             if new_size > layout.size() {
                 let now = HELD.fetch_add(new_size - layout.size(), Ordering::Relaxed)

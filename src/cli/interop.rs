@@ -111,7 +111,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
     // needs no link file.
     let named_photos: Vec<PhotoLink> = rows
         .iter()
-        .filter(|r| !r.photo.is_empty())
+        .filter(|r| a.photos.is_some() && !r.photo.is_empty())
         .map(|r| PhotoLink {
             line: r.line,
             member_no: r.member_no.trim().to_string(),

@@ -141,7 +141,9 @@ pub fn plan_import(
             ImportMatch { .. } => {
                 let request = opts.requests && member.status == MemberStatus::Pending;
                 out.outcome = Outcome::Imported { request };
-                writes.push(ImportWrite::Add { member, request });
+                if !opts.dry_run {
+                    writes.push(ImportWrite::Add { member, request });
+                }
             }
         }
         report.rows.push(out);
@@ -149,12 +151,21 @@ pub fn plan_import(
     Ok(Plan { report, writes })
 }
 
+/// What a good row's plan still needs of the row once its member is made: the draft's
+/// strings are dropped (at 100,000 rows they are most of a dry run's memory).
+struct Kept {
+    line: u64,
+    member_type: String,
+    status: Option<MemberStatus>,
+    identity_kind_given: bool,
+}
+
 // Lives only while one import is planned; boxing the big variant would add an allocation
 // per row and save nothing (the rows' strings are on the heap either way).
 #[allow(clippy::large_enum_variant)]
 enum Checked {
     Good {
-        row: SourceRow,
+        row: Kept,
         member: Member,
         flags: Vec<FieldError>,
         type_match: TypeMatch,
@@ -230,7 +241,12 @@ fn check_row(
         (None, None) => MemberStatus::Pending,
     };
     Checked::Good {
-        row,
+        row: Kept {
+            line: row.line,
+            identity_kind_given: !row.draft.identity_kind.trim().is_empty(),
+            member_type: row.member_type,
+            status: row.status,
+        },
         member,
         flags,
         type_match,
@@ -245,7 +261,7 @@ fn decide_update(
     old: Member,
     new: Member,
     by_nik: bool,
-    row: &SourceRow,
+    row: &Kept,
 ) -> Member {
     let mut m = old.clone();
     let take = |to: &mut String, from: &str| {
@@ -254,7 +270,7 @@ fn decide_update(
         }
     };
     take(&mut m.full_name, &new.full_name);
-    if !row.draft.identity_kind.trim().is_empty() {
+    if row.identity_kind_given {
         m.identity_kind = new.identity_kind;
     }
     if !new.identity_no.0.is_empty() {
