@@ -150,7 +150,13 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
     if a.json {
         print_json(&plan.report);
     } else {
-        print!("{}", plan.report.render(lang));
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        // A closed pipe (`| head`) is not the import's failure: the report stops there.
+        let _ = plan
+            .report
+            .write_to(&mut out, lang)
+            .and_then(|_| std::io::Write::flush(&mut out));
     }
 
     let mut photos: Vec<(String, Vec<u8>, Option<Vec<u8>>)> = Vec::new();

@@ -222,7 +222,14 @@ impl Report {
 
     /// One line per row (and one per reason or flag under it), then the totals.
     pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::new();
+        let mut out = Vec::new();
+        self.write_to(&mut out, lang)
+            .expect("writing to memory does not fail");
+        String::from_utf8(out).expect("the report is text")
+    }
+
+    /// The same, written as it goes (a report of 100,000 rows is not built in memory first).
+    pub fn write_to(&self, out: &mut dyn std::io::Write, lang: Lang) -> std::io::Result<()> {
         for r in &self.rows {
             let what = match (&r.outcome, lang) {
                 (Outcome::Imported { request: false }, _) => {
@@ -255,21 +262,22 @@ impl Report {
                 (Outcome::Rejected { .. }, _) => lang.pick("DITOLAK", "REJECTED").to_string(),
             };
             let line = lang.pick("baris", "line");
-            out.push_str(&format!(
-                "{line} {:>5}  {:<14} {:<30} {:<16}  {what}\n",
+            writeln!(
+                out,
+                "{line} {:>5}  {:<14} {:<30} {:<16}  {what}",
                 r.line, r.member_no, r.name, r.nik
-            ));
+            )?;
             if let Outcome::Rejected { reasons: errors } = &r.outcome {
                 for (col, why) in errors {
-                    out.push_str(&format!("            ✗ {col}: {why}\n"));
+                    writeln!(out, "            ✗ {col}: {why}")?;
                 }
             }
             for (col, why) in &r.flags {
-                out.push_str(&format!("            ! {col}: {why}\n"));
+                writeln!(out, "            ! {col}: {why}")?;
             }
         }
         let t = self.totals();
-        out.push_str(&match lang {
+        let totals = match lang {
             Lang::Id => format!(
                 "{}: {} diimpor, {} diperbarui, {} dilewati, {} ditolak; {} permohonan kartu; {} perlu dilengkapi.\n",
                 self.system, t.imported, t.updated, t.skipped, t.rejected, t.requests, t.flagged
@@ -278,9 +286,9 @@ impl Report {
                 "{}: {} imported, {} updated, {} skipped, {} rejected; {} card requests; {} to complete.\n",
                 self.system, t.imported, t.updated, t.skipped, t.rejected, t.requests, t.flagged
             ),
-        });
-        out.push_str(&self.summary.render(lang));
-        out
+        };
+        out.write_all(totals.as_bytes())?;
+        out.write_all(self.summary.render(lang).as_bytes())
     }
 }
 

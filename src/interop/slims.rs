@@ -120,16 +120,15 @@ pub fn read(data: &[u8], dialect: Dialect, _path: &str) -> Result<SourceFile, In
     let data = strip_bom(data);
     let mut rows = Vec::new();
     let mut filled = [0usize; 19];
-    for (i, rec) in slims_csv::records(data, dialect.separator, dialect.quote)
-        .into_iter()
-        .enumerate()
-    {
-        if i == 0 && rec.fields.first().is_some_and(|f| f.trim() == "member_id") {
-            continue;
+    let mut first = true;
+    slims_csv::each_record(data, dialect.separator, dialect.quote, &mut |rec| {
+        if std::mem::take(&mut first) && rec.fields.first().is_some_and(|f| f.trim() == "member_id")
+        {
+            return;
         }
         // A blank line at the end (or anywhere) is no member.
         if rec.fields.iter().all(|f| f.trim().is_empty()) {
-            continue;
+            return;
         }
         let row = row(&rec);
         if !row.malformed {
@@ -138,7 +137,7 @@ pub fn read(data: &[u8], dialect: Dialect, _path: &str) -> Result<SourceFile, In
             }
         }
         rows.push(row);
-    }
+    });
     let ignored = NOT_READ
         .iter()
         .map(|(i, _, _)| (COLUMNS_WITH_PASSWORD[*i].to_string(), filled[*i]))

@@ -28,8 +28,16 @@ pub struct Record {
 
 /// Splits SLiMS member CSV into records. `sep` and `enc` are single bytes (SLiMS's form
 /// fields are free text, but every SLiMS-made file seen uses one character each).
+#[cfg(test)]
 pub fn records(data: &[u8], sep: u8, enc: u8) -> Vec<Record> {
     let mut out = Vec::new();
+    each_record(data, sep, enc, &mut |r| out.push(r));
+    out
+}
+
+/// The same, one record at a time: a file of 100,000 members is never held as records and
+/// as rows at once.
+pub fn each_record(data: &[u8], sep: u8, enc: u8, each: &mut dyn FnMut(Record)) {
     let mut i = 0;
     let mut line: u64 = 1;
     let n = data.len();
@@ -120,9 +128,8 @@ pub fn records(data: &[u8], sep: u8, enc: u8) -> Vec<Record> {
             i += 1;
         }
         rec.not_utf8 |= rec.fields.iter().any(|f| f.contains('\u{FFFD}'));
-        out.push(rec);
+        each(rec);
     }
-    out
 }
 
 fn push_field(rec: &mut Record, field: &mut Vec<u8>) {
