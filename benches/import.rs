@@ -135,6 +135,10 @@ fn import(c: &mut Criterion) {
 /// every row against an empty store, build the report; nothing written.
 fn dry_run(c: &mut Criterion) {
     let data = sample_csv();
+    // LOKET_BENCH_CSV=FILE writes the sample out, for timing the CLI on the same file.
+    if let Ok(path) = std::env::var("LOKET_BENCH_CSV") {
+        std::fs::write(path, &data).unwrap();
+    }
     let config = Config::default();
     let tz = jiff::tz::TimeZone::get("Asia/Jakarta").unwrap();
     let dir = tempfile::tempdir().unwrap();
