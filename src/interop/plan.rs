@@ -57,7 +57,7 @@ pub fn plan_import(
     let mut checked = Vec::with_capacity(rows.len());
     while let Some(row) = rows.pop() {
         checked.push(check_row(system, row, &rules, cx, opts, lang));
-        if rows.len() % 8192 == 0 {
+        if rows.len().is_multiple_of(8192) {
             rows.shrink_to_fit();
         }
     }
