@@ -154,12 +154,10 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
             ),
         });
     } else if a.system == System::Slims {
-        summary.leave_out(
-            "member_image",
-            written,
+        summary.notes.push(
             ctx.t(
-                "kosong: tambahkan --photos FOLDER untuk mengekspor foto",
-                "empty: add --photos DIR to export the photos",
+                "member_image dibiarkan kosong: tambahkan --photos FOLDER untuk mengekspor foto.",
+                "member_image left empty: add --photos DIR to export the photos.",
             )
             .to_string(),
         );

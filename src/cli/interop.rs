@@ -64,15 +64,24 @@ pub(super) fn progress_bar(len: u64, what: &str) -> ProgressBar {
 
 pub(super) fn dialect(separator: char, quote: char, ctx: &Ctx) -> Result<slims::Dialect, Failure> {
     match (u8::try_from(separator), u8::try_from(quote)) {
-        (Ok(s), Ok(q)) if s.is_ascii() && q.is_ascii() => Ok(slims::Dialect {
-            separator: s,
-            quote: q,
-        }),
+        // The same character for both, or a line break, would make every file unreadable.
+        (Ok(s), Ok(q))
+            if usable(s) && usable(q) && s != q =>
+        {
+            Ok(slims::Dialect {
+                separator: s,
+                quote: q,
+            })
+        }
         _ => Err(Failure::input(ctx.t(
-            "--separator dan --quote harus satu huruf ASCII, misalnya , ; atau \".",
-            "--separator and --quote must be one ASCII character, e.g. , ; or \".",
+            "--separator dan --quote harus satu huruf ASCII, berbeda satu sama lain, bukan \\, misalnya , ; atau \".",
+            "--separator and --quote must be one ASCII character each, not the same, not \\, e.g. , ; or \".",
         ))),
     }
+}
+
+fn usable(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\n' | b'\r' | b'\\')
 }
 
 fn read_rows(

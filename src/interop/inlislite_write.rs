@@ -276,18 +276,18 @@ fn summary_notes(members: &[Member], opts: &ExportOptions, summary: &mut Summary
     if without > 0 {
         summary.notes.push(match lang {
             Lang::Id => format!(
-                "{without} anggota tanpa tanggal akhir berlaku (belum punya kartu) diberi tanggal yang akan didapat kartunya; STATUS ANGGOTA mereka: {}.",
+                "Anggota tanpa tanggal akhir berlaku (belum punya kartu): {without}; mereka diberi tanggal yang akan didapat kartunya, dan STATUS ANGGOTA {}.",
                 status_name(MemberStatus::Pending)
             ),
             Lang::En => format!(
-                "{without} members without an expiry date (no card yet) were given the one their card will get; their STATUS ANGGOTA: {}.",
+                "Members without an expiry date (no card yet): {without}; they were given the one their card will get, and STATUS ANGGOTA {}.",
                 status_name(MemberStatus::Pending)
             ),
         });
     }
     let none = lang.pick(
-        "loket tidak menyimpannya: kosong",
-        "loket does not keep it: blank",
+        "dibiarkan kosong, loket tidak menyimpannya",
+        "left blank, loket does not keep them",
     );
     let blank: Vec<&str> = opts
         .version

@@ -416,7 +416,7 @@ pub fn write(
     if computed_expiry > 0 {
         summary.notes.push(match lang {
             Lang::Id => format!(
-                "{computed_expiry} anggota tanpa tanggal akhir berlaku diberi tanggal yang akan didapat kartunya (masa berlaku jenis anggotanya sejak hari ini), bukan kosong (SLiMS menyimpan kosong sebagai 0000-00-00: kedaluwarsa)."
+                "Anggota tanpa tanggal akhir berlaku: {computed_expiry}; mereka diberi tanggal yang akan didapat kartunya (masa berlaku jenis anggotanya sejak hari ini), bukan kosong (SLiMS menyimpan kosong sebagai 0000-00-00: kedaluwarsa)."
             ),
             Lang::En => format!(
                 "Members without an expiry date: {computed_expiry}; they were given the one their card will get (their type's validity from today), not an empty one (SLiMS stores empty as 0000-00-00: expired)."
