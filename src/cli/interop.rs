@@ -12,7 +12,7 @@ use crate::interop::{
     self, ImportOptions, InteropError, PlanContext, SourceRow, System, inlislite, slims,
 };
 use crate::photo::source::read_file;
-use crate::photo::{EXPORT_MAX_KB, Edit, Limits, PhotoConfig, export_under};
+use crate::photo::{EXPORT_MAX_KB, Limits, PhotoConfig, export_under};
 use crate::store::{ImportBatch, PhotoWrite};
 
 #[derive(clap::Args, Debug)]
@@ -171,9 +171,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
                 continue; // already reported by check_photo_links
             }
             let made = read_file(&path, &limits).and_then(|bytes| {
-                let img = crate::photo::decode(&bytes, &limits)?;
-                let edit = Edit::initial(img.width(), img.height());
-                let stored = crate::photo::store_edited(&img, &edit, &config)?;
+                let stored = crate::photo::process(&bytes, &limits, None, &config)?;
                 Ok((stored.jpeg, config.keep_original.then_some(bytes)))
             });
             match made {

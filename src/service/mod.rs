@@ -218,11 +218,10 @@ impl<'a> Desk<'a> {
     /// the limits, EXIF orientation applied, re-encoded without any metadata. Slow (hundreds
     /// of milliseconds for a phone photo), so it runs before, never inside, a transaction.
     pub fn prepare_photo(&self, image: &[u8]) -> Result<StoredPhoto> {
-        let decoded = crate::photo::decode(image, &Limits::default())?;
-        let edit = Edit::initial(decoded.width(), decoded.height());
-        Ok(crate::photo::store_edited(
-            &decoded,
-            &edit,
+        Ok(crate::photo::process(
+            image,
+            &Limits::default(),
+            None,
             &self.photo_config()?,
         )?)
     }
@@ -328,9 +327,7 @@ impl<'a> Desk<'a> {
         // An unknown member is refused before the photo is decoded, which is the slow part.
         self.member(no)?;
         let config = self.photo_config()?;
-        let decoded = crate::photo::decode(image, &Limits::default())?;
-        let edit = edit.unwrap_or_else(|| Edit::initial(decoded.width(), decoded.height()));
-        let stored = crate::photo::store_edited(&decoded, &edit, &config)?;
+        let stored = crate::photo::process(image, &Limits::default(), edit.as_ref(), &config)?;
         let write = PhotoWrite {
             stored: &stored.jpeg,
             original: config.keep_original.then_some(image),
