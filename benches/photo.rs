@@ -11,7 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use image::codecs::jpeg::JpegEncoder;
 use image::{Rgb, RgbImage};
 use loket::i18n::Lang;
-use loket::photo::{Edit, Limits, PhotoConfig, decode, process, store_edited};
+use loket::photo::{Edit, Limits, PhotoConfig, decode, decode_reduced, process, store_edited};
 use loket::tui::screens::photo::PhotoEditor;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -113,6 +113,9 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("12MP JPEG decode only", |b| {
         b.iter(|| decode(black_box(&jpeg), &limits).unwrap())
+    });
+    g.bench_function("12MP JPEG decode only, half size in the IDCT", |b| {
+        b.iter(|| decode_reduced(black_box(&jpeg), &limits, |_| 2).unwrap())
     });
     let mut editor = PhotoEditor::new(photo.clone(), Picker::halfblocks());
     let mut t = Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
