@@ -2,10 +2,13 @@
 //! that checks the rule (domain), then writes it (store). Screens and commands call these;
 //! none of them writes to the store on its own.
 
+pub mod accounts;
+pub mod corrections;
 pub mod demo;
 pub mod frontdesk;
 pub mod printing;
 pub mod report;
+pub mod settings;
 pub mod status;
 pub mod supervision;
 pub mod users;
@@ -52,6 +55,10 @@ pub enum ServiceError {
     Guest(frontdesk::GuestProblem),
     #[error("{0} is not an active staff account")]
     NotAClerk(String),
+    #[error(transparent)]
+    Correction(#[from] crate::domain::correction::CorrectionError),
+    #[error(transparent)]
+    Undo(#[from] crate::domain::undo::UndoError),
 }
 
 impl Localized for ServiceError {
@@ -92,6 +99,8 @@ impl Localized for ServiceError {
             ServiceError::Config(e) => e.localized(lang),
             ServiceError::Printing(e) => e.localized(lang),
             ServiceError::Guest(p) => p.localized(lang),
+            ServiceError::Correction(e) => e.localized(lang),
+            ServiceError::Undo(e) => e.localized(lang),
             ServiceError::NotAClerk(name) => match lang {
                 Lang::Id => format!(
                     "'{name}' bukan akun petugas yang aktif. Tulis nama akun petugas loket (lihat: loket user list)."

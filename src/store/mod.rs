@@ -1,6 +1,8 @@
 //! The repository: the only module that sees redb. One file shared by every loket process
 //! (counter, supervisor, front desk, web server, CLI) in redb's multi-writer mode.
 
+mod accounts;
+mod edits;
 mod error;
 mod tables;
 

@@ -177,14 +177,7 @@ impl App {
     pub fn kiosk(store: Store, config: Config, clock: Clock, lang: Lang) -> anyhow::Result<App> {
         let mut app = App::new(store, config, clock, lang)?;
         app.kiosk = true;
-        app.user = Some(Account {
-            name: "kiosk".into(),
-            full_name: "Kiosk".into(),
-            role: Role::Staff,
-            password_hash: String::new(),
-            created_at: app.now,
-            active: true,
-        });
+        app.user = Some(users::kiosk_account(app.now));
         app.update(Action::OpenRegister);
         Ok(app)
     }
