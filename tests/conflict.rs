@@ -142,9 +142,20 @@ fn two_clerks_correcting_one_member_at_once_one_wins_the_other_is_told() {
         other => panic!("expected a member conflict, got {other:?}"),
     }
     let msg = err.localized(Lang::Id);
-    assert!(msg.contains("rina") && msg.contains("tidak disimpan"), "{msg}");
-    assert_eq!(store_b.member(&no).unwrap().unwrap().full_name, "Siti Rahayu");
-    assert!(store_b.search_members("rahayuningsih", 5).unwrap().is_empty());
+    assert!(
+        msg.contains("rina") && msg.contains("tidak disimpan"),
+        "{msg}"
+    );
+    assert_eq!(
+        store_b.member(&no).unwrap().unwrap().full_name,
+        "Siti Rahayu"
+    );
+    assert!(
+        store_b
+            .search_members("rahayuningsih", 5)
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(store_b.search_members("rahayu", 5).unwrap().len(), 1);
     assert!(store_b.search_members("rahyu", 5).unwrap().is_empty());
 }

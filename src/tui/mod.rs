@@ -119,4 +119,6 @@ fn run_loop(
 }
 
 #[cfg(test)]
+mod care_tests;
+#[cfg(test)]
 mod tests;
