@@ -22,6 +22,39 @@ fn active_admins(users: &impl ReadableTable<&'static str, &'static [u8]>) -> Res
 }
 
 impl Store {
+    pub fn add_account(&self, a: &Account, actor: &Actor) -> Result<()> {
+        let txn = self.db.begin_write()?;
+        {
+            let mut users = txn.open_table(USERS)?;
+            if users.get(a.name.as_str())?.is_some() {
+                return Err(StoreError::DuplicateUser(a.name.clone()));
+            }
+            users.insert(a.name.as_str(), json(a).as_slice())?;
+        }
+        append_audit(
+            &txn,
+            a.created_at,
+            actor,
+            "user-add",
+            &a.name,
+            &format!("role {}", a.role.code()),
+        )?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    pub fn account(&self, name: &str) -> Result<Option<Account>> {
+        let txn = self.read()?;
+        let t = txn.open_table(USERS)?;
+        t.get(name)?.map(|g| parse(g.value())).transpose()
+    }
+
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        let txn = self.read()?;
+        let t = txn.open_table(USERS)?;
+        t.iter()?.map(|r| parse(r?.1.value())).collect()
+    }
+
     /// Changes one account with `change`, which returns the audit detail (never a password or
     /// its hash), and records it as `action`. Refused when it would leave no active
     /// administrator.
