@@ -32,6 +32,7 @@ use super::screens::{Keys, help};
 use super::theme::{Theme, TuiConfig, no_color_from_env};
 
 mod care;
+mod reload;
 mod signin;
 mod steps;
 
@@ -188,6 +189,7 @@ pub struct App {
     last_key: Timestamp,
     locked: Option<Box<Screen>>,
     undo_prompt: Option<super::screens::undo::UndoPrompt>,
+    config_watch: Option<(std::path::PathBuf, Option<std::time::SystemTime>)>,
 }
 
 impl App {
@@ -226,6 +228,7 @@ impl App {
             last_key: now,
             locked: None,
             undo_prompt: None,
+            config_watch: None,
         })
     }
 
@@ -367,6 +370,7 @@ impl App {
     pub fn tick(&mut self, now: Timestamp) {
         self.now = now;
         self.lock_if_idle();
+        self.reload_config_if_changed();
         // Time alone moves requests over their standard: the list is re-sorted every tick.
         if let Screen::Dashboard(d) = &mut self.screen {
             d.order(now, &self.config.standard_minutes);

@@ -371,3 +371,49 @@ fn a_nik_typed_first_fills_birth_date_and_sex_and_a_changed_one_is_flagged_where
     let date_row = text.lines().find(|l| l.contains("Tanggal lahir")).unwrap();
     assert!(!date_row.contains('✗'), "{text}");
 }
+
+#[test]
+fn a_config_change_takes_effect_at_once_or_says_what_to_do() {
+    let f = Fixture::new();
+    let (store, _) = seeded(&f);
+    let mut app = f.app(store);
+    sign_in(&mut app, "rina");
+    let path = f.dir.path().join("loket.toml");
+    let mut stamp = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000);
+    let mut write = |text: &str| {
+        std::fs::write(&path, text).unwrap();
+        stamp += std::time::Duration::from_secs(1);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(stamp)
+            .unwrap();
+    };
+    write("timezone = \"Asia/Jakarta\"\n");
+    app.watch_config(path.clone());
+    write(
+        "timezone = \"Asia/Jakarta\"\n[card]\nprinter = \"loket-pdf\"\n[standard_minutes]\nphoto = 5\n",
+    );
+    app.tick(f.now);
+    let n = app.notice().unwrap().text.clone();
+    assert!(
+        n.contains("langsung dipakai") && n.contains("printer") && n.contains("waktu baku"),
+        "{n}"
+    );
+    write("timezone = \"Asia/Jakarta\"\n[card\n");
+    app.tick(f.now);
+    let n = app.notice().unwrap();
+    assert!(
+        n.error && n.text.contains("Pengaturan lama tetap dipakai"),
+        "{}",
+        n.text
+    );
+    write(
+        "timezone = \"Asia/Jakarta\"\n[card]\nprinter = \"loket-pdf\"\n[standard_minutes]\nphoto = 5\n[scanner]\nport = \"/dev/ttyACM0\"\n",
+    );
+    app.tick(f.now);
+    let n = app.notice().unwrap().text.clone();
+    assert!(n.contains("dibuka ulang") && n.contains("pemindai"), "{n}");
+    assert!(!n.contains("printer"), "only what changed: {n}");
+}
