@@ -14,8 +14,10 @@ use super::{App, Notice, Screen};
 
 impl App {
     pub(super) fn login(&mut self, name: &str, password: &str) {
+        // Nobody is signed in yet: a wrong password is recorded against the account typed
+        // (the subject) from this terminal, not as that account's own act.
         let actor = Actor {
-            user: name.trim().to_string(),
+            user: "-".into(),
             terminal: self.terminal.clone(),
         };
         match accounts::sign_in(&self.store, name, password, &actor, self.clock.now()) {
@@ -123,9 +125,12 @@ impl App {
     }
 
     /// A fast burst of keys ending in Enter where a scan means nothing (signing in, the first
-    /// run, a form): it was typed or pasted, so it is typed into the field. `true`: done so.
+    /// run, a form, the undo's reason): it was typed or pasted, so it is typed into the field.
+    /// `true`: done so.
     pub(super) fn scan_as_typing(&mut self, text: &str) -> bool {
-        if !matches!(self.screen, Screen::Login(_) | Screen::Register(_)) {
+        let typing = self.undo_prompt.is_some()
+            || matches!(self.screen, Screen::Login(_) | Screen::Register(_));
+        if !typing {
             return false;
         }
         for c in text.chars() {
