@@ -232,6 +232,10 @@ fn a_supervisor_hands_a_request_to_another_clerk_and_the_audit_log_says_so() {
     add_user(&site, "rina", "staff");
     add_user(&site, "budi", "staff");
     add_user(&site, "kasi", "supervisor");
+    // Each clerk's shell login is recorded under their account.
+    for name in ["rina", "kasi"] {
+        site.ok(&["user", "link", name, "--os-user", name]);
+    }
     let no = site.add("Siti Rahayu", "3515125703050002", "2005-03-17", "P");
 
     // Not called yet: nobody has it, so there is nothing to hand on.
