@@ -159,3 +159,49 @@ fn two_clerks_correcting_one_member_at_once_one_wins_the_other_is_told() {
     assert_eq!(store_b.search_members("rahayu", 5).unwrap().len(), 1);
     assert!(store_b.search_members("rahyu", 5).unwrap().is_empty());
 }
+
+/// Undoing a new member's verification takes the activation back with it; verified again,
+/// the member is active once more.
+#[test]
+fn an_undone_verification_takes_the_activation_back() {
+    use loket::domain::member::MemberStatus;
+    use loket::domain::staff::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("loket.redb")).unwrap();
+    let config = Config::default();
+    let clock = Clock::new(
+        TimeZone::get("Asia/Jakarta").unwrap(),
+        Some("2026-11-28T02:00:00Z".parse::<Timestamp>().unwrap()),
+    );
+    let rina = Desk::new(&store, &config, &clock, clerk("rina", "loket-1"));
+    let draft = MemberDraft {
+        full_name: "Siti Rahayu".into(),
+        identity_no: "3515125703050002".into(),
+        birth_place: "Sidoarjo".into(),
+        birth_date: "2005-03-17".into(),
+        sex: "P".into(),
+        address: Address {
+            street: "Jl. Mawar 3".into(),
+            ..Address::default()
+        },
+        phone: "081234567890".into(),
+        mother_name: "Ibu Rekaan".into(),
+        ..MemberDraft::default()
+    };
+    let no = rina
+        .register(&draft, Source::Counter)
+        .unwrap()
+        .member
+        .member_no
+        .to_string();
+    rina.call(&no).unwrap();
+    rina.take_photo(&no, &loket::service::demo::portrait("x"), None)
+        .unwrap();
+    rina.verify(&no, &Default::default()).unwrap();
+    assert_eq!(rina.member(&no).unwrap().status, MemberStatus::Active);
+    rina.undo_last(&no, Some(Role::Staff), "too soon").unwrap();
+    let m = rina.member(&no).unwrap();
+    assert_eq!((m.status, m.valid_until), (MemberStatus::Pending, None));
+    rina.verify(&no, &Default::default()).unwrap();
+    assert_eq!(rina.member(&no).unwrap().status, MemberStatus::Active);
+}

@@ -206,7 +206,19 @@ fn step(
     f: impl FnOnce(&Desk) -> crate::service::Result<CardRequest>,
 ) -> CmdResult {
     let r = f(desk).map_err(|e| ctx.fail(&e))?;
-    println!("{no}: {}", r.state.localized(ctx.lang));
+    let state = r.state.localized(ctx.lang);
+    let by = &desk.actor.user;
+    println!(
+        "{}",
+        match ctx.lang {
+            crate::i18n::Lang::Id => {
+                format!("{no}: langkah tercatat atas nama {by}; permohonan sekarang {state}.")
+            }
+            crate::i18n::Lang::En => {
+                format!("{no}: step recorded under {by}; the request is now {state}.")
+            }
+        }
+    );
     if let Some(note) = r.history.last().and_then(|t| t.note.as_ref())
         && matches!(
             r.state,

@@ -2,10 +2,10 @@
 //! form's own checks, and a mistaken step taken back. Both audited with who and what.
 
 use crate::domain::correction::{self, CorrectionError};
-use crate::domain::member::{Member, MemberDraft, Warning};
+use crate::domain::member::{Member, MemberDraft, MemberStatus, Warning};
 use crate::domain::staff::Role;
 use crate::domain::undo::Undone;
-use crate::domain::workflow::RequestState;
+use crate::domain::workflow::{RequestKind, RequestState};
 use crate::i18n::{Lang, Localized};
 
 use super::settings::CounterSettings;
@@ -137,10 +137,22 @@ impl Desk<'_> {
             .last()
             .and_then(|t| t.note.clone())
             .unwrap_or_default();
+        // A new member's activation came with the verification: it goes with its undo. A
+        // renewal's extension stays, and verifying it again does not extend it twice.
+        let member = match (undone.action.as_str(), request.kind) {
+            ("verify", RequestKind::New) => {
+                let mut m = self.member(no)?;
+                m.status = MemberStatus::Pending;
+                m.valid_until = None;
+                Some(m)
+            }
+            _ => None,
+        };
         self.store.save_undo(
             &undone.request,
             request.version,
             undone.spoiled_serial.as_deref(),
+            member.as_ref(),
             &self.actor,
             &detail,
         )?;

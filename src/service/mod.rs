@@ -269,7 +269,11 @@ impl<'a> Desk<'a> {
         match &action {
             Action::Verify(_) => {
                 let mut m = self.member(request.member_no.as_str())?;
-                if request.kind != RequestKind::Replacement {
+                // A renewal verified, undone and verified again is extended once: the undo
+                // leaves the first extension standing (see `undo_last`).
+                let extended_before = request.kind == RequestKind::Renewal
+                    && request.history.iter().any(|t| t.action == "verify");
+                if request.kind != RequestKind::Replacement && !extended_before {
                     let t = self
                         .config
                         .member_type(&m.member_type)

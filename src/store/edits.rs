@@ -67,11 +67,14 @@ impl Store {
 
     /// Saves an undo if the request is still at `expected_version`. A print taken back leaves
     /// its card in the cards table marked spoiled, so its serial is never given again.
+    /// A verification taken back on a new member's request also takes back the activation
+    /// (`member`, with its status and validity as before; name and NIK unchanged).
     pub fn save_undo(
         &self,
         request: &CardRequest,
         expected_version: u32,
         spoiled_serial: Option<&str>,
+        member: Option<&Member>,
         actor: &Actor,
         detail: &str,
     ) -> Result<()> {
@@ -80,6 +83,10 @@ impl Store {
         {
             let current = current_at_version(&txn, request.id, expected_version)?;
             Store::put_request(&txn, request, Some(current.state))?;
+            if let Some(m) = member {
+                txn.open_table(MEMBERS)?
+                    .insert(m.member_no.as_str(), json(m).as_slice())?;
+            }
             if let Some(serial) = spoiled_serial {
                 let mut cards = txn.open_table(CARDS)?;
                 let card: Option<CardRecord> =
