@@ -512,3 +512,47 @@ fn every_subcommand_has_help_text() {
         }
     }
 }
+
+#[test]
+fn a_print_undone_through_a_real_printer_is_spoiled_and_the_reprint_gets_the_next_serial() {
+    if std::env::var("LOKET_TEST_CUPS").is_ok_and(|v| v == "1") {
+        let site = Site::new();
+        let no = site.add("Siti Rahayu", NIK_SITI, "2005-03-17", "P");
+        site.ok(&["request", "call", &no]);
+        let photo = site.path().join("foto.jpg");
+        std::fs::write(&photo, image_jpeg()).unwrap();
+        site.ok(&["photo", "import", &no, photo.to_str().unwrap()]);
+        site.ok(&["request", "verify", &no]);
+        let print = [
+            "card",
+            "print",
+            &no,
+            "--printer",
+            "loket-pdf",
+            "--sheet",
+            "card",
+        ];
+        site.ok(&print);
+        let said = site.ok(&["request", "undo", &no, "--reason", "tinta luntur"]);
+        assert!(
+            said.contains(&format!("Kartu {no}-01 tercatat rusak")),
+            "{said}"
+        );
+        site.ok(&print);
+        let req = site.json(&["request", "show", &no, "--json"]);
+        assert_eq!(req["request"]["card_serial"], format!("{no}-02"));
+        let store = Store::open(&site.store_file()).unwrap();
+        let cards = store.cards_for(&no).unwrap();
+        assert_eq!(cards.len(), 2);
+        assert!(
+            cards[0]
+                .blocked
+                .as_deref()
+                .unwrap()
+                .contains("tinta luntur")
+        );
+        assert_eq!(cards[1].blocked, None);
+    } else {
+        eprintln!("LOKET_TEST_CUPS is not 1: the CUPS undo runs in CI (bash .ci/run)");
+    }
+}
