@@ -417,3 +417,53 @@ fn a_config_change_takes_effect_at_once_or_says_what_to_do() {
     assert!(n.contains("dibuka ulang") && n.contains("pemindai"), "{n}");
     assert!(!n.contains("printer"), "only what changed: {n}");
 }
+
+#[test]
+fn after_handover_the_clerk_is_refused_and_the_supervisor_is_told_the_card_is_old() {
+    use crate::domain::workflow::Action as Step;
+    let f = Fixture::new();
+    let (store, nos) = seeded(&f);
+    let no = nos[4].clone();
+    {
+        let clock = crate::config::Clock::new(jiff::tz::TimeZone::UTC, Some(f.now));
+        let desk = Desk::new(&store, &f.config, &clock, actor("rina"));
+        desk.take_photo(&no, &demo::portrait("x"), None).unwrap();
+        desk.verify(&no, &Default::default()).unwrap();
+        let r = desk.open_request(&no).unwrap();
+        desk.record_print(&r, None).unwrap();
+        desk.act(&no, Step::Laminate).unwrap();
+        let name = desk.member(&no).unwrap().full_name;
+        desk.act(
+            &no,
+            Step::HandOver {
+                received_by: name,
+                representative: false,
+            },
+        )
+        .unwrap();
+    }
+    let mut app = f.app(store);
+    sign_in(&mut app, "rina");
+    app.update(Action::OpenDetail(no.clone()));
+    press(&mut app, KeyCode::Char('e'));
+    assert!(matches!(app.screen, Screen::Detail(_)));
+    assert!(
+        app.notice().unwrap().text.contains("pengawas atau admin"),
+        "{:?}",
+        app.notice()
+    );
+
+    let mut app = f.app(f.store());
+    sign_in(&mut app, "kasi");
+    app.update(Action::OpenDetail(no.clone()));
+    press(&mut app, KeyCode::Char('e'));
+    assert!(matches!(app.screen, Screen::Register(_)));
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, " Putri");
+    ctrl_s(&mut app);
+    let text = app.notice().unwrap().text.clone();
+    assert!(
+        text.contains("masih memuat data lama") && text.contains("m, lalu g"),
+        "{text}"
+    );
+}
