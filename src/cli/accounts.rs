@@ -31,6 +31,7 @@ pub enum UserCmd {
     /// Sets a forgotten password (read from standard input); the account chooses its own at
     /// its next sign-in, and any wait after wrong passwords ends.
     Passwd {
+        /// The account name.
         name: String,
         #[arg(long, required = true)]
         password_stdin: bool,
@@ -40,10 +41,17 @@ pub enum UserCmd {
     /// Lets a disabled account sign in again.
     Enable { name: String },
     /// Changes an account's role: staff, supervisor or admin.
-    Role { name: String, role: String },
+    Role {
+        /// The account name.
+        name: String,
+        /// staff, supervisor or admin.
+        role: String,
+    },
     /// Records this OS user's commands under the account (e.g. the clerk's shell login).
     Link {
+        /// The account name.
         name: String,
+        /// The OS user name (as in `$USER`).
         #[arg(long, value_name = "USER")]
         os_user: String,
     },

@@ -73,7 +73,9 @@ pub enum RequestCmd {
     /// window (15 minutes by default), any step for a supervisor. A print taken back records
     /// the card as spoiled.
     Undo {
+        /// The member number.
         no: String,
+        /// Why the step is taken back (kept in the history beside the undo).
         #[arg(long)]
         reason: String,
     },
