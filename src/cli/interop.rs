@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{CmdResult, Ctx, Failure, print_json};
-use crate::config::os_actor;
 use crate::i18n::{Lang, Localized};
 use crate::interop::{
     self, ImportOptions, InteropError, PlanContext, SourceRow, System, inlislite, slims,
@@ -235,7 +234,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         a.system.name(),
         a.file.file_name().unwrap_or_default().to_string_lossy()
     );
-    let actor = os_actor();
+    let (actor, _) = ctx.acting(&store)?;
     let bar = progress_bar(plan.writes.len() as u64, ctx.t("menulis", "writing"));
     let done = store
         .import_members(
@@ -308,7 +307,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
     store
         .audit(
             ctx.clock.now(),
-            &os_actor(),
+            &ctx.acting(&store)?.0,
             "export",
             a.system.name(),
             &format!("{} members to {}", members.len(), a.file.display()),

@@ -2,10 +2,13 @@
 //! that checks the rule (domain), then writes it (store). Screens and commands call these;
 //! none of them writes to the store on its own.
 
+pub mod accounts;
+pub mod corrections;
 pub mod demo;
 pub mod frontdesk;
 pub mod printing;
 pub mod report;
+pub mod settings;
 pub mod status;
 pub mod supervision;
 pub mod users;
@@ -52,6 +55,10 @@ pub enum ServiceError {
     Guest(frontdesk::GuestProblem),
     #[error("{0} is not an active staff account")]
     NotAClerk(String),
+    #[error(transparent)]
+    Correction(#[from] crate::domain::correction::CorrectionError),
+    #[error(transparent)]
+    Undo(#[from] crate::domain::undo::UndoError),
 }
 
 impl Localized for ServiceError {
@@ -92,6 +99,8 @@ impl Localized for ServiceError {
             ServiceError::Config(e) => e.localized(lang),
             ServiceError::Printing(e) => e.localized(lang),
             ServiceError::Guest(p) => p.localized(lang),
+            ServiceError::Correction(e) => e.localized(lang),
+            ServiceError::Undo(e) => e.localized(lang),
             ServiceError::NotAClerk(name) => match lang {
                 Lang::Id => format!(
                     "'{name}' bukan akun petugas yang aktif. Tulis nama akun petugas loket (lihat: loket user list)."
@@ -259,7 +268,11 @@ impl<'a> Desk<'a> {
         match &action {
             Action::Verify(_) => {
                 let mut m = self.member(request.member_no.as_str())?;
-                if request.kind != RequestKind::Replacement {
+                // A renewal verified, undone and verified again is extended once: the undo
+                // leaves the first extension standing (see `undo_last`).
+                let extended_before = request.kind == RequestKind::Renewal
+                    && request.history.iter().any(|t| t.action == "verify");
+                if request.kind != RequestKind::Replacement && !extended_before {
                     let t = self
                         .config
                         .member_type(&m.member_type)
