@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use super::interop::{dialect, progress_bar};
 use super::{CmdResult, Ctx, Failure};
-use crate::config::os_actor;
 use crate::domain::member::Member;
 use crate::i18n::Lang;
 use crate::interop::inlislite_write::{self, Version};
@@ -107,7 +106,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
     store
         .audit(
             ctx.clock.now(),
-            &os_actor(),
+            &ctx.acting(&store)?.0,
             "export",
             a.system.name(),
             &format!("{written} members to {}", a.file.display()),

@@ -6,13 +6,12 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{CmdResult, Ctx, Failure, print_json};
-use crate::config::os_actor;
 use crate::i18n::{Lang, Localized};
 use crate::interop::{
     self, ImportOptions, InteropError, PhotoLink, PlanContext, SourceFile, System, inlislite, slims,
 };
 use crate::photo::source::read_file;
-use crate::photo::{Edit, Limits, PhotoConfig};
+use crate::photo::{Limits, PhotoConfig};
 use crate::store::{ImportBatch, PhotoWrite};
 
 #[derive(clap::Args, Debug)]
@@ -197,9 +196,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
                 continue; // already reported by check_photo_links
             }
             let made = read_file(&path, &limits).and_then(|bytes| {
-                let img = crate::photo::decode(&bytes, &limits)?;
-                let edit = Edit::initial(img.width(), img.height());
-                let stored = crate::photo::store_edited(&img, &edit, &config)?;
+                let stored = crate::photo::process(&bytes, &limits, None, &config)?;
                 Ok((stored.jpeg, config.keep_original.then_some(bytes)))
             });
             match made {
@@ -263,7 +260,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         a.system.name(),
         a.file.file_name().unwrap_or_default().to_string_lossy()
     );
-    let actor = os_actor();
+    let (actor, _) = ctx.acting(&store)?;
     let bar = progress_bar(plan.writes.len() as u64, ctx.t("menulis", "writing"));
     let done = store
         .import_members(
