@@ -8,10 +8,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::{CmdResult, Ctx, Failure, print_json};
 use crate::i18n::{Lang, Localized};
 use crate::interop::{
-    self, ImportOptions, InteropError, PlanContext, SourceRow, System, inlislite, slims,
+    self, ImportOptions, InteropError, PhotoLink, PlanContext, SourceFile, System, inlislite, slims,
 };
 use crate::photo::source::read_file;
-use crate::photo::{EXPORT_MAX_KB, Limits, PhotoConfig, export_under};
+use crate::photo::{Limits, PhotoConfig};
 use crate::store::{ImportBatch, PhotoWrite};
 
 #[derive(clap::Args, Debug)]
@@ -45,28 +45,9 @@ pub struct ImportArgs {
     json: bool,
 }
 
-#[derive(clap::Args, Debug)]
-pub struct ExportArgs {
-    system: System,
-    /// The file to write; for inlislite, .csv writes CSV, anything else .xlsx.
-    file: PathBuf,
-    /// A folder to write the members' photos to.
-    #[arg(long, value_name = "DIR")]
-    photos: Option<PathBuf>,
-    /// SLiMS CSV field separator.
-    #[arg(long, default_value = ",")]
-    separator: char,
-    /// SLiMS CSV quote character.
-    #[arg(long, default_value = "\"")]
-    quote: char,
-    /// Leave out the SLiMS header row.
-    #[arg(long)]
-    no_header: bool,
-}
-
 /// A bar on stderr for long runs, drawn only when stderr is a terminal: scripts and tests
 /// get clean output.
-fn progress_bar(len: u64, what: &str) -> ProgressBar {
+pub(super) fn progress_bar(len: u64, what: &str) -> ProgressBar {
     if !std::io::stderr().is_terminal() || len < 1_000 {
         return ProgressBar::hidden();
     }
@@ -80,24 +61,33 @@ fn progress_bar(len: u64, what: &str) -> ProgressBar {
     bar
 }
 
-fn dialect(separator: char, quote: char, ctx: &Ctx) -> Result<slims::Dialect, Failure> {
+pub(super) fn dialect(separator: char, quote: char, ctx: &Ctx) -> Result<slims::Dialect, Failure> {
     match (u8::try_from(separator), u8::try_from(quote)) {
-        (Ok(s), Ok(q)) if s.is_ascii() && q.is_ascii() => Ok(slims::Dialect {
-            separator: s,
-            quote: q,
-        }),
+        // The same character for both, or a line break, would make every file unreadable.
+        (Ok(s), Ok(q))
+            if usable(s) && usable(q) && s != q =>
+        {
+            Ok(slims::Dialect {
+                separator: s,
+                quote: q,
+            })
+        }
         _ => Err(Failure::input(ctx.t(
-            "--separator dan --quote harus satu huruf ASCII, misalnya , ; atau \".",
-            "--separator and --quote must be one ASCII character, e.g. , ; or \".",
+            "--separator dan --quote harus satu huruf ASCII, berbeda satu sama lain, bukan \\, misalnya , ; atau \".",
+            "--separator and --quote must be one ASCII character each, not the same, not \\, e.g. , ; or \".",
         ))),
     }
+}
+
+fn usable(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\n' | b'\r' | b'\\')
 }
 
 fn read_rows(
     system: System,
     file: &Path,
     dialect: slims::Dialect,
-) -> Result<Vec<SourceRow>, InteropError> {
+) -> Result<SourceFile, InteropError> {
     let name = file.display().to_string();
     let is_xlsx = file
         .extension()
@@ -119,10 +109,22 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
     let fail = |e: InteropError| ctx.fail(&e);
     let dialect = dialect(a.separator, a.quote, ctx)?;
     let type_map = interop::parse_type_map(&a.type_map, &ctx.config).map_err(fail)?;
-    let rows = read_rows(a.system, &a.file, dialect).map_err(fail)?;
+    let file = read_rows(a.system, &a.file, dialect).map_err(fail)?;
+    let rows = file.rows;
     let numbers: Vec<String> = rows
         .iter()
         .map(|r| r.member_no.trim().to_string())
+        .collect();
+    // SLiMS names each member's photo in member_image; a copy of its images/persons folder
+    // needs no link file.
+    let named_photos: Vec<PhotoLink> = rows
+        .iter()
+        .filter(|r| a.photos.is_some() && !r.photo.is_empty())
+        .map(|r| PhotoLink {
+            line: r.line,
+            member_no: r.member_no.trim().to_string(),
+            file: r.photo.clone(),
+        })
         .collect();
 
     let store = ctx.open_store()?;
@@ -138,11 +140,31 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         today: ctx.clock.today(),
         tz: ctx.clock.tz(),
     };
-    let plan = interop::plan_import(a.system, rows, &cx, &opts, lang).map_err(fail)?;
+    let mut plan = interop::plan_import(a.system, rows, &cx, &opts, lang).map_err(fail)?;
+    for (column, n) in &file.ignored {
+        if a.photos.is_some() && column == "member_image" {
+            continue;
+        }
+        let why = match a.system {
+            System::Slims => slims::why_not_read(column, lang),
+            System::Inlislite => None,
+        }
+        .unwrap_or_else(|| {
+            ctx.t("loket tidak menyimpannya", "loket does not keep it")
+                .to_string()
+        });
+        plan.report.summary.leave_out(column, *n, why);
+    }
     if a.json {
         print_json(&plan.report);
     } else {
-        print!("{}", plan.report.render(lang));
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        // A closed pipe (`| head`) is not the import's failure: the report stops there.
+        let _ = plan
+            .report
+            .write_to(&mut out, lang)
+            .and_then(|_| std::io::Write::flush(&mut out));
     }
 
     let mut photos: Vec<(String, Vec<u8>, Option<Vec<u8>>)> = Vec::new();
@@ -157,7 +179,11 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
             None
         };
         let dir = unpacked.as_ref().map(|u| u.0.as_path()).unwrap_or(dir);
-        let links = interop::read_photo_links(dir).map_err(fail)?;
+        let links = if a.system == System::Slims && !dir.join("photos.csv").exists() {
+            named_photos
+        } else {
+            interop::read_photo_links(dir).map_err(fail)?
+        };
         let mut problems = interop::check_photo_links(dir, &links, &numbers, lang);
         // Each linked photo goes through the same decoding, limits and crop as one taken at
         // the counter, before anything is written: a bad photo fails the import, not a
@@ -279,106 +305,4 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         }
     );
     Ok(())
-}
-
-pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
-    let lang = ctx.lang;
-    let fail = |e: InteropError| ctx.fail(&e);
-    let dialect = dialect(a.separator, a.quote, ctx)?;
-    let store = ctx.open_store()?;
-    let members = store.members().map_err(|e| ctx.fail(&e))?;
-    let bar = progress_bar(members.len() as u64, ctx.t("mengekspor", "exporting"));
-    let mut tick = |n| bar.inc(n);
-    let tz = ctx.clock.tz();
-    let bytes = match a.system {
-        System::Slims => slims::write(&members, &ctx.config, tz, dialect, !a.no_header, &mut tick),
-        System::Inlislite
-            if a.file
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("csv")) =>
-        {
-            inlislite::write_csv(&members, &ctx.config, tz, &mut tick)
-        }
-        System::Inlislite => inlislite::write_xlsx(&members, &ctx.config, tz, &mut tick),
-    }
-    .map_err(fail)?;
-    bar.finish_and_clear();
-    interop::write_private(&a.file, &bytes).map_err(fail)?;
-    store
-        .audit(
-            ctx.clock.now(),
-            &ctx.acting(&store)?.0,
-            "export",
-            a.system.name(),
-            &format!("{} members to {}", members.len(), a.file.display()),
-        )
-        .map_err(|e| ctx.fail(&e))?;
-    let sensitive = match (a.system, lang) {
-        (System::Slims, Lang::Id) => "NIK",
-        (System::Slims, Lang::En) => "NIKs",
-        (System::Inlislite, Lang::Id) => "NIK dan nama ibu kandung",
-        (System::Inlislite, Lang::En) => "NIKs and mothers' birth names",
-    };
-    eprintln!(
-        "{}",
-        match lang {
-            Lang::Id => format!(
-                "Perhatian: berkas ini berisi {sensitive} (data pribadi, UU 27/2022). Hanya pemiliknya yang bisa membacanya (mode 0600). Serahkan langsung ke admin {}, lalu hapus.",
-                a.system.name()
-            ),
-            Lang::En => format!(
-                "Note: this file holds {sensitive} (personal data, UU 27/2022). Only its owner can read it (mode 0600). Hand it straight to the {} administrator, then delete it.",
-                a.system.name()
-            ),
-        }
-    );
-    println!(
-        "{}",
-        match lang {
-            Lang::Id => format!(
-                "{} anggota diekspor ke {}.",
-                members.len(),
-                a.file.display()
-            ),
-            Lang::En => format!(
-                "{} members exported to {}.",
-                members.len(),
-                a.file.display()
-            ),
-        }
-    );
-    if let Some(dir) = &a.photos {
-        let n = export_photos(&store, &members, dir).map_err(Failure::new)?;
-        println!(
-            "{} {n} → {}",
-            ctx.t("Foto diekspor:", "Photos exported:"),
-            dir.display()
-        );
-    }
-    Ok(())
-}
-
-/// Writes each member's photo as `NO.jpg` (at most 500 KB, what SLiMS and INLISLite take) and
-/// the `number,filename` link file that `loket import --photos` reads back.
-fn export_photos(
-    store: &crate::store::Store,
-    members: &[crate::domain::member::Member],
-    dir: &Path,
-) -> Result<usize, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut links = String::from("number,filename\n");
-    let mut n = 0;
-    for m in members {
-        let no = m.member_no.as_str();
-        let Some(photo) = store.photo(no).map_err(|e| e.to_string())? else {
-            continue;
-        };
-        let jpeg = export_under(&photo, EXPORT_MAX_KB).map_err(|e| e.to_string())?;
-        let file = format!("{no}.jpg");
-        std::fs::write(dir.join(&file), jpeg).map_err(|e| format!("{file}: {e}"))?;
-        links.push_str(&format!("{no},{file}\n"));
-        n += 1;
-    }
-    std::fs::write(dir.join("photos.csv"), links).map_err(|e| format!("photos.csv: {e}"))?;
-    Ok(n)
 }

@@ -5,6 +5,7 @@ mod accounts;
 mod admin;
 mod card;
 mod edits;
+mod export;
 mod frontdesk;
 mod interop;
 mod members;
@@ -120,7 +121,7 @@ pub enum Command {
     /// Members from SLiMS or INLISLite: a report per row, all or nothing.
     Import(Box<interop::ImportArgs>),
     /// Members to a file SLiMS or INLISLite imports (holds NIKs: written for its owner only).
-    Export(interop::ExportArgs),
+    Export(export::ExportArgs),
 }
 
 /// What every command needs: where things are, the config, the clock, the language.
@@ -256,7 +257,7 @@ pub fn main() -> ExitCode {
         Some(Command::Demo { count }) => admin::demo(&ctx, count),
         Some(Command::Config) => admin::show_config(&ctx),
         Some(Command::Import(a)) => interop::import(&ctx, *a),
-        Some(Command::Export(a)) => interop::export(&ctx, a),
+        Some(Command::Export(a)) => export::export(&ctx, a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

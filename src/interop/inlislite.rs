@@ -6,11 +6,9 @@
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use jiff::tz::TimeZone;
 
-use super::{InteropError, LineCounter, SourceRow, local_date, parse_source_date, strip_bom};
-use crate::config::Config;
-use crate::domain::member::{Field, IdentityKind, Member, MemberStatus, Sex};
+use super::{InteropError, LineCounter, SourceFile, SourceRow, parse_source_date, strip_bom};
+use crate::domain::member::{Field, IdentityKind, MemberStatus};
 
 pub const SHEET: &str = "Sheet1";
 
@@ -169,10 +167,27 @@ pub fn read_csv(data: &[u8], path: &str) -> Result<Sheet, InteropError> {
     Ok(Sheet { headers, rows })
 }
 
+/// Other names the same column has in another INLISLite version: 3.3's import names the
+/// identity number `nomor identitas` and the home phone `phone`
+/// (AnggotaImportController.php:85 and 106); 3.x's `NO. IDENTITAS` and `NO. TELP RUMAH`
+/// (ImportMemberForm.php:78 and 90).
+const ALIASES: [(&str, &str); 2] = [
+    ("NO. IDENTITAS", "NOMOR IDENTITAS"),
+    ("NO. TELP RUMAH", "PHONE"),
+];
+
 /// Turns the sheet into rows by header name. A missing required column refuses the file.
-pub fn rows(sheet: Sheet) -> Result<Vec<SourceRow>, InteropError> {
+/// Columns loket does not read are counted (rows with a value) for the report.
+pub fn rows(sheet: Sheet) -> Result<SourceFile, InteropError> {
     let keys: Vec<String> = sheet.headers.iter().map(|h| key(h)).collect();
-    let find = |name: &str| keys.iter().position(|k| *k == key(name));
+    let find = |name: &str| {
+        keys.iter().position(|k| *k == key(name)).or_else(|| {
+            ALIASES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, alias)| keys.iter().position(|k| *k == key(alias)))
+        })
+    };
     let missing: Vec<String> = REQUIRED
         .iter()
         .filter(|c| find(c).is_none())
@@ -182,10 +197,17 @@ pub fn rows(sheet: Sheet) -> Result<Vec<SourceRow>, InteropError> {
         return Err(InteropError::MissingColumns(missing));
     }
     let idx: Vec<Option<usize>> = COLUMNS.iter().map(|c| find(c)).collect();
+    let unread: Vec<usize> = (0..keys.len())
+        .filter(|i| !idx.contains(&Some(*i)) && !keys[*i].is_empty() && keys[*i] != "NO")
+        .collect();
+    let mut filled = vec![0usize; unread.len()];
     let mut out = Vec::new();
     for (line, cells) in sheet.rows {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
+        }
+        for (n, i) in unread.iter().enumerate() {
+            filled[n] += usize::from(cells.get(*i).is_some_and(|c| !c.trim().is_empty()));
         }
         let get = |name: &str| -> String {
             let i = COLUMNS
@@ -199,7 +221,12 @@ pub fn rows(sheet: Sheet) -> Result<Vec<SourceRow>, InteropError> {
         };
         out.push(row(line, &get));
     }
-    Ok(out)
+    let ignored = unread
+        .iter()
+        .zip(filled)
+        .map(|(i, n)| (sheet.headers[*i].trim().to_string(), n))
+        .collect();
+    Ok(SourceFile { rows: out, ignored })
 }
 
 fn row(line: u64, get: &dyn Fn(&str) -> String) -> SourceRow {
@@ -235,7 +262,18 @@ fn row(line: u64, get: &dyn Fn(&str) -> String) -> SourceRow {
     d.address.street = get("ALAMAT SESUAI KTP");
     d.address.kecamatan = get("KECAMATAN SESUAI KTP");
     d.address.kelurahan = get("KELURAHAN SESUAI KTP");
-    let (rt, rw) = (get("RT SESUAI KTP"), get("RW SESUAI KTP"));
+    // INLISLite's template writes "RT 01" and "RW 07" (001_FormatAnggota.xlsx, I2:J2).
+    let bare = |s: String, prefix: &str| {
+        let t = s.trim();
+        match t.get(..2) {
+            Some(p) if p.eq_ignore_ascii_case(prefix) => t[2..].trim().to_string(),
+            _ => t.to_string(),
+        }
+    };
+    let (rt, rw) = (
+        bare(get("RT SESUAI KTP"), "RT"),
+        bare(get("RW SESUAI KTP"), "RW"),
+    );
     d.address.rt_rw = match (rt.is_empty(), rw.is_empty()) {
         (true, true) => String::new(),
         _ => format!("{rt}/{rw}"),
@@ -294,7 +332,7 @@ fn identity_kind(s: &str) -> Option<IdentityKind> {
     }
 }
 
-fn identity_name(k: IdentityKind) -> &'static str {
+pub(super) fn identity_name(k: IdentityKind) -> &'static str {
     match k {
         IdentityKind::Ktp => "KTP",
         IdentityKind::Kk => "KK",
@@ -317,111 +355,13 @@ fn status(s: &str) -> Option<MemberStatus> {
     }
 }
 
-fn status_name(s: MemberStatus) -> &'static str {
+pub(super) fn status_name(s: MemberStatus) -> &'static str {
     match s {
         MemberStatus::Pending => "Pending",
         MemberStatus::Active => "Aktif",
         MemberStatus::Expired => "Tidak Aktif",
         MemberStatus::Blocked => "Blokir",
     }
-}
-
-/// The cells of one member, in `COLUMNS` order. Dates as dd-mm-yyyy text, as INLISLite shows
-/// them (a text cell survives every spreadsheet program's date guessing).
-fn cells(m: &Member, config: &Config, tz: &TimeZone) -> Vec<String> {
-    let dmy = |d: jiff::civil::Date| d.strftime("%d-%m-%Y").to_string();
-    let (rt, rw) = m
-        .address
-        .rt_rw
-        .split_once('/')
-        .unwrap_or((&m.address.rt_rw, ""));
-    let type_name = config
-        .member_type(&m.member_type)
-        .map(|t| t.name.clone())
-        .unwrap_or_else(|| m.member_type.clone());
-    vec![
-        m.member_no.to_string(),
-        m.full_name.clone(),
-        m.birth_place.clone(),
-        dmy(m.birth_date),
-        m.address.street.clone(),
-        m.address.kecamatan.clone(),
-        m.address.kelurahan.clone(),
-        rt.to_string(),
-        rw.to_string(),
-        m.address.province.clone(),
-        m.address.city.clone(),
-        m.phone.clone(),
-        String::new(),
-        identity_name(m.identity_kind).into(),
-        m.identity_no.0.clone(),
-        match m.sex {
-            Sex::Male => "Laki-laki".into(),
-            Sex::Female => "Perempuan".into(),
-        },
-        m.occupation.clone(),
-        m.education.clone(),
-        dmy(local_date(m.registered_at, tz)),
-        m.valid_until.map(dmy).unwrap_or_default(),
-        m.mother_name.0.clone(),
-        m.email.clone(),
-        type_name,
-        status_name(m.status).into(),
-        m.institution.clone(),
-    ]
-}
-
-/// Writes the members as an .xlsx workbook with one sheet "Sheet1", every cell text (a NIK
-/// or phone number as a number would lose digits or its leading 0).
-pub fn write_xlsx(
-    members: &[Member],
-    config: &Config,
-    tz: &TimeZone,
-    progress: &mut dyn FnMut(u64),
-) -> Result<Vec<u8>, InteropError> {
-    let fail = |e: rust_xlsxwriter::XlsxError| InteropError::Spreadsheet {
-        path: "export".into(),
-        reason: e.to_string(),
-    };
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name(SHEET).map_err(fail)?;
-    for (c, h) in COLUMNS.iter().enumerate() {
-        ws.write_string(0, c as u16, *h).map_err(fail)?;
-    }
-    for (r, m) in members.iter().enumerate() {
-        for (c, v) in cells(m, config, tz).iter().enumerate() {
-            if !v.is_empty() {
-                ws.write_string(r as u32 + 1, c as u16, v).map_err(fail)?;
-            }
-        }
-        progress(1);
-    }
-    wb.save_to_buffer().map_err(fail)
-}
-
-/// The same as a CSV (comma, CRLF, header row).
-pub fn write_csv(
-    members: &[Member],
-    config: &Config,
-    tz: &TimeZone,
-    progress: &mut dyn FnMut(u64),
-) -> Result<Vec<u8>, InteropError> {
-    let fail = |e: String| InteropError::Csv {
-        path: "export".into(),
-        line: 0,
-        reason: e,
-    };
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    w.write_record(COLUMNS).map_err(|e| fail(e.to_string()))?;
-    for m in members {
-        w.write_record(cells(m, config, tz))
-            .map_err(|e| fail(e.to_string()))?;
-        progress(1);
-    }
-    w.into_inner().map_err(|e| fail(e.to_string()))
 }
 
 #[cfg(test)]
@@ -433,7 +373,9 @@ mod tests {
     fn headers_by_name_in_any_order_with_any_spacing() {
         let csv = "\u{feff}Nama;No Anggota;Jenis Kelamin;Tanggal Lahir;KABUPATEN/KOTA SESUAI KTP;No. HP;JENIS IDENTITAS;RT SESUAI KTP;RW SESUAI KTP;KOLOM LAIN\r\n\
                    \"Siti; Rahayu\";A1;Perempuan;17/03/2005;Sidoarjo;81234567890;E-KTP;3;5;x\r\n";
-        let rows = rows(read_csv(csv.as_bytes(), "t.csv").unwrap()).unwrap();
+        let rows = rows(read_csv(csv.as_bytes(), "t.csv").unwrap())
+            .unwrap()
+            .rows;
         assert_eq!(rows.len(), 1);
         let r = &rows[0];
         assert_eq!(r.line, 2);
@@ -452,7 +394,7 @@ mod tests {
         let csv = "NO ANGGOTA,NAMA,JENIS KELAMIN\nA1,Siti,P\n";
         match rows(read_csv(csv.as_bytes(), "t.csv").unwrap()) {
             Err(InteropError::MissingColumns(c)) => assert_eq!(c, vec!["TANGGAL LAHIR"]),
-            other => panic!("{:?}", other.map(|r| r.len())),
+            other => panic!("{:?}", other.map(|r| r.rows.len())),
         }
     }
 
@@ -460,7 +402,9 @@ mod tests {
     fn statuses_and_dates_as_inlislite_writes_them() {
         let csv = "NO ANGGOTA,NAMA,JENIS KELAMIN,TANGGAL LAHIR,TANGGAL AKHIR BERLAKU,STATUS ANGGOTA\n\
                    A1,Siti,P,17-03-2005,46037,Blokir\nA2,Budi,L,1990-08-17,2026-01-15 00:00:00,Aktif\n";
-        let rows = rows(read_csv(csv.as_bytes(), "t.csv").unwrap()).unwrap();
+        let rows = rows(read_csv(csv.as_bytes(), "t.csv").unwrap())
+            .unwrap()
+            .rows;
         assert_eq!(rows[0].valid_until, Some(date(2026, 1, 15)));
         assert_eq!(rows[0].status, Some(MemberStatus::Blocked));
         assert_eq!(rows[1].valid_until, Some(date(2026, 1, 15)));
@@ -492,7 +436,7 @@ mod tests {
         ws.write_string(1, 3, "P").unwrap();
         ws.write_number(1, 4, 3515125703050002.0).unwrap();
         wb.save(&path).unwrap();
-        let rows = rows(read_xlsx(&path).unwrap()).unwrap();
+        let rows = rows(read_xlsx(&path).unwrap()).unwrap().rows;
         assert_eq!(rows[0].line, 2);
         assert_eq!(rows[0].draft.birth_date, "2005-03-17");
         assert_eq!(rows[0].draft.identity_no, "3515125703050002");

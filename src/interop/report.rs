@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::summary::Summary;
 use super::{SourceRow, System};
 use crate::domain::member::{Field, FieldError, Member, Problem};
 use crate::domain::nik::mask_nik;
@@ -17,8 +18,8 @@ pub enum Outcome {
     Updated { by_nik: bool },
     /// Already in the store with the same data.
     Skipped { by_nik: bool },
-    /// Not imported: each (column, reason).
-    Rejected(Vec<(String, String)>),
+    /// Not imported: each (column, reason). A struct variant: serde cannot tag a sequence.
+    Rejected { reasons: Vec<(String, String)> },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,26 +57,60 @@ impl RowReport {
         }
     }
 
+    /// A rejected row echoes what the file holds, which for a row read with the wrong
+    /// separator or an unclosed quote is the raw line, NIK and all: NIK-like digit runs in it
+    /// are masked, and the echo is cut short.
     pub fn rejected(row: &SourceRow, errors: Vec<(String, String)>) -> RowReport {
         let nik = row.draft.identity_no.trim();
+        let echo = |s: &str| {
+            let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut masked = mask_digit_runs(&one_line);
+            if masked.chars().count() > ECHO_MAX {
+                masked = masked.chars().take(ECHO_MAX).collect::<String>() + "…";
+            }
+            masked
+        };
         RowReport {
             line: row.line,
-            member_no: row.member_no.trim().to_string(),
-            name: row
-                .draft
-                .full_name
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            member_no: echo(&row.member_no),
+            name: echo(&row.draft.full_name),
             nik: if nik.is_empty() {
                 String::new()
             } else {
                 mask_nik(nik)
             },
-            outcome: Outcome::Rejected(errors),
+            outcome: Outcome::Rejected { reasons: errors },
             flags: Vec::new(),
         }
     }
+}
+
+/// The most of a rejected row's raw text the report shows.
+const ECHO_MAX: usize = 60;
+
+/// Masks every run of 15 or more digits (a NIK, or one a digit short or long) as NIKs are
+/// masked everywhere: `3515********0002`.
+pub fn mask_digit_runs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.len() >= 15 {
+            out.push_str(&mask_nik(run));
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 pub fn flag_texts(system: System, flags: &[FieldError], lang: Lang) -> Vec<(String, String)> {
@@ -154,6 +189,9 @@ pub struct Totals {
 pub struct Report {
     pub system: &'static str,
     pub rows: Vec<RowReport>,
+    /// What was mapped and what left out, for the whole file.
+    #[serde(flatten)]
+    pub summary: Summary,
 }
 
 impl Report {
@@ -161,6 +199,7 @@ impl Report {
         Report {
             system: system.name(),
             rows: Vec::new(),
+            summary: Summary::default(),
         }
     }
 
@@ -174,7 +213,7 @@ impl Report {
                 }
                 Outcome::Updated { .. } => t.updated += 1,
                 Outcome::Skipped { .. } => t.skipped += 1,
-                Outcome::Rejected(_) => t.rejected += 1,
+                Outcome::Rejected { .. } => t.rejected += 1,
             }
             t.flagged += usize::from(!r.flags.is_empty());
         }
@@ -183,7 +222,14 @@ impl Report {
 
     /// One line per row (and one per reason or flag under it), then the totals.
     pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::new();
+        let mut out = Vec::new();
+        self.write_to(&mut out, lang)
+            .expect("writing to memory does not fail");
+        String::from_utf8(out).expect("the report is text")
+    }
+
+    /// The same, written as it goes (a report of 100,000 rows is not built in memory first).
+    pub fn write_to(&self, out: &mut dyn std::io::Write, lang: Lang) -> std::io::Result<()> {
         for r in &self.rows {
             let what = match (&r.outcome, lang) {
                 (Outcome::Imported { request: false }, _) => {
@@ -213,24 +259,25 @@ impl Report {
                         "skipped: already there (matched by NIK), same data",
                     )
                     .into(),
-                (Outcome::Rejected(_), _) => lang.pick("DITOLAK", "REJECTED").to_string(),
+                (Outcome::Rejected { .. }, _) => lang.pick("DITOLAK", "REJECTED").to_string(),
             };
             let line = lang.pick("baris", "line");
-            out.push_str(&format!(
-                "{line} {:>5}  {:<14} {:<30} {:<16}  {what}\n",
+            writeln!(
+                out,
+                "{line} {:>5}  {:<14} {:<30} {:<16}  {what}",
                 r.line, r.member_no, r.name, r.nik
-            ));
-            if let Outcome::Rejected(errors) = &r.outcome {
+            )?;
+            if let Outcome::Rejected { reasons: errors } = &r.outcome {
                 for (col, why) in errors {
-                    out.push_str(&format!("            ✗ {col}: {why}\n"));
+                    writeln!(out, "            ✗ {col}: {why}")?;
                 }
             }
             for (col, why) in &r.flags {
-                out.push_str(&format!("            ! {col}: {why}\n"));
+                writeln!(out, "            ! {col}: {why}")?;
             }
         }
         let t = self.totals();
-        out.push_str(&match lang {
+        let totals = match lang {
             Lang::Id => format!(
                 "{}: {} diimpor, {} diperbarui, {} dilewati, {} ditolak; {} permohonan kartu; {} perlu dilengkapi.\n",
                 self.system, t.imported, t.updated, t.skipped, t.rejected, t.requests, t.flagged
@@ -239,7 +286,23 @@ impl Report {
                 "{}: {} imported, {} updated, {} skipped, {} rejected; {} card requests; {} to complete.\n",
                 self.system, t.imported, t.updated, t.skipped, t.rejected, t.requests, t.flagged
             ),
-        });
-        out
+        };
+        out.write_all(totals.as_bytes())?;
+        out.write_all(self.summary.render(lang).as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nik_like_runs_are_masked_in_raw_echoes() {
+        assert_eq!(
+            mask_digit_runs("S1;Siti;3515125703050002;081234567890"),
+            "S1;Siti;3515********0002;081234567890"
+        );
+        assert_eq!(mask_digit_runs("351512570305000x"), "3515*******5000x");
+        assert_eq!(mask_digit_runs("no digits"), "no digits");
     }
 }

@@ -12,9 +12,13 @@
 
 use jiff::tz::TimeZone;
 
-use super::{InteropError, LineCounter, SourceRow, local_date, parse_source_date, strip_bom};
+use super::summary::Summary;
+use super::{
+    InteropError, SourceFile, SourceRow, local_date, parse_source_date, slims_csv, strip_bom,
+};
 use crate::config::Config;
-use crate::domain::member::{Field, Member, Sex};
+use crate::domain::member::{Field, Member, MemberStatus, Sex};
+use crate::i18n::Lang;
 
 pub const COLUMNS: [&str; 18] = [
     "member_id",
@@ -62,7 +66,8 @@ pub fn column(field: Field) -> &'static str {
     }
 }
 
-/// Separator and quote: SLiMS asks for both on import and export (`,` and `"` by default).
+/// Separator and quote: SLiMS asks for both on import and export (`,` and `"` by default;
+/// import.php:375-377, export.php:156-158).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dialect {
     pub separator: u8,
@@ -78,60 +83,145 @@ impl Default for Dialect {
     }
 }
 
-/// Reads a SLiMS member CSV: BOM or not, CRLF or LF, quoted fields with separators and line
-/// breaks, with or without a header row (recognised by `member_id` in its first field).
-pub fn read(data: &[u8], dialect: Dialect, path: &str) -> Result<Vec<SourceRow>, InteropError> {
+/// The SLiMS columns loket reads nothing from, by index, and why (for the report).
+const NOT_READ: [(usize, &str, &str); 5] = [
+    (
+        6,
+        "loket tidak menyimpan kode pos",
+        "loket keeps no postal code",
+    ),
+    (
+        9,
+        "nama berkas foto; impor fotonya dengan --photos FOLDER (folder images/persons SLiMS)",
+        "photo file name; import the photos with --photos DIR (SLiMS's images/persons folder)",
+    ),
+    (
+        12,
+        "loket tidak menyimpan faks",
+        "loket keeps no fax number",
+    ),
+    (
+        17,
+        "catatan bebas staf tidak dibaca (bisa berisi apa saja)",
+        "staff's free notes are not read (they may hold anything)",
+    ),
+    (
+        18,
+        "kata sandi tidak pernah dibawa",
+        "passwords are never carried",
+    ),
+];
+
+/// Reads a SLiMS member CSV: SLiMS's own export (MySQL escapes, `\n` or `\r` records, a
+/// header row ending in a separator) as well as one saved by a spreadsheet (BOM, CRLF,
+/// doubled quotes, quoted line breaks), with or without the header row (recognised by
+/// `member_id` in its first field).
+pub fn read(data: &[u8], dialect: Dialect, _path: &str) -> Result<SourceFile, InteropError> {
     let data = strip_bom(data);
-    let mut lines = LineCounter::new(data);
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(dialect.separator)
-        .quote(dialect.quote)
-        .from_reader(data);
     let mut rows = Vec::new();
+    let mut filled = [0usize; 19];
     let mut first = true;
-    for rec in r.records() {
-        let rec = rec.map_err(|e| InteropError::Csv {
-            path: path.into(),
-            line: e.position().map(|p| p.line()).unwrap_or(0),
-            reason: e.to_string(),
-        })?;
-        let line = lines.line_at(rec.position().map(|p| p.byte()).unwrap_or(0));
-        if std::mem::take(&mut first) && rec.get(0).is_some_and(|f| f.trim() == "member_id") {
-            continue;
+    slims_csv::each_record(data, dialect.separator, dialect.quote, &mut |rec| {
+        if std::mem::take(&mut first) && rec.fields.first().is_some_and(|f| f.trim() == "member_id")
+        {
+            return;
         }
         // A blank line at the end (or anywhere) is no member.
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
+        if rec.fields.iter().all(|f| f.trim().is_empty()) {
+            return;
         }
-        rows.push(row(line, &rec));
-    }
-    Ok(rows)
+        let row = row(&rec);
+        if !row.malformed {
+            for (n, count) in filled.iter_mut().enumerate() {
+                *count += usize::from(rec.fields.get(n).is_some_and(|f| !f.trim().is_empty()));
+            }
+        }
+        rows.push(row);
+    });
+    let ignored = NOT_READ
+        .iter()
+        .map(|(i, _, _)| (COLUMNS_WITH_PASSWORD[*i].to_string(), filled[*i]))
+        .collect();
+    Ok(SourceFile { rows, ignored })
 }
 
-fn row(line: u64, rec: &csv::StringRecord) -> SourceRow {
-    let f = |i: usize| rec.get(i).unwrap_or("").trim().to_string();
+/// Why a SLiMS column was not read, for the report.
+pub fn why_not_read(column: &str, lang: Lang) -> Option<String> {
+    NOT_READ
+        .iter()
+        .find(|(i, _, _)| COLUMNS_WITH_PASSWORD[*i] == column)
+        .map(|(_, id, en)| lang.pick(id, en).to_string())
+}
+
+/// The 19 columns of SLiMS's import sample (import.php:62-68): the 18 of its export and
+/// `mpasswd`.
+const COLUMNS_WITH_PASSWORD: [&str; 19] = [
+    "member_id",
+    "member_name",
+    "gender",
+    "member_type_name",
+    "member_email",
+    "member_address",
+    "postal_code",
+    "inst_name",
+    "is_new",
+    "member_image",
+    "pin",
+    "member_phone",
+    "member_fax",
+    "member_since_date",
+    "register_date",
+    "expire_date",
+    "birth_date",
+    "member_notes",
+    "mpasswd",
+];
+
+fn row(rec: &slims_csv::Record) -> SourceRow {
+    let f = |i: usize| {
+        rec.fields
+            .get(i)
+            .map(|s| s.trim())
+            .unwrap_or("")
+            .to_string()
+    };
     let mut row = SourceRow {
-        line,
+        line: rec.line,
         member_no: f(0),
         member_type: f(3),
+        photo: f(9),
         ..SourceRow::default()
     };
-    if !(18..=19).contains(&rec.len()) {
+    let width = rec.fields.len();
+    if rec.unclosed || !(18..=19).contains(&width) {
         // Positions mean nothing in a row of the wrong width: reading on would put the phone
         // number in the NIK.
         row.draft.full_name = f(1);
         row.malformed = true;
-        row.problems.push((
-            "(kolom / columns)".into(),
-            format!(
-                "{} kolom, SLiMS menulis 18 atau 19 / {} columns, SLiMS writes 18 or 19",
-                rec.len(),
-                rec.len()
-            ),
-        ));
+        row.problems.push(if rec.unclosed {
+            (
+                "(tanda kutip / quote)".into(),
+                format!(
+                    "tanda kutip dibuka di baris {} dan tidak pernah ditutup; periksa --quote / a quote opened on line {} is never closed; check --quote",
+                    rec.line, rec.line
+                ),
+            )
+        } else {
+            (
+                "(kolom / columns)".into(),
+                format!(
+                    "{width} kolom, SLiMS menulis 18 atau 19; periksa --separator / {width} columns, SLiMS writes 18 or 19; check --separator"
+                ),
+            )
+        });
         return row;
+    }
+    if rec.not_utf8 {
+        row.problems.push((
+            "(teks / text)".into(),
+            "bukan UTF-8; simpan ulang berkas sebagai UTF-8 / not UTF-8; save the file as UTF-8"
+                .into(),
+        ));
     }
     let d = &mut row.draft;
     d.full_name = f(1);
@@ -141,7 +231,13 @@ fn row(line: u64, rec: &csv::StringRecord) -> SourceRow {
         other => other.into(),
     };
     d.email = f(4);
-    d.address.street = f(5);
+    // SLiMS's address is a text area: its lines become one, as loket keeps addresses.
+    d.address.street = f(5)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     d.institution = f(7);
     d.identity_no = f(10);
     d.phone = f(11);
@@ -171,35 +267,105 @@ fn row(line: u64, rec: &csv::StringRecord) -> SourceRow {
     row
 }
 
-/// Writes members as a SLiMS member CSV (18 columns, no password), with a header row when
-/// `header`. The member type is written by name, as SLiMS matches it.
+/// SLiMS's stock member type, the one every install has (and the only one of a fresh one).
+pub const STOCK_TYPE: &str = "Standard";
+
+/// The file name SLiMS gives a member's photo in `images/persons/`
+/// (admin/modules/membership/index.php:206 and 220): `member_<id>.<ext>`. Characters a file
+/// name cannot hold become `_`.
+pub fn photo_file_name(member_no: &str) -> String {
+    let safe: String = member_no
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("member_{safe}.jpg")
+}
+
+/// How an export to SLiMS runs.
+pub struct ExportOptions<'a> {
+    pub dialect: Dialect,
+    pub header: bool,
+    /// `SLiMS name = loket code` entries, the same as on import.
+    pub type_map: &'a [(String, String)],
+    /// Also members without a card yet (their expiry: what their card will get).
+    pub pending: bool,
+    /// Members whose photo is exported as `photo_file_name`.
+    pub with_photo: &'a dyn Fn(&str) -> bool,
+    pub today: jiff::civil::Date,
+    pub lang: Lang,
+}
+
+/// What an export wrote: the file, how many members, and the librarian's summary.
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub members: usize,
+    pub summary: Summary,
+}
+
+/// Writes members as a SLiMS member CSV (18 columns, no password) that SLiMS's import reads
+/// back exactly, with a header row when `header`. Types by the SLiMS name they map to, else
+/// SLiMS's stock type (an unknown name would be created with a loan limit of 0); the expiry
+/// always a real date (an empty one is stored as 0000-00-00: expired).
 pub fn write(
     members: &[Member],
     config: &Config,
     tz: &TimeZone,
-    dialect: Dialect,
-    header: bool,
+    opts: &ExportOptions,
     progress: &mut dyn FnMut(u64),
-) -> Result<Vec<u8>, InteropError> {
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(dialect.separator)
-        .quote(dialect.quote)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let fail = |e: csv::Error| InteropError::Csv {
-        path: "export".into(),
-        line: 0,
-        reason: e.to_string(),
-    };
-    if header {
-        w.write_record(COLUMNS).map_err(fail)?;
+) -> Result<Exported, InteropError> {
+    let lang = opts.lang;
+    let Dialect { separator, quote } = opts.dialect;
+    let mut out = Vec::with_capacity(members.len() * 200);
+    let mut summary = Summary::default();
+    if opts.header {
+        push_record(
+            &mut out,
+            COLUMNS.iter().map(|c| c.to_string()),
+            separator,
+            quote,
+        )
+        .map_err(|_| unwritable_header())?;
     }
+    let mut written: Vec<&Member> = Vec::new();
+    let (mut pending_left, mut unwritable) = (0usize, Vec::new());
+    let mut computed_expiry = 0usize;
     for m in members {
-        let type_name = config
-            .member_type(&m.member_type)
+        progress(1);
+        if m.status == MemberStatus::Pending && !opts.pending {
+            pending_left += 1;
+            continue;
+        }
+        let loket_type = config.member_type(&m.member_type);
+        let type_label = loket_type
             .map(|t| t.name.clone())
             .unwrap_or_else(|| m.member_type.clone());
-        let registered = local_date(m.registered_at, tz).to_string();
+        let (type_name, how) = match opts
+            .type_map
+            .iter()
+            .find(|(_, code)| *code == m.member_type)
+        {
+            Some((name, _)) => (name.clone(), "--type-map"),
+            None => (
+                STOCK_TYPE.to_string(),
+                lang.pick("jenis bawaan SLiMS", "SLiMS's stock type"),
+            ),
+        };
+        let registered = local_date(m.registered_at, tz);
+        let expiry = match m.valid_until {
+            Some(d) => d,
+            None => {
+                computed_expiry += 1;
+                loket_type
+                    .map(|t| t.valid_until(registered.max(opts.today)))
+                    .unwrap_or(opts.today)
+            }
+        };
         let rec = [
             m.member_no.to_string(),
             m.full_name.clone(),
@@ -207,30 +373,128 @@ pub fn write(
                 Sex::Male => "1".into(),
                 Sex::Female => "0".into(),
             },
-            type_name,
+            type_name.clone(),
             m.email.clone(),
             m.address.one_line(),
             String::new(),
             m.institution.clone(),
             "0".into(),
-            String::new(),
+            if (opts.with_photo)(m.member_no.as_str()) {
+                photo_file_name(m.member_no.as_str())
+            } else {
+                String::new()
+            },
             m.identity_no.0.clone(),
             m.phone.clone(),
             String::new(),
-            registered.clone(),
-            registered,
-            m.valid_until.map(|d| d.to_string()).unwrap_or_default(),
+            registered.to_string(),
+            registered.to_string(),
+            expiry.to_string(),
             m.birth_date.to_string(),
             String::new(),
         ];
-        w.write_record(&rec).map_err(fail)?;
-        progress(1);
+        let mut line = Vec::new();
+        if push_record(&mut line, rec.into_iter(), separator, quote).is_err() {
+            unwritable.push(m.member_no.to_string());
+            continue;
+        }
+        out.extend_from_slice(&line);
+        summary.map("member_type_name", &type_label, &type_name, how);
+        written.push(m);
     }
-    w.into_inner().map_err(|e| InteropError::Csv {
-        path: "export".into(),
-        line: 0,
-        reason: e.to_string(),
+    left_out(&written, &mut summary, lang);
+    if pending_left > 0 {
+        summary.notes.push(match lang {
+            Lang::Id => format!(
+                "Tidak diekspor, belum punya kartu (pending): {pending_left}. Impor SLiMS tidak pernah mengubah anggota yang sudah ada, jadi ekspor mereka setelah kartunya jadi (atau sekarang dengan --pending)."
+            ),
+            Lang::En => format!(
+                "Not exported, no card yet (pending): {pending_left}. SLiMS's import never changes a member it already has, so export them once their cards are issued (or now with --pending)."
+            ),
+        });
+    }
+    if computed_expiry > 0 {
+        summary.notes.push(match lang {
+            Lang::Id => format!(
+                "Anggota tanpa tanggal akhir berlaku: {computed_expiry}; mereka diberi tanggal yang akan didapat kartunya (masa berlaku jenis anggotanya sejak hari ini), bukan kosong (SLiMS menyimpan kosong sebagai 0000-00-00: kedaluwarsa)."
+            ),
+            Lang::En => format!(
+                "Members without an expiry date: {computed_expiry}; they were given the one their card will get (their type's validity from today), not an empty one (SLiMS stores empty as 0000-00-00: expired)."
+            ),
+        });
+    }
+    if !unwritable.is_empty() {
+        summary.notes.push(match lang {
+            Lang::Id => format!(
+                "Tidak diekspor (garis miring terbalik \\ tepat sebelum tanda kutip, yang tidak bisa dibaca SLiMS; perbaiki datanya): {}",
+                unwritable.join(", ")
+            ),
+            Lang::En => format!(
+                "Not exported (a backslash \\ right before a quote, which SLiMS cannot read; correct the data): {}",
+                unwritable.join(", ")
+            ),
+        });
+    }
+    Ok(Exported {
+        bytes: out,
+        members: written.len(),
+        summary,
     })
+}
+
+fn unwritable_header() -> InteropError {
+    InteropError::Csv {
+        path: "export".into(),
+        line: 1,
+        reason: "header".into(),
+    }
+}
+
+fn push_record(
+    out: &mut Vec<u8>,
+    values: impl Iterator<Item = String>,
+    sep: u8,
+    quote: u8,
+) -> Result<(), slims_csv::Unwritable> {
+    for (i, v) in values.enumerate() {
+        if i > 0 {
+            out.push(sep);
+        }
+        slims_csv::encode(&v, sep, quote, out)?;
+    }
+    // SLiMS's own export ends records with "\n" (export.php:59-60).
+    out.push(b'\n');
+    Ok(())
+}
+
+/// loket's fields SLiMS has no column for, with how many exported members had a value.
+fn left_out(members: &[&Member], summary: &mut Summary, lang: Lang) {
+    let count = |f: &dyn Fn(&Member) -> bool| members.iter().filter(|m| f(m)).count();
+    let none = lang.pick("SLiMS tidak punya kolomnya", "SLiMS has no field for it");
+    for (field, n) in [
+        (
+            lang.pick("(ibu kandung)", "(mother's name)"),
+            count(&|m| !m.mother_name.0.is_empty()),
+        ),
+        (
+            lang.pick("(tempat lahir)", "(birth place)"),
+            count(&|m| !m.birth_place.is_empty()),
+        ),
+        (
+            lang.pick("(jenis identitas)", "(identity document)"),
+            count(&|_| true),
+        ),
+        (
+            lang.pick("(pekerjaan)", "(occupation)"),
+            count(&|m| !m.occupation.is_empty()),
+        ),
+        (
+            lang.pick("(pendidikan)", "(education)"),
+            count(&|m| !m.education.is_empty()),
+        ),
+    ] {
+        summary.leave_out(field, n, none.to_string());
+    }
 }
 
 #[cfg(test)]
@@ -253,14 +517,16 @@ mod tests {
             line("S001", "\"Rahayu, Siti\"", ""),
             line("S002", "Budi", ",$2y$10$hash")
         );
-        let rows = read(text.as_bytes(), Dialect::default(), "t.csv").unwrap();
+        let rows = read(text.as_bytes(), Dialect::default(), "t.csv")
+            .unwrap()
+            .rows;
         assert_eq!(rows.len(), 2);
         let r = &rows[0];
         assert_eq!(r.line, 2);
         assert_eq!(r.member_no, "S001");
         assert_eq!(r.draft.full_name, "Rahayu, Siti");
         assert_eq!(r.draft.sex, "P");
-        assert_eq!(r.draft.address.street, "Jl. Mawar 3, RT 01\nSidoarjo");
+        assert_eq!(r.draft.address.street, "Jl. Mawar 3, RT 01, Sidoarjo");
         assert_eq!(r.draft.identity_no, "3515125703050002");
         assert_eq!(r.draft.birth_date, "2005-03-17");
         assert_eq!(r.registered, Some(date(2024, 1, 15)));
@@ -287,7 +553,8 @@ mod tests {
             },
             "t.csv",
         )
-        .unwrap();
+        .unwrap()
+        .rows;
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].line, 1);
         assert_eq!(rows[0].draft.full_name, "Wati; Sri");
@@ -300,7 +567,9 @@ mod tests {
             "{HEADER}\nS1,Ani,0\n{}\n",
             line("S2", "Ani", "").replace("46037", "31-31-2024")
         );
-        let rows = read(text.as_bytes(), Dialect::default(), "t.csv").unwrap();
+        let rows = read(text.as_bytes(), Dialect::default(), "t.csv")
+            .unwrap()
+            .rows;
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].problems.len(), 1);
         assert_eq!(rows[1].problems[0].0, "expire_date");
@@ -309,7 +578,9 @@ mod tests {
     #[test]
     fn broken_quoting_names_the_line() {
         let text = format!("{HEADER}\n\"S1,Ani\n");
-        let rows = read(text.as_bytes(), Dialect::default(), "t.csv").unwrap();
+        let rows = read(text.as_bytes(), Dialect::default(), "t.csv")
+            .unwrap()
+            .rows;
         // An unclosed quote runs to the end of the file: one short row, reported as such.
         assert_eq!(rows.len(), 1);
         assert!(!rows[0].problems.is_empty());
