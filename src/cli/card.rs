@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, cmd: CardCmd) -> CmdResult {
                 ..PrintChoice::default()
             };
             let pdf = desk.render_cards(&no, &choice).map_err(|e| ctx.fail(&e))?;
-            std::fs::write(&out, &pdf)
+            crate::fsutil::write_private(&out, &pdf)
                 .map_err(|e| Failure::new(format!("{}: {e}", out.display())))?;
             println!("{} ({} KB)", out.display(), pdf.len().div_ceil(1024));
             Ok(())

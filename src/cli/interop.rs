@@ -15,6 +15,9 @@ use crate::photo::source::read_file;
 use crate::photo::{EXPORT_MAX_KB, Edit, Limits, PhotoConfig, export_under};
 use crate::store::{ImportBatch, PhotoWrite};
 
+/// The largest member list read: far above any library's, far below what would fill memory.
+const IMPORT_MAX_BYTES: u64 = 256 << 20;
+
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
     /// slims (member CSV) or inlislite (member .xlsx, or CSV with the same headers).
@@ -106,7 +109,10 @@ fn read_rows(
     match system {
         System::Inlislite if is_xlsx => inlislite::rows(inlislite::read_xlsx(file)?),
         _ => {
-            let data = std::fs::read(file).map_err(|e| InteropError::io(file, e))?;
+            // Bounded by bytes read: a member list is never near 256 MiB; a device or a pipe
+            // that never ends is refused rather than read until the memory is full.
+            let data = crate::fsutil::read_bounded(file, IMPORT_MAX_BYTES)
+                .map_err(|e| InteropError::io(file, std::io::Error::other(e.to_string())))?;
             match system {
                 System::Slims => slims::read(&data, dialect, &name),
                 System::Inlislite => inlislite::rows(inlislite::read_csv(&data, &name)?),
@@ -368,7 +374,7 @@ fn export_photos(
     members: &[crate::domain::member::Member],
     dir: &Path,
 ) -> Result<usize, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    crate::fsutil::private_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut links = String::from("number,filename\n");
     let mut n = 0;
     for m in members {
@@ -378,10 +384,12 @@ fn export_photos(
         };
         let jpeg = export_under(&photo, EXPORT_MAX_KB).map_err(|e| e.to_string())?;
         let file = format!("{no}.jpg");
-        std::fs::write(dir.join(&file), jpeg).map_err(|e| format!("{file}: {e}"))?;
+        crate::fsutil::write_private(&dir.join(&file), &jpeg)
+            .map_err(|e| format!("{file}: {e}"))?;
         links.push_str(&format!("{no},{file}\n"));
         n += 1;
     }
-    std::fs::write(dir.join("photos.csv"), links).map_err(|e| format!("photos.csv: {e}"))?;
+    crate::fsutil::write_private(&dir.join("photos.csv"), links.as_bytes())
+        .map_err(|e| format!("photos.csv: {e}"))?;
     Ok(n)
 }

@@ -310,6 +310,12 @@ pub enum Problem {
     NeedsKkOrKia,
     UnknownSex,
     UnknownIdentityKind,
+    /// An ESC, a newline or another control character (see `controls`).
+    ControlCharacter,
+    /// A birth date before the oldest plausible one (see `nik::EARLIEST_BIRTH_YEARS`).
+    TooOld {
+        earliest: Date,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -573,6 +579,11 @@ impl MemberDraft {
                     err(Field::BirthDate, Problem::InTheFuture);
                     None
                 }
+                Some(d) if d < super::nik::earliest_birth_date(rules.today) => {
+                    let earliest = super::nik::earliest_birth_date(rules.today);
+                    err(Field::BirthDate, Problem::TooOld { earliest });
+                    None
+                }
                 Some(d) => Some(d),
                 None => {
                     err(Field::BirthDate, Problem::NotADate);
@@ -711,6 +722,7 @@ impl MemberDraft {
             }
         }
 
+        errors.extend(super::controls::draft_errors(self));
         // A soft problem leaves every value the draft is built from in place (an empty string
         // or no NIK), so letting it through cannot reach an `expect` below.
         let (flags, errors): (Vec<_>, Vec<_>) = match strictness {

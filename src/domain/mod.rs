@@ -3,6 +3,7 @@
 
 pub mod checkin;
 pub mod checklist;
+pub mod controls;
 pub mod member;
 pub mod member_no;
 pub mod member_type;

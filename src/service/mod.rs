@@ -327,6 +327,14 @@ impl<'a> Desk<'a> {
     ) -> Result<(StoredPhoto, Option<CardRequest>)> {
         // An unknown member is refused before the photo is decoded, which is the slow part.
         self.member(no)?;
+        // The request as it was when the photo arrived: a step recorded by someone else while
+        // this one was decoding is a conflict, not a second "photo taken".
+        let open = self.store.current_request_for(no)?.filter(|r| {
+            matches!(
+                r.state,
+                RequestState::WaitingAtCounter | RequestState::PhotoTaken
+            )
+        });
         let config = self.photo_config()?;
         let decoded = crate::photo::decode(image, &Limits::default())?;
         let edit = edit.unwrap_or_else(|| Edit::initial(decoded.width(), decoded.height()));
@@ -335,14 +343,25 @@ impl<'a> Desk<'a> {
             stored: &stored.jpeg,
             original: config.keep_original.then_some(image),
         };
-        let open = self.store.current_request_for(no)?.filter(|r| {
-            matches!(
-                r.state,
-                RequestState::WaitingAtCounter | RequestState::PhotoTaken
-            )
-        });
+        let already = |r: &CardRequest| -> Result<bool> {
+            Ok(r.state == RequestState::PhotoTaken
+                && self.store.photo(no)?.as_deref() == Some(stored.jpeg.as_slice()))
+        };
         let request = match open {
-            Some(r) => Some(self.act_on_with(&r, Action::TakePhoto, Some(write))?),
+            // The same photo again (Enter twice, a second import): the step stands once.
+            Some(r) if already(&r)? => Some(r),
+            Some(r) => match self.act_on_with(&r, Action::TakePhoto, Some(write)) {
+                Ok(next) => Some(next),
+                Err(ServiceError::Store(StoreError::Conflict { .. }))
+                    if self
+                        .store
+                        .request(r.id)?
+                        .is_some_and(|now| already(&now).unwrap_or(false)) =>
+                {
+                    self.store.request(r.id)?
+                }
+                Err(e) => return Err(e),
+            },
             None => {
                 self.store
                     .put_photo(no, &write, &self.actor, self.clock.now())?;

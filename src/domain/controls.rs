@@ -1,0 +1,92 @@
+//! Control characters in text people type: refused where text enters (an ESC sequence in a
+//! name from the web form would clear or recolour a clerk's terminal when printed), and made
+//! harmless on the way out for anything already stored.
+
+use std::borrow::Cow;
+
+use super::member::{Field, FieldError, MemberDraft, Problem};
+
+/// A character that text fields never hold: C0 and C1 controls (ESC, CSI, newline, tab …)
+/// and the bidirectional overrides that make a terminal show text in another order than it
+/// is stored.
+pub fn is_forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+pub fn has_forbidden(s: &str) -> bool {
+    s.chars().any(is_forbidden)
+}
+
+/// The fields of a draft that hold a forbidden character, each as a field error.
+pub fn draft_errors(d: &MemberDraft) -> Vec<FieldError> {
+    let mut errors: Vec<FieldError> = Field::FORM
+        .into_iter()
+        .filter(|f| has_forbidden(d.field(*f)))
+        .map(|field| FieldError {
+            field,
+            problem: Problem::ControlCharacter,
+        })
+        .collect();
+    if has_forbidden(&d.nik_mismatch_reason) && !errors.iter().any(|e| e.field == Field::IdentityNo)
+    {
+        errors.push(FieldError {
+            field: Field::IdentityNo,
+            problem: Problem::ControlCharacter,
+        });
+    }
+    errors
+}
+
+/// Text made safe for a terminal: every forbidden character but newline and tab (which the
+/// caller's own layout uses) becomes `�`, so what was stored shows as text and never acts.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_forbidden(c) && c != '\n' && c != '\t') {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if is_forbidden(c) && c != '\n' && c != '\t' {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
+/// One line of stored text (a name, a reason): newlines and tabs too become `�`, so a value
+/// cannot forge a line of its own in a list.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    if !has_forbidden(s) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_forbidden(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_refused_in_every_field_and_shown_harmless() {
+        let mut d = MemberDraft {
+            full_name: "Budi\u{1b}[2J\u{1b}[31m".into(),
+            ..MemberDraft::default()
+        };
+        d.address.city = "Sidoarjo\u{9b}0m".into();
+        d.email = "a@b.id\r\n".into();
+        let fields: Vec<Field> = draft_errors(&d).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec![Field::FullName, Field::City, Field::Email]);
+        assert_eq!(printable("Budi\u{1b}[2J"), "Budi\u{FFFD}[2J");
+        assert_eq!(printable("a\nb"), "a\nb");
+        assert_eq!(one_line("a\nb\u{202E}c"), "a\u{FFFD}b\u{FFFD}c");
+        assert!(matches!(printable("Siti Aminah"), Cow::Borrowed(_)));
+        assert!(!has_forbidden("Ñoño – Ärger"));
+    }
+}
