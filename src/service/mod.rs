@@ -52,6 +52,8 @@ pub enum ServiceError {
     Guest(frontdesk::GuestProblem),
     #[error("{0} is not an active staff account")]
     NotAClerk(String),
+    #[error("a reason or name holds a control character")]
+    ControlCharacter,
 }
 
 impl Localized for ServiceError {
@@ -92,6 +94,12 @@ impl Localized for ServiceError {
             ServiceError::Config(e) => e.localized(lang),
             ServiceError::Printing(e) => e.localized(lang),
             ServiceError::Guest(p) => p.localized(lang),
+            ServiceError::ControlCharacter => lang
+                .pick(
+                    "Alasan atau nama yang diketik berisi karakter kendali (misalnya ESC atau baris baru). Ketik ulang tanpa menempelnya; tidak ada yang disimpan.",
+                    "The reason or name typed holds a control character (such as ESC or a line break). Type it again rather than pasting it; nothing was saved.",
+                )
+                .into(),
             ServiceError::NotAClerk(name) => match lang {
                 Lang::Id => format!(
                     "'{name}' bukan akun petugas yang aktif. Tulis nama akun petugas loket (lihat: loket user list)."
@@ -254,6 +262,18 @@ impl<'a> Desk<'a> {
         action: Action,
         photo: Option<PhotoWrite>,
     ) -> Result<CardRequest> {
+        // Reasons and names typed at a step are stored and printed like a member's name.
+        let typed = match &action {
+            Action::SendBack { reason, .. }
+            | Action::Reprint { reason }
+            | Action::Reject { reason }
+            | Action::Cancel { reason } => Some(reason.as_str()),
+            Action::HandOver { received_by, .. } => Some(received_by.as_str()),
+            _ => None,
+        };
+        if typed.is_some_and(crate::domain::controls::has_forbidden) {
+            return Err(ServiceError::ControlCharacter);
+        }
         let now = self.clock.now();
         let mut member_change = None;
         let mut cards = Vec::new();

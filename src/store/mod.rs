@@ -5,6 +5,7 @@ mod error;
 mod open;
 mod prints;
 mod tables;
+mod tokens;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use open::{
 };
 pub use prints::{PrintAttempt, PrintClaim, PrintOutcome};
 use tables::*;
+pub use tokens::TokenUse;
 
 use crate::domain::member::{Member, ValidDraft};
 use crate::domain::member_no::{MemberNo, MemberNoScheme};
