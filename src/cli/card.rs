@@ -54,10 +54,16 @@ pub enum CardCmd {
         #[arg(long)]
         reprint_reason: Option<String>,
     },
+    /// Every print attempt and how it ended (printed, failed, interrupted), newest last.
+    Attempts {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
 }
 
 pub fn run(ctx: &Ctx, cmd: CardCmd) -> CmdResult {
     match cmd {
+        CardCmd::Attempts { limit } => super::attempts::list(ctx, limit),
         CardCmd::Render {
             no,
             out,

@@ -26,6 +26,7 @@ macro_rules! eprintln {
 }
 
 mod admin;
+mod attempts;
 mod card;
 mod frontdesk;
 mod guard;
