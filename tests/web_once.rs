@@ -45,7 +45,9 @@ fn the_same_form_sent_eight_times_at_once_registers_one_member() {
     let b = Browser::open(server.addr, "/");
     let fields = applicant("Budi Santoso", 1);
     let statuses: Vec<u16> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..8).map(|_| s.spawn(|| b.send(&fields, None).status)).collect();
+        let handles: Vec<_> = (0..8)
+            .map(|_| s.spawn(|| b.send(&fields, None).status))
+            .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert!(statuses.contains(&303), "{statuses:?}");

@@ -34,6 +34,7 @@ mod interop;
 mod members;
 mod out;
 mod photo;
+mod privacy;
 mod report;
 mod requests;
 mod serve;

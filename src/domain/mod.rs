@@ -4,6 +4,7 @@
 pub mod checkin;
 pub mod checklist;
 pub mod controls;
+pub mod erasure;
 pub mod member;
 pub mod member_no;
 pub mod member_type;

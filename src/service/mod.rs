@@ -5,6 +5,7 @@
 pub mod demo;
 pub mod frontdesk;
 pub mod printing;
+pub mod privacy;
 pub mod report;
 pub mod status;
 pub mod supervision;
@@ -54,6 +55,8 @@ pub enum ServiceError {
     NotAClerk(String),
     #[error("a reason or name holds a control character")]
     ControlCharacter,
+    #[error(transparent)]
+    Privacy(privacy::PrivacyError),
 }
 
 impl Localized for ServiceError {
@@ -94,6 +97,7 @@ impl Localized for ServiceError {
             ServiceError::Config(e) => e.localized(lang),
             ServiceError::Printing(e) => e.localized(lang),
             ServiceError::Guest(p) => p.localized(lang),
+            ServiceError::Privacy(e) => e.localized(lang),
             ServiceError::ControlCharacter => lang
                 .pick(
                     "Alasan atau nama yang diketik berisi karakter kendali (misalnya ESC atau baris baru). Ketik ulang tanpa menempelnya; tidak ada yang disimpan.",

@@ -1,6 +1,7 @@
 //! The repository: the only module that sees redb. One file shared by every loket process
 //! (counter, supervisor, front desk, web server, CLI) in redb's multi-writer mode.
 
+mod erasure;
 mod error;
 mod open;
 mod prints;
