@@ -17,11 +17,35 @@ pub fn has_forbidden(s: &str) -> bool {
     s.chars().any(is_forbidden)
 }
 
+/// Fields whose runs of whitespace validation collapses into one space: a line break or a
+/// tab in them (an address over two lines in a SLiMS export) is whitespace, not a control.
+const COLLAPSED: [Field; 11] = [
+    Field::FullName,
+    Field::BirthPlace,
+    Field::Street,
+    Field::Kelurahan,
+    Field::Kecamatan,
+    Field::City,
+    Field::Province,
+    Field::MotherName,
+    Field::Occupation,
+    Field::Education,
+    Field::Institution,
+];
+
+fn forbidden_in(field: Field, s: &str) -> bool {
+    if COLLAPSED.contains(&field) {
+        s.chars().any(|c| is_forbidden(c) && !c.is_whitespace())
+    } else {
+        has_forbidden(s)
+    }
+}
+
 /// The fields of a draft that hold a forbidden character, each as a field error.
 pub fn draft_errors(d: &MemberDraft) -> Vec<FieldError> {
     let mut errors: Vec<FieldError> = Field::FORM
         .into_iter()
-        .filter(|f| has_forbidden(d.field(*f)))
+        .filter(|f| forbidden_in(*f, d.field(*f)))
         .map(|field| FieldError {
             field,
             problem: Problem::ControlCharacter,
@@ -81,6 +105,8 @@ mod tests {
         };
         d.address.city = "Sidoarjo\u{9b}0m".into();
         d.email = "a@b.id\r\n".into();
+        // An address over two lines is whitespace, collapsed into one space by validation.
+        d.address.street = "Jl. Mawar 3, RT 01\nDesa Contoh".into();
         let fields: Vec<Field> = draft_errors(&d).into_iter().map(|e| e.field).collect();
         assert_eq!(fields, vec![Field::FullName, Field::City, Field::Email]);
         assert_eq!(printable("Budi\u{1b}[2J"), "Budi\u{FFFD}[2J");
