@@ -164,10 +164,10 @@ impl Localized for StoreError {
             }
             (StoreError::MemberNo(e), _) => e.localized(lang),
             (StoreError::Corrupt(e) | StoreError::Db(e), Lang::Id) => format!(
-                "Basis data bermasalah ({e}). Perubahan ini tidak tersimpan. Jalankan 'loket check' dan hubungi admin."
+                "Basis data bermasalah ({e}). Jalankan 'loket check' dan hubungi admin; bila dinyatakan rusak, pulihkan cadangan terakhir."
             ),
             (StoreError::Corrupt(e) | StoreError::Db(e), Lang::En) => format!(
-                "The store reported a problem ({e}). This change was not saved. Run 'loket check' and call the administrator."
+                "The store reported a problem ({e}). Run 'loket check' and call the administrator; if it says the store is damaged, restore the last backup."
             ),
             (StoreError::Io(e), Lang::Id) => {
                 format!("Berkas tidak bisa dibaca atau ditulis ({e}). Periksa foldernya.")
