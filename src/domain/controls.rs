@@ -4,7 +4,9 @@
 
 use std::borrow::Cow;
 
-use super::member::{Field, FieldError, MemberDraft, Problem};
+use jiff::civil::Date;
+
+use super::member::{Field, FieldError, MemberDraft, Problem, parse_date};
 
 /// A character that text fields never hold: C0 and C1 controls (ESC, CSI, newline, tab …)
 /// and the bidirectional overrides that make a terminal show text in another order than it
@@ -41,8 +43,10 @@ fn forbidden_in(field: Field, s: &str) -> bool {
     }
 }
 
-/// The fields of a draft that hold a forbidden character, each as a field error.
-pub fn draft_errors(d: &MemberDraft) -> Vec<FieldError> {
+/// The fields of a draft that hold a forbidden character, each as a field error, and a birth
+/// date before the oldest plausible one (`nik::EARLIEST_BIRTH_YEARS`): the limits of what a
+/// form may hold, beside the field-by-field checks of `MemberDraft::validate_as`.
+pub fn draft_errors(d: &MemberDraft, today: Date) -> Vec<FieldError> {
     let mut errors: Vec<FieldError> = Field::FORM
         .into_iter()
         .filter(|f| forbidden_in(*f, d.field(*f)))
@@ -56,6 +60,13 @@ pub fn draft_errors(d: &MemberDraft) -> Vec<FieldError> {
         errors.push(FieldError {
             field: Field::IdentityNo,
             problem: Problem::ControlCharacter,
+        });
+    }
+    let earliest = super::nik::earliest_birth_date(today);
+    if parse_date(&d.birth_date).is_some_and(|b| b < earliest) {
+        errors.push(FieldError {
+            field: Field::BirthDate,
+            problem: Problem::TooOld { earliest },
         });
     }
     errors
@@ -107,7 +118,11 @@ mod tests {
         d.email = "a@b.id\r\n".into();
         // An address over two lines is whitespace, collapsed into one space by validation.
         d.address.street = "Jl. Mawar 3, RT 01\nDesa Contoh".into();
-        let fields: Vec<Field> = draft_errors(&d).into_iter().map(|e| e.field).collect();
+        let today = jiff::civil::date(2026, 11, 28);
+        let fields: Vec<Field> = draft_errors(&d, today)
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
         assert_eq!(fields, vec![Field::FullName, Field::City, Field::Email]);
         assert_eq!(printable("Budi\u{1b}[2J"), "Budi\u{FFFD}[2J");
         assert_eq!(printable("a\nb"), "a\nb");

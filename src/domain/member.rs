@@ -310,9 +310,8 @@ pub enum Problem {
     NeedsKkOrKia,
     UnknownSex,
     UnknownIdentityKind,
-    /// An ESC, a newline or another control character (see `controls`).
+    /// An ESC or another control character; a birth date too far back (see `controls`).
     ControlCharacter,
-    /// A birth date before the oldest plausible one (see `nik::EARLIEST_BIRTH_YEARS`).
     TooOld {
         earliest: Date,
     },
@@ -579,11 +578,6 @@ impl MemberDraft {
                     err(Field::BirthDate, Problem::InTheFuture);
                     None
                 }
-                Some(d) if d < super::nik::earliest_birth_date(rules.today) => {
-                    let earliest = super::nik::earliest_birth_date(rules.today);
-                    err(Field::BirthDate, Problem::TooOld { earliest });
-                    None
-                }
                 Some(d) => Some(d),
                 None => {
                     err(Field::BirthDate, Problem::NotADate);
@@ -722,7 +716,7 @@ impl MemberDraft {
             }
         }
 
-        errors.extend(super::controls::draft_errors(self));
+        errors.extend(super::controls::draft_errors(self, rules.today));
         // A soft problem leaves every value the draft is built from in place (an empty string
         // or no NIK), so letting it through cannot reach an `expect` below.
         let (flags, errors): (Vec<_>, Vec<_>) = match strictness {
