@@ -381,3 +381,38 @@ fn files_holding_personal_data_are_private_whatever_the_umask() {
     sh(&format!("{BIN} status"));
     assert_eq!(mode(&data.join("loket.redb")), 0o600);
 }
+
+#[test]
+fn a_configured_staff_group_shares_the_files_with_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let run = |group: &str| {
+        std::fs::write(
+            data.join("loket.toml"),
+            format!("[files]\ngroup = \"{group}\"\n"),
+        )
+        .unwrap();
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask 077; {BIN} --lang en demo --count 3 && {BIN} backup {d}/b.redb && {BIN} export slims {d}/a.csv --photos {d}/foto",
+                d = data.display()
+            ))
+            .env("LOKET_DATA_DIR", data)
+            .output()
+            .unwrap()
+    };
+    let out = run("no-such-group-here");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("groupadd"), "{}", stderr(&out));
+    assert!(
+        !data.join("loket.redb").exists(),
+        "refused before anything is written"
+    );
+    // Group root exists everywhere; a umask of 077 would leave the group nothing.
+    let out = run("root");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(mode(&data.join("loket.redb")), 0o660);
+    assert_eq!(mode(&data.join("b.redb")), 0o660);
+    assert_eq!(mode(&data.join("foto")), 0o2770);
+}
