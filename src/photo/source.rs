@@ -77,22 +77,20 @@ pub fn capture(template: &str, out: &Path, timeout: Duration) -> Result<Vec<u8>,
             stderr: tail(&stderr, 500),
         });
     }
-    match std::fs::read(out).and_then(|b| {
-        // A capture program writing without end must not fill the memory either.
-        if b.len() as u64 > super::decode::Limits::default().max_bytes {
-            Err(std::io::Error::other(
-                "the captured file is larger than the photo limit",
-            ))
-        } else {
-            Ok(b)
-        }
-    }) {
+    // A capture program writing without end must not fill the memory either.
+    match crate::fsutil::read_bounded(out, Limits::default().max_bytes) {
         Ok(bytes) if !bytes.is_empty() => Ok(bytes),
-        Ok(_) => Err(PhotoError::CaptureNoOutput { program }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Ok(_) | Err(crate::fsutil::ReadError::NotFound { .. }) => {
             Err(PhotoError::CaptureNoOutput { program })
         }
-        Err(e) => Err(io_error(out, e)),
+        Err(crate::fsutil::ReadError::TooLarge { max, .. }) => Err(PhotoError::TooLarge {
+            bytes: std::fs::metadata(out).map(|m| m.len()).unwrap_or(max + 1),
+            max,
+        }),
+        Err(e) => Err(PhotoError::Io {
+            path: out.to_path_buf(),
+            detail: e.to_string(),
+        }),
     }
 }
 
