@@ -216,10 +216,7 @@ pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, PhotoError> {
             bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(max + 1),
             max,
         },
-        ReadError::NotAFile { path } => PhotoError::Io {
-            path,
-            detail: "not an ordinary file (a device or a pipe)".into(),
-        },
+        ReadError::NotAFile { path } => PhotoError::NotAFile { path },
         ReadError::Io { path, source } => PhotoError::Io {
             path,
             detail: source.to_string(),

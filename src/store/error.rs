@@ -202,7 +202,19 @@ fn restore_hint(lang: Lang, path: &str, last_backup: Option<&str>, keep: bool) -
     }
 }
 
+/// The reasons loket finds itself (see `open::not_a_store`) in the clerk's language; redb's
+/// own are technical detail and stay as redb words them.
+fn reason_text<'a>(lang: Lang, reason: &'a str) -> &'a str {
+    match reason {
+        "the file is empty (0 bytes)" => lang.pick("berkasnya kosong (0 byte)", reason),
+        "the file is not a loket store" => lang.pick("berkas itu bukan basis data loket", reason),
+        "not an ordinary file" => lang.pick("bukan berkas biasa", reason),
+        _ => reason,
+    }
+}
+
 fn damaged_text(lang: Lang, path: &str, reason: &str, last_backup: Option<&str>) -> String {
+    let reason = reason_text(lang, reason);
     let head = match lang {
         Lang::Id => format!(
             "Basis data di {path} rusak ({reason}). Loket tidak membukanya dan tidak menulis apa pun ke dalamnya."
