@@ -204,7 +204,7 @@ fn restore_hint(lang: Lang, path: &str, last_backup: Option<&str>, keep: bool) -
 
 /// The reasons loket finds itself (see `open::not_a_store`) in the clerk's language; redb's
 /// own are technical detail and stay as redb words them.
-fn reason_text<'a>(lang: Lang, reason: &'a str) -> &'a str {
+fn reason_text(lang: Lang, reason: &str) -> &str {
     match reason {
         "the file is empty (0 bytes)" => lang.pick("berkasnya kosong (0 byte)", reason),
         "the file is not a loket store" => lang.pick("berkas itu bukan basis data loket", reason),
