@@ -94,8 +94,16 @@ fn erase_is_a_supervisors_act_that_keeps_the_figures() {
     supervisor(&site, "kasi");
     let out = site
         .cmd()
-        .env("USER", "kasi")
-        .args(["member", "erase", &no, "--reason", "surat 12/2026"])
+        .env("LOKET_PASSWORD", "rahasia-panjang-sekali")
+        .args([
+            "--as",
+            "kasi",
+            "member",
+            "erase",
+            &no,
+            "--reason",
+            "surat 12/2026",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));

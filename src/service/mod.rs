@@ -2,11 +2,14 @@
 //! that checks the rule (domain), then writes it (store). Screens and commands call these;
 //! none of them writes to the store on its own.
 
+pub mod accounts;
+pub mod corrections;
 pub mod demo;
 pub mod frontdesk;
 pub mod printing;
 pub mod privacy;
 pub mod report;
+pub mod settings;
 pub mod status;
 pub mod supervision;
 pub mod users;
@@ -53,6 +56,10 @@ pub enum ServiceError {
     Guest(frontdesk::GuestProblem),
     #[error("{0} is not an active staff account")]
     NotAClerk(String),
+    #[error(transparent)]
+    Correction(#[from] crate::domain::correction::CorrectionError),
+    #[error(transparent)]
+    Undo(#[from] crate::domain::undo::UndoError),
     #[error("a reason or name holds a control character")]
     ControlCharacter,
     #[error(transparent)]
@@ -97,6 +104,8 @@ impl Localized for ServiceError {
             ServiceError::Config(e) => e.localized(lang),
             ServiceError::Printing(e) => e.localized(lang),
             ServiceError::Guest(p) => p.localized(lang),
+            ServiceError::Correction(e) => e.localized(lang),
+            ServiceError::Undo(e) => e.localized(lang),
             ServiceError::Privacy(e) => e.localized(lang),
             ServiceError::ControlCharacter => lang
                 .pick(
@@ -230,11 +239,10 @@ impl<'a> Desk<'a> {
     /// the limits, EXIF orientation applied, re-encoded without any metadata. Slow (hundreds
     /// of milliseconds for a phone photo), so it runs before, never inside, a transaction.
     pub fn prepare_photo(&self, image: &[u8]) -> Result<StoredPhoto> {
-        let decoded = crate::photo::decode(image, &Limits::default())?;
-        let edit = Edit::initial(decoded.width(), decoded.height());
-        Ok(crate::photo::store_edited(
-            &decoded,
-            &edit,
+        Ok(crate::photo::process(
+            image,
+            &Limits::default(),
+            None,
             &self.photo_config()?,
         )?)
     }
@@ -284,7 +292,11 @@ impl<'a> Desk<'a> {
         match &action {
             Action::Verify(_) => {
                 let mut m = self.member(request.member_no.as_str())?;
-                if request.kind != RequestKind::Replacement {
+                // A renewal verified, undone and verified again is extended once: the undo
+                // leaves the first extension standing (see `undo_last`).
+                let extended_before = request.kind == RequestKind::Renewal
+                    && request.history.iter().any(|t| t.action == "verify");
+                if request.kind != RequestKind::Replacement && !extended_before {
                     let t = self
                         .config
                         .member_type(&m.member_type)
@@ -360,9 +372,7 @@ impl<'a> Desk<'a> {
             )
         });
         let config = self.photo_config()?;
-        let decoded = crate::photo::decode(image, &Limits::default())?;
-        let edit = edit.unwrap_or_else(|| Edit::initial(decoded.width(), decoded.height()));
-        let stored = crate::photo::store_edited(&decoded, &edit, &config)?;
+        let stored = crate::photo::process(image, &Limits::default(), edit.as_ref(), &config)?;
         let write = PhotoWrite {
             stored: &stored.jpeg,
             original: config.keep_original.then_some(image),
