@@ -257,6 +257,22 @@ impl Localized for Problem {
                     "pick KTP, KK, KIA, student card or passport",
                 )
                 .into(),
+            Problem::ControlCharacter => lang
+                .pick(
+                    "berisi karakter kendali (misalnya ESC atau baris baru) yang tidak boleh ada; ketik ulang isinya tanpa menempelnya dari tempat lain",
+                    "holds a control character (such as ESC or a line break) that is not allowed; type it again rather than pasting it",
+                )
+                .into(),
+            Problem::TooOld { earliest } => match lang {
+                Lang::Id => format!(
+                    "terlalu lampau (paling awal {}); periksa tahunnya di KTP/KK",
+                    earliest.strftime("%d-%m-%Y")
+                ),
+                Lang::En => format!(
+                    "is too far back (the earliest is {}); check the year on the KTP/KK",
+                    earliest.strftime("%d-%m-%Y")
+                ),
+            },
         }
     }
 }

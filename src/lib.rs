@@ -4,6 +4,7 @@ pub mod card;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod fsutil;
 pub mod i18n;
 pub mod interop;
 pub mod photo;

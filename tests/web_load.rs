@@ -51,12 +51,14 @@ fn twenty_clients_register_five_hundred_members_with_distinct_numbers() {
     std::thread::scope(|s| {
         for _ in 0..CLIENTS {
             s.spawn(|| {
-                let b = Browser::open(server.addr, "/");
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i > REGISTRATIONS {
                         break;
                     }
+                    // A form (and its token) per registration, as applicants do: a token is
+                    // good for one registration.
+                    let b = Browser::open(server.addr, "/");
                     let t = Instant::now();
                     let photo = i.is_multiple_of(photo_every).then_some(photo.as_slice());
                     let r = b.send(&applicant(&format!("Pendaftar Uji {i}"), i), photo);

@@ -61,7 +61,9 @@ fn load_image(path: &Path) -> Result<Image, CardError> {
         path: path.to_path_buf(),
         message,
     };
-    let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
+    // A logo or background is a picture of at most a few MB: read no more than the photo limit.
+    let bytes = crate::fsutil::read_bounded(path, crate::photo::Limits::default().max_bytes)
+        .map_err(|e| err(e.to_string()))?;
     image_from_bytes(bytes).map_err(err)
 }
 

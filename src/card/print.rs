@@ -64,7 +64,7 @@ impl Localized for PrintError {
 
 /// Where the PDF of a request's print is kept: `<dir>/<request>-<attempt>.pdf`, so a reprint
 /// never overwrites the PDF of an earlier print.
-pub fn kept_pdf_path(dir: &Path, request: &str, attempt: u32) -> PathBuf {
+pub fn kept_pdf_path(dir: &Path, request: &str, attempt: impl std::fmt::Display) -> PathBuf {
     dir.join(format!("{request}-{attempt}.pdf"))
 }
 
@@ -79,13 +79,8 @@ pub fn print_pdf(
     if printer.trim().is_empty() {
         return Err(PrintError::NoPrinter);
     }
-    if let Some(dir) = keep_at.parent() {
-        std::fs::create_dir_all(dir).map_err(|source| PrintError::Keep {
-            path: keep_at.to_path_buf(),
-            source,
-        })?;
-    }
-    std::fs::write(keep_at, pdf).map_err(|source| PrintError::Keep {
+    // Private (it shows names and photos) and new: an attempt never shares its file.
+    crate::fsutil::write_private_new(keep_at, pdf).map_err(|source| PrintError::Keep {
         path: keep_at.to_path_buf(),
         source,
     })?;

@@ -226,6 +226,9 @@ impl Localized for TemplateError {
     }
 }
 
+/// The largest template file read.
+const TEMPLATE_MAX_BYTES: u64 = 1 << 20;
+
 impl Template {
     pub fn parse(toml_text: &str, path: &Path) -> Result<Template, TemplateError> {
         toml::from_str(toml_text).map_err(|e| TemplateError::Parse {
@@ -246,9 +249,12 @@ impl Template {
         let Some(path) = path else {
             return Ok(Template::builtin());
         };
-        let text = std::fs::read_to_string(path).map_err(|source| TemplateError::Read {
-            path: path.to_path_buf(),
-            source,
+        // A template is a few KB; a larger file is not one (and is never read whole).
+        let text = crate::fsutil::read_bounded_text(path, TEMPLATE_MAX_BYTES).map_err(|e| {
+            TemplateError::Read {
+                path: path.to_path_buf(),
+                source: std::io::Error::other(e.to_string()),
+            }
         })?;
         let mut t = Template::parse(&text, path)?;
         // Image paths in a template are relative to the template, as people expect.

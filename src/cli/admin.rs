@@ -125,6 +125,16 @@ pub fn audit(
 pub fn backup(ctx: &Ctx, file: &Path) -> CmdResult {
     with_desk(ctx, |desk| {
         let n = desk.store.backup_to(file).map_err(|e| ctx.fail(&e))?;
+        // The ledger is what a damaged store's message names the last backup from.
+        if let Err(e) = crate::store::record_backup(desk.store.path(), file, ctx.clock.now()) {
+            eprintln!(
+                "{} ({e})",
+                ctx.t(
+                    "Cadangan tersimpan, tetapi tidak tercatat di backups.log",
+                    "The backup is written, but could not be listed in backups.log"
+                )
+            );
+        }
         desk.store
             .audit(
                 ctx.clock.now(),

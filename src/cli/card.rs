@@ -54,10 +54,16 @@ pub enum CardCmd {
         #[arg(long)]
         reprint_reason: Option<String>,
     },
+    /// Every print attempt and how it ended (printed, failed, interrupted), newest last.
+    Attempts {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
 }
 
 pub fn run(ctx: &Ctx, cmd: CardCmd) -> CmdResult {
     match cmd {
+        CardCmd::Attempts { limit } => super::attempts::list(ctx, limit),
         CardCmd::Render {
             no,
             out,
@@ -70,7 +76,7 @@ pub fn run(ctx: &Ctx, cmd: CardCmd) -> CmdResult {
                 ..PrintChoice::default()
             };
             let pdf = desk.render_cards(&no, &choice).map_err(|e| ctx.fail(&e))?;
-            std::fs::write(&out, &pdf)
+            crate::fsutil::write_private(&out, &pdf)
                 .map_err(|e| Failure::new(format!("{}: {e}", out.display())))?;
             println!("{} ({} KB)", out.display(), pdf.len().div_ceil(1024));
             Ok(())

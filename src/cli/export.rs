@@ -189,7 +189,7 @@ fn export_photos(
     system: System,
     dir: &Path,
 ) -> Result<usize, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    crate::fsutil::private_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut links = String::from("number,filename\n");
     let mut n = 0;
     for m in members {

@@ -14,6 +14,9 @@ use crate::photo::source::read_file;
 use crate::photo::{Limits, PhotoConfig};
 use crate::store::{ImportBatch, PhotoWrite};
 
+/// The largest member list read: far above any library's, far below what would fill memory.
+const IMPORT_MAX_BYTES: u64 = 256 << 20;
+
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
     /// slims (member CSV) or inlislite (member .xlsx, or CSV with the same headers).
@@ -95,7 +98,10 @@ fn read_rows(
     match system {
         System::Inlislite if is_xlsx => inlislite::rows(inlislite::read_xlsx(file)?),
         _ => {
-            let data = std::fs::read(file).map_err(|e| InteropError::io(file, e))?;
+            // Bounded by bytes read: a member list is never near 256 MiB; a device or a pipe
+            // that never ends is refused rather than read until the memory is full.
+            let data = crate::fsutil::read_bounded(file, IMPORT_MAX_BYTES)
+                .map_err(|e| InteropError::io(file, std::io::Error::other(e.to_string())))?;
             match system {
                 System::Slims => slims::read(&data, dialect, &name),
                 System::Inlislite => inlislite::rows(inlislite::read_csv(&data, &name)?),

@@ -27,6 +27,20 @@ pub enum MemberCmd {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+    /// Everything held about one member, for that member (right of access): NO.json and the
+    /// photo in DIR, readable by their owner only. The NIK is in the file, never on screen.
+    ExportOwn {
+        no: String,
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
+    },
+    /// Erases a member's personal data (right of erasure; supervisors only, audited). The
+    /// visits and card counts stay for the statistics.
+    Erase {
+        no: String,
+        #[arg(long)]
+        reason: String,
+    },
     /// Starts a renewal: the validity is extended when it is verified.
     Renew { no: String },
     /// Corrects a member's data: only the fields given change, checked as at registration.
@@ -148,6 +162,8 @@ fn warning_text(w: &Warning, lang: Lang) -> String {
 
 pub fn run(ctx: &Ctx, cmd: MemberCmd) -> CmdResult {
     match cmd {
+        MemberCmd::ExportOwn { no, out } => super::privacy::export_own(ctx, &no, &out),
+        MemberCmd::Erase { no, reason } => super::privacy::erase(ctx, &no, &reason),
         MemberCmd::Add(a) => add(ctx, *a),
         MemberCmd::Edit(a) => super::edits::edit(ctx, *a),
         MemberCmd::Show { no, json } => with_desk(ctx, |desk| {

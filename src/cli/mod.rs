@@ -1,15 +1,43 @@
 //! The command line: a stable contract for scripts and tests. Every command goes through the
 //! same service calls as the counter program; output is text for people or `--json`.
 
+// Shadows std's macros for every module below (textual scope): each line printed by a CLI
+// command is made terminal-safe and a closed pipe ends the command quietly, without every
+// call site having to remember it.
+macro_rules! println {
+    () => {
+        $crate::cli::out::line("")
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::out::line(&format!($($arg)*))
+    };
+}
+
+macro_rules! print {
+    ($($arg:tt)*) => {
+        $crate::cli::out::text(&format!($($arg)*))
+    };
+}
+
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        $crate::cli::out::error_line(&format!($($arg)*))
+    };
+}
+
 mod accounts;
 mod admin;
+mod attempts;
 mod card;
 mod edits;
 mod export;
 mod frontdesk;
+mod guard;
 mod interop;
 mod members;
+mod out;
 mod photo;
+mod privacy;
 mod report;
 mod requests;
 mod serve;
@@ -228,43 +256,64 @@ pub fn main() -> ExitCode {
         as_user: cli.as_user.clone(),
         acting: std::cell::OnceCell::new(),
     };
-    let result = match cli.command {
+    let files: crate::fsutil::FilesConfig = match ctx.config.section("files") {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("{}", e.localized(lang));
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = crate::fsutil::set_staff_group(&files) {
+        eprintln!("{}", e.localized(lang));
+        return ExitCode::from(1);
+    }
+    guard::install_hook();
+    let command = cli.command;
+    let result =
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| dispatch(&ctx, command))) {
+            Ok(r) => r,
+            Err(panic) => return guard::after_panic(&ctx, panic),
+        };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            guard::say(&f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn dispatch(ctx: &Ctx, command: Option<Command>) -> CmdResult {
+    match command {
         // On a terminal the counter program; piped (scripts, tests) the text overview, which
         // never waits for keys.
-        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => counter(&ctx),
-        None => admin::overview(&ctx),
-        Some(Command::Counter) => counter(&ctx),
-        Some(Command::Kiosk) => kiosk(&ctx),
-        Some(Command::Member(c)) => members::run(&ctx, c),
-        Some(Command::Request(c)) => requests::run(&ctx, c),
-        Some(Command::Photo(c)) => photo::run(&ctx, c),
-        Some(Command::Card(c)) => card::run(&ctx, c),
-        Some(Command::Frontdesk { scanner }) => frontdesk::frontdesk(&ctx, scanner),
-        Some(Command::Visit(c)) => frontdesk::run(&ctx, c),
-        Some(Command::Report(c)) => report::run(&ctx, c),
-        Some(Command::Register(a)) => report::run_register(&ctx, a),
-        Some(Command::Serve { listen }) => serve::serve(&ctx, listen),
-        Some(Command::Status { json }) => admin::status(&ctx, json),
-        Some(Command::User(c)) => accounts::user(&ctx, c),
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => counter(ctx),
+        None => admin::overview(ctx),
+        Some(Command::Counter) => counter(ctx),
+        Some(Command::Kiosk) => kiosk(ctx),
+        Some(Command::Member(c)) => members::run(ctx, c),
+        Some(Command::Request(c)) => requests::run(ctx, c),
+        Some(Command::Photo(c)) => photo::run(ctx, c),
+        Some(Command::Card(c)) => card::run(ctx, c),
+        Some(Command::Frontdesk { scanner }) => frontdesk::frontdesk(ctx, scanner),
+        Some(Command::Visit(c)) => frontdesk::run(ctx, c),
+        Some(Command::Report(c)) => report::run(ctx, c),
+        Some(Command::Register(a)) => report::run_register(ctx, a),
+        Some(Command::Serve { listen }) => serve::serve(ctx, listen),
+        Some(Command::Status { json }) => admin::status(ctx, json),
+        Some(Command::User(c)) => accounts::user(ctx, c),
         Some(Command::Audit {
             limit,
             user,
             subject,
             json,
-        }) => admin::audit(&ctx, limit, user, subject, json),
-        Some(Command::Backup { file }) => admin::backup(&ctx, &file),
-        Some(Command::Check) => admin::check(&ctx),
-        Some(Command::Demo { count }) => admin::demo(&ctx, count),
-        Some(Command::Config) => admin::show_config(&ctx),
-        Some(Command::Import(a)) => interop::import(&ctx, *a),
-        Some(Command::Export(a)) => export::export(&ctx, a),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(f) => {
-            eprintln!("{}", f.message);
-            ExitCode::from(f.code)
-        }
+        }) => admin::audit(ctx, limit, user, subject, json),
+        Some(Command::Backup { file }) => admin::backup(ctx, &file),
+        Some(Command::Check) => admin::check(ctx),
+        Some(Command::Demo { count }) => admin::demo(ctx, count),
+        Some(Command::Config) => admin::show_config(ctx),
+        Some(Command::Import(a)) => interop::import(ctx, *a),
+        Some(Command::Export(a)) => export::export(ctx, a),
     }
 }
 

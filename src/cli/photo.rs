@@ -60,7 +60,8 @@ pub fn run(ctx: &Ctx, cmd: PhotoCmd) -> CmdResult {
                 )));
             };
             let out = export_under(&photo, max_kb).map_err(|e| ctx.fail(&e))?;
-            std::fs::write(&file, &out).map_err(|e| Failure::new(e.to_string()))?;
+            // A face is personal data: the file is its owner's, whatever the umask.
+            crate::fsutil::write_private(&file, &out).map_err(|e| Failure::new(e.to_string()))?;
             println!("{} ({} KB)", file.display(), out.len().div_ceil(1024));
             Ok(())
         }),

@@ -96,7 +96,8 @@ impl Output {
                 return Ok(());
             }
         };
-        std::fs::write(&file, bytes).map_err(|e| write_failed(ctx, &file, &e))?;
+        // The handover register names members: written for its owner only.
+        crate::fsutil::write_private(&file, bytes).map_err(|e| write_failed(ctx, &file, &e))?;
         println!("{} {}", ctx.t("Disimpan:", "Saved:"), file.display());
         Ok(())
     }

@@ -310,6 +310,11 @@ pub enum Problem {
     NeedsKkOrKia,
     UnknownSex,
     UnknownIdentityKind,
+    /// An ESC or another control character; a birth date too far back (see `controls`).
+    ControlCharacter,
+    TooOld {
+        earliest: Date,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -711,6 +716,7 @@ impl MemberDraft {
             }
         }
 
+        errors.extend(super::controls::draft_errors(self, rules.today));
         // A soft problem leaves every value the draft is built from in place (an empty string
         // or no NIK), so letting it through cannot reach an `expect` below.
         let (flags, errors): (Vec<_>, Vec<_>) = match strictness {

@@ -3,7 +3,9 @@
 
 pub mod checkin;
 pub mod checklist;
+pub mod controls;
 pub mod correction;
+pub mod erasure;
 pub mod member;
 pub mod member_no;
 pub mod member_type;

@@ -37,6 +37,18 @@ pub enum NikMismatch {
     Sex { in_nik: Sex, typed: Sex },
 }
 
+/// How far back a birth date may lie: the oldest person a library registers. Typed birth
+/// dates before `today - EARLIEST_BIRTH_YEARS` are refused (an 1800 typed for 1980 would
+/// otherwise agree with the NIK's two year digits).
+pub const EARLIEST_BIRTH_YEARS: i16 = 120;
+
+/// The earliest birth date accepted on `today`.
+pub fn earliest_birth_date(today: Date) -> Date {
+    today
+        .checked_sub(jiff::Span::new().years(EARLIEST_BIRTH_YEARS))
+        .unwrap_or(Date::MIN)
+}
+
 impl Nik {
     /// Parses typed input; spaces and dots (as people copy them from a KTP) are ignored.
     /// `today` resolves the two-digit birth year to a century: a year after this one's is
@@ -97,6 +109,11 @@ impl Nik {
         }
     }
 
+    /// The birth date the NIK holds. The century rule: the two year digits are read as the
+    /// year within the 100 years that end this year (on 2026-12-02, `26` is 2026 and `27` is
+    /// 1927). A person over 100 has digits that read a century late; the typed birth date
+    /// (bounded by [`EARLIEST_BIRTH_YEARS`]) is compared by its last two digits for that
+    /// reason, in [`Nik::mismatches`].
     pub fn birth_date(&self, today: Date) -> Result<Date, NikError> {
         let raw_day = self.field(6);
         let day = if raw_day > 40 { raw_day - 40 } else { raw_day };

@@ -385,7 +385,7 @@ impl Action {
 
 /// How a handover's note begins when a representative took the card: the history keeps the
 /// flag in the note, which is never rewritten.
-const REPRESENTATIVE_NOTE: &str = "received by representative ";
+pub(crate) const REPRESENTATIVE_NOTE: &str = "received by representative ";
 
 /// Who acted, and from where. Recorded on every transition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

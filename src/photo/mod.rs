@@ -141,6 +141,8 @@ pub enum PhotoError {
     CannotFit { kb: u32, max_kb: u32 },
     #[error("file not found: {path}")]
     FileNotFound { path: PathBuf },
+    #[error("{path} is not an ordinary file")]
+    NotAFile { path: PathBuf },
     #[error("cannot read {path}: {detail}")]
     Io { path: PathBuf, detail: String },
     #[error("the capture command in the config is not usable: {detail}")]
@@ -227,6 +229,14 @@ impl Localized for PhotoError {
             ),
             (E::CannotFit { kb, max_kb }, Lang::En) => format!(
                 "The photo is still {kb} KB, over the {max_kb} KB limit. Lower the photo size in the config or ask the administrator to raise the limit."
+            ),
+            (E::NotAFile { path }, Lang::Id) => format!(
+                "{} bukan berkas foto biasa (perangkat atau pipa). Simpan fotonya sebagai berkas dulu, lalu pilih berkas itu.",
+                path.display()
+            ),
+            (E::NotAFile { path }, Lang::En) => format!(
+                "{} is not an ordinary file (a device or a pipe). Save the photo as a file first, then choose that file.",
+                path.display()
             ),
             (E::FileNotFound { path }, Lang::Id) => format!(
                 "Berkas {} tidak ditemukan. Periksa nama dan foldernya.",

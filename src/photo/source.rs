@@ -77,13 +77,20 @@ pub fn capture(template: &str, out: &Path, timeout: Duration) -> Result<Vec<u8>,
             stderr: tail(&stderr, 500),
         });
     }
-    match std::fs::read(out) {
+    // A capture program writing without end must not fill the memory either.
+    match crate::fsutil::read_bounded(out, Limits::default().max_bytes) {
         Ok(bytes) if !bytes.is_empty() => Ok(bytes),
-        Ok(_) => Err(PhotoError::CaptureNoOutput { program }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        Ok(_) | Err(crate::fsutil::ReadError::NotFound { .. }) => {
             Err(PhotoError::CaptureNoOutput { program })
         }
-        Err(e) => Err(io_error(out, e)),
+        Err(crate::fsutil::ReadError::TooLarge { max, .. }) => Err(PhotoError::TooLarge {
+            bytes: std::fs::metadata(out).map(|m| m.len()).unwrap_or(max + 1),
+            max,
+        }),
+        Err(e) => Err(PhotoError::Io {
+            path: out.to_path_buf(),
+            detail: e.to_string(),
+        }),
     }
 }
 
@@ -199,16 +206,22 @@ pub fn newest_in_inbox(dir: &Path, since: SystemTime) -> Result<Option<PathBuf>,
     Ok(best.map(|(_, p)| p))
 }
 
-/// Reads a photo file, refusing one over the size limit before reading it.
+/// Reads a photo file, at most the size limit: the count is of bytes read, so `/dev/zero`, a
+/// pipe or a file still growing cannot make it read more than that.
 pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, PhotoError> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
-    if meta.len() > limits.max_bytes {
-        return Err(PhotoError::TooLarge {
-            bytes: meta.len(),
-            max: limits.max_bytes,
-        });
-    }
-    std::fs::read(path).map_err(|e| io_error(path, e))
+    use crate::fsutil::{ReadError, read_bounded};
+    read_bounded(path, limits.max_bytes).map_err(|e| match e {
+        ReadError::NotFound { path } => PhotoError::FileNotFound { path },
+        ReadError::TooLarge { max, .. } => PhotoError::TooLarge {
+            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(max + 1),
+            max,
+        },
+        ReadError::NotAFile { path } => PhotoError::NotAFile { path },
+        ReadError::Io { path, source } => PhotoError::Io {
+            path,
+            detail: source.to_string(),
+        },
+    })
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> PhotoError {

@@ -7,6 +7,7 @@ pub mod corrections;
 pub mod demo;
 pub mod frontdesk;
 pub mod printing;
+pub mod privacy;
 pub mod report;
 pub mod settings;
 pub mod status;
@@ -59,6 +60,10 @@ pub enum ServiceError {
     Correction(#[from] crate::domain::correction::CorrectionError),
     #[error(transparent)]
     Undo(#[from] crate::domain::undo::UndoError),
+    #[error("a reason or name holds a control character")]
+    ControlCharacter,
+    #[error(transparent)]
+    Privacy(privacy::PrivacyError),
 }
 
 impl Localized for ServiceError {
@@ -101,6 +106,13 @@ impl Localized for ServiceError {
             ServiceError::Guest(p) => p.localized(lang),
             ServiceError::Correction(e) => e.localized(lang),
             ServiceError::Undo(e) => e.localized(lang),
+            ServiceError::Privacy(e) => e.localized(lang),
+            ServiceError::ControlCharacter => lang
+                .pick(
+                    "Alasan atau nama yang diketik berisi karakter kendali (misalnya ESC atau baris baru). Ketik ulang tanpa menempelnya; tidak ada yang disimpan.",
+                    "The reason or name typed holds a control character (such as ESC or a line break). Type it again rather than pasting it; nothing was saved.",
+                )
+                .into(),
             ServiceError::NotAClerk(name) => match lang {
                 Lang::Id => format!(
                     "'{name}' bukan akun petugas yang aktif. Tulis nama akun petugas loket (lihat: loket user list)."
@@ -262,6 +274,18 @@ impl<'a> Desk<'a> {
         action: Action,
         photo: Option<PhotoWrite>,
     ) -> Result<CardRequest> {
+        // Reasons and names typed at a step are stored and printed like a member's name.
+        let typed = match &action {
+            Action::SendBack { reason, .. }
+            | Action::Reprint { reason }
+            | Action::Reject { reason }
+            | Action::Cancel { reason } => Some(reason.as_str()),
+            Action::HandOver { received_by, .. } => Some(received_by.as_str()),
+            _ => None,
+        };
+        if typed.is_some_and(crate::domain::controls::has_forbidden) {
+            return Err(ServiceError::ControlCharacter);
+        }
         let now = self.clock.now();
         let mut member_change = None;
         let mut cards = Vec::new();
@@ -339,20 +363,39 @@ impl<'a> Desk<'a> {
     ) -> Result<(StoredPhoto, Option<CardRequest>)> {
         // An unknown member is refused before the photo is decoded, which is the slow part.
         self.member(no)?;
-        let config = self.photo_config()?;
-        let stored = crate::photo::process(image, &Limits::default(), edit.as_ref(), &config)?;
-        let write = PhotoWrite {
-            stored: &stored.jpeg,
-            original: config.keep_original.then_some(image),
-        };
+        // The request as it was when the photo arrived: a step recorded by someone else while
+        // this one was decoding is a conflict, not a second "photo taken".
         let open = self.store.current_request_for(no)?.filter(|r| {
             matches!(
                 r.state,
                 RequestState::WaitingAtCounter | RequestState::PhotoTaken
             )
         });
+        let config = self.photo_config()?;
+        let stored = crate::photo::process(image, &Limits::default(), edit.as_ref(), &config)?;
+        let write = PhotoWrite {
+            stored: &stored.jpeg,
+            original: config.keep_original.then_some(image),
+        };
+        let already = |r: &CardRequest| -> Result<bool> {
+            Ok(r.state == RequestState::PhotoTaken
+                && self.store.photo(no)?.as_deref() == Some(stored.jpeg.as_slice()))
+        };
         let request = match open {
-            Some(r) => Some(self.act_on_with(&r, Action::TakePhoto, Some(write))?),
+            // The same photo again (Enter twice, a second import): the step stands once.
+            Some(r) if already(&r)? => Some(r),
+            Some(r) => match self.act_on_with(&r, Action::TakePhoto, Some(write)) {
+                Ok(next) => Some(next),
+                Err(ServiceError::Store(StoreError::Conflict { .. }))
+                    if self
+                        .store
+                        .request(r.id)?
+                        .is_some_and(|now| already(&now).unwrap_or(false)) =>
+                {
+                    self.store.request(r.id)?
+                }
+                Err(e) => return Err(e),
+            },
             None => {
                 self.store
                     .put_photo(no, &write, &self.actor, self.clock.now())?;

@@ -9,6 +9,7 @@ use crate::card::{CardConfig, CardData, CardError, LibraryInfo, SheetKind, pdf::
 use crate::domain::workflow::{CardRequest, RequestState};
 
 use super::{Desk, Result, ServiceError};
+use crate::store::{PrintClaim, PrintOutcome, StoreError};
 
 /// How to lay out this run: the config's, with what the clerk chose for this print.
 #[derive(Debug, Clone, Default)]
@@ -168,16 +169,76 @@ impl Desk<'_> {
         }
         let pdf = self.render(&cards, &config, choice)?;
         let ids: Vec<String> = requests.iter().map(|r| r.id.to_string()).collect();
-        let attempt = requests.iter().map(|r| r.print_count).max().unwrap_or(0) + 1;
-        let keep_at = kept_pdf_path(
+        // The attempt's number comes from the store, so each attempt has a PDF of its own.
+        let pattern = kept_pdf_path(
             &self.cards_dir(),
             &format!("request-{}", ids.join("-")),
-            attempt,
+            "{attempt}",
         );
-        let job = config.print(&pdf, &keep_at).map_err(PrintingError::from)?;
+        let claimed: Vec<(u64, u32, String)> = requests
+            .iter()
+            .map(|r| (r.id, r.version, r.member_no.to_string()))
+            .collect();
+        let attempt = self
+            .store
+            .claim_print(&PrintClaim {
+                requests: &claimed,
+                actor: &self.actor,
+                at: self.clock.now(),
+                pdf_pattern: &pattern.display().to_string(),
+            })
+            .map_err(|e| match e {
+                StoreError::Conflict { .. } => match requests.first() {
+                    // Printed meanwhile (a second press, another counter): say what it is now.
+                    Some(r) => match self.store.request(r.id) {
+                        Ok(Some(now)) if now.state != r.state => {
+                            ServiceError::from(PrintingError::NotReady {
+                                member_no: r.member_no.to_string(),
+                                state: now.state,
+                            })
+                        }
+                        _ => e.into(),
+                    },
+                    None => e.into(),
+                },
+                e => e.into(),
+            })?;
+        let keep_at = PathBuf::from(&attempt.pdf);
+        let job = match config.print(&pdf, &keep_at) {
+            Ok(job) => job,
+            Err(e) => {
+                let reason = e.to_string();
+                self.store.finish_print(
+                    &attempt,
+                    PrintOutcome::Failed { reason },
+                    &self.actor,
+                    self.clock.now(),
+                )?;
+                return Err(PrintingError::from(e).into());
+            }
+        };
         let mut done = Vec::new();
+        let mut failed = None;
         for r in &requests {
-            done.push(self.record_print(r, choice.reprint_reason.clone())?);
+            match self.record_print(r, choice.reprint_reason.clone()) {
+                Ok(next) => done.push(next),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        // The job is out either way: the attempt says so even when a request changed meanwhile.
+        self.store.finish_print(
+            &attempt,
+            PrintOutcome::Printed {
+                job_id: job.job_id.clone(),
+            },
+            &self.actor,
+            self.clock.now(),
+        )?;
+        if let Some(e) = failed {
+            return Err(e);
         }
         Ok((job, done))
     }

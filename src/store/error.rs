@@ -7,6 +7,18 @@ use crate::i18n::{Lang, Localized};
 pub enum StoreError {
     #[error("cannot open the store at {path}: {reason}")]
     Open { path: String, reason: String },
+    #[error("the store at {path} is damaged: {reason}")]
+    Damaged {
+        path: String,
+        reason: String,
+        last_backup: Option<String>,
+    },
+    #[error("the store at {path} is missing though this folder held one")]
+    Missing {
+        path: String,
+        marker: String,
+        last_backup: Option<String>,
+    },
     #[error("the store was written by a newer loket (schema {found}, this one knows {known})")]
     NewerSchema { found: u64, known: u64 },
     #[error("the NIK is already held by member {existing}")]
@@ -17,6 +29,12 @@ pub enum StoreError {
     Conflict {
         expected: u32,
         found: u32,
+        by: String,
+        terminal: String,
+    },
+    #[error("the card of {member_no} is being printed by {by} at {terminal}")]
+    PrintClaimed {
+        member_no: String,
         by: String,
         terminal: String,
     },
@@ -78,6 +96,22 @@ impl Localized for StoreError {
             (StoreError::Open { path, reason }, Lang::En) => format!(
                 "The store at {path} cannot be opened ({reason}). Check the folder and its permissions, or use --data-dir."
             ),
+            (
+                StoreError::Damaged {
+                    path,
+                    reason,
+                    last_backup,
+                },
+                _,
+            ) => damaged_text(lang, path, reason, last_backup.as_deref()),
+            (
+                StoreError::Missing {
+                    path,
+                    marker,
+                    last_backup,
+                },
+                _,
+            ) => missing_text(lang, path, marker, last_backup.as_deref()),
             (StoreError::NewerSchema { .. }, _) => lang
                 .pick(
                     "Basis data ini dibuat oleh loket versi yang lebih baru. Perbarui loket di komputer ini.",
@@ -101,6 +135,26 @@ impl Localized for StoreError {
             ),
             (StoreError::Conflict { by, terminal, .. }, Lang::En) => format!(
                 "This request was just changed by {by} at {terminal}. Your change was not saved; look at it now and repeat if still needed."
+            ),
+            (
+                StoreError::PrintClaimed {
+                    member_no,
+                    by,
+                    terminal,
+                },
+                Lang::Id,
+            ) => format!(
+                "Kartu {member_no} sedang dicetak oleh {by} di {terminal}. Tidak dikirim lagi; tunggu hasilnya di printer, lalu lihat status permohonannya."
+            ),
+            (
+                StoreError::PrintClaimed {
+                    member_no,
+                    by,
+                    terminal,
+                },
+                Lang::En,
+            ) => format!(
+                "The card of {member_no} is being printed by {by} at {terminal}. It was not sent again; wait for it at the printer, then look at the request's state."
             ),
             (StoreError::NotFound(what), Lang::Id) => {
                 format!("{what} tidak ditemukan. Periksa nomornya lalu ulangi.")
@@ -134,10 +188,10 @@ impl Localized for StoreError {
             ),
             (StoreError::MemberNo(e), _) => e.localized(lang),
             (StoreError::Corrupt(e) | StoreError::Db(e), Lang::Id) => format!(
-                "Basis data bermasalah ({e}). Tidak ada yang hilang dari yang sudah tersimpan; jalankan 'loket check' dan hubungi admin."
+                "Basis data bermasalah ({e}). Jalankan 'loket check' dan hubungi admin; bila dinyatakan rusak, pulihkan cadangan terakhir."
             ),
             (StoreError::Corrupt(e) | StoreError::Db(e), Lang::En) => format!(
-                "The store reported a problem ({e}). Nothing already saved is lost; run 'loket check' and call the administrator."
+                "The store reported a problem ({e}). Run 'loket check' and call the administrator; if it says the store is damaged, restore the last backup."
             ),
             (StoreError::Io(e), Lang::Id) => {
                 format!("Berkas tidak bisa dibaca atau ditulis ({e}). Periksa foldernya.")
@@ -147,4 +201,74 @@ impl Localized for StoreError {
             }
         }
     }
+}
+
+/// What to do about a damaged store: restore the last backup, named when there is one.
+fn restore_hint(lang: Lang, path: &str, last_backup: Option<&str>, keep: bool) -> String {
+    let keep = match (keep, lang) {
+        (false, _) => String::new(),
+        (true, Lang::Id) => format!("simpan berkas yang rusak (mv {path} {path}.rusak), "),
+        (true, Lang::En) => format!("keep the damaged file (mv {path} {path}.damaged-copy), "),
+    };
+    match (last_backup, lang) {
+        (Some(b), Lang::Id) => format!(
+            "Cadangan terakhir: {b}. Hentikan loket di semua komputer, {keep}pulihkan cadangan (cp {b} {path}), lalu jalankan 'loket check'. Yang dicatat sesudah cadangan itu harus dimasukkan lagi."
+        ),
+        (Some(b), Lang::En) => format!(
+            "Last backup: {b}. Stop loket on every computer, {keep}restore the backup (cp {b} {path}), then run 'loket check'. What was recorded after that backup must be entered again."
+        ),
+        (None, Lang::Id) => format!(
+            "Tidak ada cadangan yang tercatat oleh 'loket backup'. Hentikan loket di semua komputer, {keep}cari salinan {path} (cadangan harian administrator) dan pulihkan, lalu jalankan 'loket check'."
+        ),
+        (None, Lang::En) => format!(
+            "No backup was recorded by 'loket backup'. Stop loket on every computer, {keep}find a copy of {path} (the administrator's daily backups) and restore it, then run 'loket check'."
+        ),
+    }
+}
+
+/// The reasons loket finds itself (see `open::not_a_store`) in the clerk's language; redb's
+/// own are technical detail and stay as redb words them.
+fn reason_text(lang: Lang, reason: &str) -> &str {
+    match reason {
+        "the file is empty (0 bytes)" => lang.pick("berkasnya kosong (0 byte)", reason),
+        "the file is not a loket store" => lang.pick("berkas itu bukan basis data loket", reason),
+        "not an ordinary file" => lang.pick("bukan berkas biasa", reason),
+        _ => reason,
+    }
+}
+
+fn damaged_text(lang: Lang, path: &str, reason: &str, last_backup: Option<&str>) -> String {
+    let reason = reason_text(lang, reason);
+    let head = match lang {
+        Lang::Id => format!(
+            "Basis data di {path} rusak ({reason}). Loket tidak membukanya dan tidak menulis apa pun ke dalamnya."
+        ),
+        Lang::En => format!(
+            "The store at {path} is damaged ({reason}). loket does not open it and writes nothing into it."
+        ),
+    };
+    format!("{head} {}", restore_hint(lang, path, last_backup, true))
+}
+
+fn missing_text(lang: Lang, path: &str, marker: &str, last_backup: Option<&str>) -> String {
+    let head = match lang {
+        Lang::Id => format!(
+            "Basis data {path} tidak ada, padahal folder ini pernah menyimpannya. Loket tidak membuat basis data kosong baru sebagai gantinya."
+        ),
+        Lang::En => format!(
+            "The store {path} is missing, though this folder held one. loket does not make a new empty store in its place."
+        ),
+    };
+    let fresh = match lang {
+        Lang::Id => format!(
+            "Bila memang ingin mulai dengan basis data baru yang kosong, hapus {marker} lalu ulangi."
+        ),
+        Lang::En => {
+            format!("To start a new, empty store on purpose, delete {marker} and try again.")
+        }
+    };
+    format!(
+        "{head} {} {fresh}",
+        restore_hint(lang, path, last_backup, false)
+    )
 }

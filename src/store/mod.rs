@@ -3,8 +3,12 @@
 
 mod accounts;
 mod edits;
+mod erasure;
 mod error;
+mod open;
+mod prints;
 mod tables;
+mod tokens;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -12,13 +16,18 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use redb::{
-    ConcurrencyMode, Database, MultimapTable, ReadTransaction, ReadableDatabase,
-    ReadableMultimapTable, ReadableTable, ReadableTableMetadata, Table, WriteTransaction,
+    Database, MultimapTable, ReadTransaction, ReadableDatabase, ReadableMultimapTable,
+    ReadableTable, ReadableTableMetadata, Table, WriteTransaction,
 };
 use serde::{Deserialize, Serialize};
 
 pub use error::StoreError;
+pub use open::{
+    BACKUP_LEDGER, CREATED_MARKER, last_backup, mark_damaged, record_backup, redb_panicked,
+};
+pub use prints::{PrintAttempt, PrintClaim, PrintOutcome};
 use tables::*;
+pub use tokens::TokenUse;
 
 use crate::domain::member::{Member, ValidDraft};
 use crate::domain::member_no::{MemberNo, MemberNoScheme};
@@ -427,32 +436,6 @@ fn register_in(txn: &WriteTransaction, reg: Registration) -> Result<(Member, Car
 }
 
 impl Store {
-    /// Opens the store, creating it (and its folder) if needed, and brings its schema up to
-    /// date. Safe when several processes do it at once: the schema is set up in a write
-    /// transaction, so the second finds it done.
-    pub fn open(path: &Path) -> Result<Store> {
-        let fail = |reason: String| StoreError::Open {
-            path: path.display().to_string(),
-            reason,
-        };
-        if let Some(dir) = path.parent()
-            && !dir.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(dir).map_err(|e| fail(e.to_string()))?;
-        }
-        let db = Database::builder()
-            .set_cache_size(CACHE_BYTES)
-            .set_concurrency_mode(ConcurrencyMode::MultiWriter)
-            .create(path)
-            .map_err(|e| fail(e.to_string()))?;
-        let store = Store {
-            db,
-            path: path.to_path_buf(),
-        };
-        store.migrate()?;
-        Ok(store)
-    }
-
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -1263,24 +1246,14 @@ impl Store {
         n += copy_multi(&src, &dst, MEMBERS_BY_WORD)?;
         n += copy_multi(&src, &dst, REQUESTS_BY_STATE)?;
         n += copy_multi(&src, &dst, REQUESTS_BY_MEMBER)?;
+        n += copy_if_any(&src, &dst, prints::PRINT_ATTEMPTS)?;
         dst.commit()?;
         drop(out);
+        // A backup holds every NIK: its owner's alone (or the staff group's), whatever the umask.
+        crate::fsutil::make_private(&tmp, false)?;
         // Only a complete copy takes the backup's name.
         std::fs::rename(&tmp, dest)?;
         Ok(n)
-    }
-
-    /// Verifies every page's checksum and the allocator state, on a handle of its own.
-    pub fn check(path: &Path) -> Result<bool> {
-        let mut db = Database::builder()
-            .set_cache_size(CACHE_BYTES)
-            .set_concurrency_mode(ConcurrencyMode::MultiWriter)
-            .open(path)
-            .map_err(|e| StoreError::Open {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            })?;
-        Ok(db.check_integrity()?)
     }
 }
 
@@ -1298,6 +1271,19 @@ fn copy<K: redb::Key + 'static, V: redb::Value + 'static>(
         n += 1;
     }
     Ok(n)
+}
+
+/// A table made on first use (print attempts), absent from older stores.
+fn copy_if_any<K: redb::Key + 'static, V: redb::Value + 'static>(
+    src: &ReadTransaction,
+    dst: &WriteTransaction,
+    def: redb::TableDefinition<K, V>,
+) -> Result<u64> {
+    match src.open_table(def) {
+        Err(redb::TableError::TableDoesNotExist(_)) => Ok(0),
+        Err(e) => Err(e.into()),
+        Ok(_) => copy(src, dst, def),
+    }
 }
 
 fn copy_multi<K: redb::Key + 'static, V: redb::Key + 'static>(

@@ -150,10 +150,13 @@ impl Theme {
         if let Some((_, text)) = BUILT_IN.iter().find(|(n, _)| *n == name) {
             return Theme::parse(name, text);
         }
-        let text = std::fs::read_to_string(name).map_err(|e| ThemeError::Bad {
-            name: name.to_string(),
-            reason: e.to_string(),
-        })?;
+        let text =
+            crate::fsutil::read_bounded_text(std::path::Path::new(name), 1 << 20).map_err(|e| {
+                ThemeError::Bad {
+                    name: name.to_string(),
+                    reason: e.to_string(),
+                }
+            })?;
         Theme::parse(name, &text)
     }
 

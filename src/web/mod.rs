@@ -4,6 +4,7 @@
 pub mod csrf;
 pub mod form;
 pub mod limits;
+pub mod once;
 pub mod pages;
 pub mod texts;
 
@@ -27,7 +28,7 @@ use crate::domain::nik::mask_nik;
 use crate::domain::workflow::{Actor, Source};
 use crate::i18n::{Lang, Localized};
 use crate::service::{Desk, ServiceError};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, TokenUse};
 
 use csrf::Signer;
 use limits::RateLimiter;
@@ -433,8 +434,9 @@ async fn submit(
     };
     let worker = app.clone();
     let draft = sub.draft.clone();
+    let token = sub.csrf.clone().unwrap_or_default();
     let outcome = tokio::task::spawn_blocking(move || {
-        register(&worker, ip, lang, &draft, &sub.photo, sub.consent)
+        register(&worker, ip, lang, &draft, &sub.photo, sub.consent, &token)
     })
     .await
     .unwrap_or_else(|e| Outcome::Failed(format!("the registration task failed: {e}")));
@@ -487,6 +489,7 @@ fn register(
     draft: &MemberDraft,
     photo: &[u8],
     consent: bool,
+    token: &str,
 ) -> Outcome {
     let desk = app.desk(ip);
     let photo = match photo.is_empty() {
@@ -508,10 +511,27 @@ fn register(
     };
     match photo {
         Ok(photo) if problems.consent_error.is_none() => {
+            let max_age = i64::from(app.web.form_minutes) * 60;
+            let spent =
+                match once::Spent::claim(&app.store, token, app.clock.now().as_second(), max_age) {
+                    Ok(Ok(spent)) => spent,
+                    Ok(Err(TokenUse::Registered(member_no))) => {
+                        eprintln!(
+                            "loket serve: form sent again from {ip}: already registered {member_no}"
+                        );
+                        return Outcome::Registered { member_no };
+                    }
+                    Ok(Err(_)) => {
+                        problems.general = Some(once::in_flight_text(lang));
+                        return Outcome::Refused(problems);
+                    }
+                    Err(e) => return Outcome::Failed(e.to_string()),
+                };
             let done = match &photo {
                 Some(p) => desk.register_with_photo(draft, Source::Online, p),
                 None => desk.register(draft, Source::Online),
             };
+            spent.settle(done.as_ref().ok().map(|r| r.member.member_no.as_str()));
             match done {
                 Ok(r) => {
                     eprintln!(
