@@ -132,6 +132,10 @@ pub enum Element {
         text: String,
         #[serde(rename = "box")]
         at: MmBox,
+        /// Drawn only with (or without) a logo or a signature: lets a text take the room
+        /// that is free when there is none.
+        #[serde(default)]
+        when: Option<When>,
         #[serde(flatten)]
         style: TextStyle,
     },
@@ -140,8 +144,15 @@ pub enum Element {
         lines: LinesSource,
         #[serde(rename = "box")]
         at: MmBox,
+        #[serde(default)]
+        when: Option<When>,
         #[serde(flatten)]
         style: TextStyle,
+    },
+    /// The head's signature block with the stamp (`[card.signature]`); nothing without one.
+    Signature {
+        #[serde(rename = "box")]
+        at: MmBox,
     },
     /// The member's photo, 3:4, centred in the box.
     Photo {
@@ -167,6 +178,27 @@ pub enum Element {
         #[serde(default)]
         qr_box: Option<MmBox>,
     },
+}
+
+/// What an element's `when` asks of the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum When {
+    Logo,
+    NoLogo,
+    Signature,
+    NoSignature,
+}
+
+impl When {
+    pub fn holds(self, has_logo: bool, has_signature: bool) -> bool {
+        match self {
+            When::Logo => has_logo,
+            When::NoLogo => !has_logo,
+            When::Signature => has_signature,
+            When::NoSignature => !has_signature,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -302,6 +334,7 @@ mod tests {
                 | Element::Photo { at }
                 | Element::Logo { at }
                 | Element::Image { at, .. }
+                | Element::Signature { at }
                 | Element::Barcode { at, .. }) = e;
                 assert!(
                     at.x >= 0.0

@@ -2,6 +2,7 @@
 //! that checks the rule (domain), then writes it (store). Screens and commands call these;
 //! none of them writes to the store on its own.
 
+pub mod cards;
 pub mod demo;
 pub mod frontdesk;
 pub mod printing;
