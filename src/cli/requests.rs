@@ -56,6 +56,11 @@ pub enum RequestCmd {
         /// The receiver is a representative (a parent, say), not the member.
         #[arg(long)]
         representative: bool,
+        /// The card in hand, as scanned or typed (its serial, e.g. 26112800001-02): a card
+        /// that is not this applicant's, or an older one, stops the handover. Without it the
+        /// handover is recorded as unchecked, where `[handover] allow_unchecked` allows it.
+        #[arg(long)]
+        card: Option<String>,
     },
     Reject {
         no: String,
@@ -161,14 +166,10 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
             no,
             received_by,
             representative,
+            card,
         } => step(ctx, desk, &no, |d| {
-            d.act(
-                &no,
-                Action::HandOver {
-                    received_by: received_by.clone(),
-                    representative,
-                },
-            )
+            let r = d.open_request(&no)?;
+            d.hand_over(&r, &received_by, representative, card.as_deref())
         }),
         RequestCmd::Reject { no, reason } => {
             step(ctx, desk, &no, |d| d.act(&no, Action::Reject { reason }))

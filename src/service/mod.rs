@@ -5,6 +5,7 @@
 pub mod cards;
 pub mod demo;
 pub mod frontdesk;
+pub mod handover;
 pub mod printing;
 pub mod report;
 pub mod status;
@@ -53,6 +54,8 @@ pub enum ServiceError {
     Guest(frontdesk::GuestProblem),
     #[error("{0} is not an active staff account")]
     NotAClerk(String),
+    #[error(transparent)]
+    Handover(#[from] handover::HandoverRefusal),
 }
 
 impl Localized for ServiceError {
@@ -93,6 +96,7 @@ impl Localized for ServiceError {
             ServiceError::Config(e) => e.localized(lang),
             ServiceError::Printing(e) => e.localized(lang),
             ServiceError::Guest(p) => p.localized(lang),
+            ServiceError::Handover(r) => r.localized(lang),
             ServiceError::NotAClerk(name) => match lang {
                 Lang::Id => format!(
                     "'{name}' bukan akun petugas yang aktif. Tulis nama akun petugas loket (lihat: loket user list)."

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod dashboard;
 pub mod detail;
+pub mod handover;
 pub mod help;
 pub mod login;
 pub mod members;
