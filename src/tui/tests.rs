@@ -1091,4 +1091,5 @@ fn a_long_queue_scrolls_with_the_selection() {
     assert_ne!(plain(&top), plain(&rows));
 }
 
+mod dashboard_narrow;
 mod handover;
