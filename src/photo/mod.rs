@@ -4,6 +4,7 @@
 pub mod decode;
 pub mod edit;
 pub mod encode;
+pub mod overview;
 pub mod source;
 
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use crate::i18n::{Lang, Localized};
 pub use decode::{Limits, decode};
 pub use edit::{Edit, Zoom, render};
 pub use encode::{encode_jpeg, export_under};
+pub use overview::render_overview;
 
 /// SLiMS and INLISLite refuse member photos above this size on import.
 pub const EXPORT_MAX_KB: u32 = 500;
