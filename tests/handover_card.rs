@@ -148,6 +148,19 @@ fn the_old_card_of_a_replaced_member_stops_the_handover_of_the_new_one() {
 fn without_a_card_the_handover_is_unchecked_or_refused_by_the_config() {
     let site = Site::new();
     let no = laminated(&site, 4, false);
+    // An empty --card (a script with a blank variable) is a mistake, not "no card".
+    let out = site.run(&[
+        "request",
+        "handover",
+        &no,
+        "--received-by",
+        "Anggota",
+        "--card",
+        " ",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--card kosong"), "{}", stderr(&out));
+    assert_eq!(state(&site, &no), "laminated");
     site.ok(&["request", "handover", &no, "--received-by", "Anggota"]);
     assert!(audit(&site).contains("card not checked"));
 

@@ -167,10 +167,18 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
             received_by,
             representative,
             card,
-        } => step(ctx, desk, &no, |d| {
-            let r = d.open_request(&no)?;
-            d.hand_over(&r, &received_by, representative, card.as_deref())
-        }),
+        } => {
+            if card.as_deref().is_some_and(|c| c.trim().is_empty()) {
+                return Err(Failure::input(ctx.t(
+                    "--card kosong. Ketik nomor seri yang tercetak di kartu, mis. --card 26112800001-01, atau hilangkan --card.",
+                    "--card is empty. Give the serial printed on the card, e.g. --card 26112800001-01, or leave --card out.",
+                )));
+            }
+            step(ctx, desk, &no, |d| {
+                let r = d.open_request(&no)?;
+                d.hand_over(&r, &received_by, representative, card.as_deref())
+            })
+        }
         RequestCmd::Reject { no, reason } => {
             step(ctx, desk, &no, |d| d.act(&no, Action::Reject { reason }))
         }
