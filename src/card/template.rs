@@ -348,6 +348,34 @@ mod tests {
     }
 
     #[test]
+    fn builtin_codes_keep_two_millimetres_from_every_edge_and_clear_of_the_photo() {
+        let t = Template::builtin();
+        let edge = crate::card::codes::EDGE_MM;
+        let photo = t
+            .front
+            .elements
+            .iter()
+            .find_map(|e| match e {
+                Element::Photo { at } => Some(*at),
+                _ => None,
+            })
+            .unwrap();
+        for e in &t.front.elements {
+            if let Element::Barcode { at, qr_box } = e {
+                for b in std::iter::once(at).chain(qr_box.as_ref()) {
+                    assert!(b.x >= edge && b.y >= edge, "{b:?}");
+                    assert!(
+                        b.x + b.w <= CARD_W_MM - edge && b.y + b.h <= CARD_H_MM - edge,
+                        "{b:?}"
+                    );
+                    let apart = b.y >= photo.y + photo.h || b.x >= photo.x + photo.w;
+                    assert!(apart, "{b:?} overlaps the photo {photo:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bad_templates_say_where() {
         let e = Template::parse(
             "[front]\n[back]\n[[back.elements]]\nkind = \"circle\"",
