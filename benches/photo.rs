@@ -11,7 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use image::codecs::jpeg::JpegEncoder;
 use image::{Rgb, RgbImage};
 use loket::i18n::Lang;
-use loket::photo::{Edit, Limits, PhotoConfig, decode, process};
+use loket::photo::{Edit, Limits, PhotoConfig, decode, decode_reduced, process, store_edited};
 use loket::tui::screens::photo::PhotoEditor;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -96,16 +96,26 @@ fn bench(c: &mut Criterion) {
     let limits = Limits::default();
     let config = PhotoConfig::default();
     let edit = Edit::initial(4000, 3000);
-    let stored = process(&jpeg, &limits, &edit, &config).unwrap();
+    let stored = process(&jpeg, &limits, Some(&edit), &config).unwrap();
     eprintln!("stored photo: {} KB", stored.jpeg.len() / 1024);
 
     let mut g = c.benchmark_group("photo");
     g.sample_size(10);
     g.bench_function("12MP JPEG to stored 600x800", |b| {
-        b.iter(|| process(black_box(&jpeg), &limits, &edit, &config).unwrap())
+        b.iter(|| process(black_box(&jpeg), &limits, Some(&edit), &config).unwrap())
+    });
+    // The path before the reduced decode, kept beside it so one run compares the two.
+    g.bench_function("12MP JPEG to stored 600x800, full-size decode", |b| {
+        b.iter(|| {
+            let src = decode(black_box(&jpeg), &limits).unwrap();
+            store_edited(&src, &edit, &config).unwrap()
+        })
     });
     g.bench_function("12MP JPEG decode only", |b| {
         b.iter(|| decode(black_box(&jpeg), &limits).unwrap())
+    });
+    g.bench_function("12MP JPEG decode only, half size in the IDCT", |b| {
+        b.iter(|| decode_reduced(black_box(&jpeg), &limits, |_| 2).unwrap())
     });
     let mut editor = PhotoEditor::new(photo.clone(), Picker::halfblocks());
     let mut t = Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();

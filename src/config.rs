@@ -232,12 +232,32 @@ impl Clock {
     }
 }
 
-/// The person and terminal behind a CLI command: the OS user, and the host with its tty.
+/// The person and terminal behind a CLI command: the OS user (marked as a shell user), and
+/// the host with its tty.
 /// `LOKET_TERMINAL` overrides the terminal name (a counter PC's label, say).
-pub fn os_actor() -> Actor {
-    let user = std::env::var("USER")
+/// How a shell user with no loket account is named in the history and the audit log.
+pub const SHELL_MARK: &str = "shell:";
+
+/// The OS user running this process: `$USER`, `$LOGNAME`, else the numeric user id (never a
+/// made-up word such as "unknown").
+pub fn os_user_name() -> String {
+    std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))
-        .unwrap_or_else(|_| "unknown".into());
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| {
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let uid = status
+                .lines()
+                .find_map(|l| l.strip_prefix("Uid:"))
+                .and_then(|l| l.split_whitespace().next())
+                .unwrap_or("?");
+            format!("uid{uid}")
+        })
+}
+
+pub fn os_actor() -> Actor {
+    let user = format!("{SHELL_MARK}{}", os_user_name());
     let terminal = std::env::var("LOKET_TERMINAL").unwrap_or_else(|_| {
         let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
             .map(|h| h.trim().to_string())

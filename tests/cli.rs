@@ -36,7 +36,7 @@ fn add_prints_the_number_alone_and_lists_mask_the_nik() {
     let req = site.json(&["request", "show", &no, "--json"]);
     assert_eq!(req["state"], "registered");
     assert_eq!(req["source"], "counter");
-    assert_eq!(req["request"]["history"][0]["by"], "petugas1");
+    assert_eq!(req["request"]["history"][0]["by"], "shell:petugas1");
     assert_eq!(req["request"]["history"][0]["terminal"], "loket-test");
 }
 
@@ -203,7 +203,7 @@ fn users_are_added_from_stdin_and_listed_without_passwords() {
     let log = store.audit_log(10).unwrap();
     assert!(
         log.iter()
-            .any(|e| e.action == "user-add" && e.user == "petugas1")
+            .any(|e| e.action == "user-add" && e.user == "shell:petugas1")
     );
 }
 
@@ -232,6 +232,10 @@ fn a_supervisor_hands_a_request_to_another_clerk_and_the_audit_log_says_so() {
     add_user(&site, "rina", "staff");
     add_user(&site, "budi", "staff");
     add_user(&site, "kasi", "supervisor");
+    // Each clerk's shell login is recorded under their account.
+    for name in ["rina", "kasi"] {
+        site.ok(&["user", "link", name, "--os-user", name]);
+    }
     let no = site.add("Siti Rahayu", "3515125703050002", "2005-03-17", "P");
 
     // Not called yet: nobody has it, so there is nothing to hand on.

@@ -87,3 +87,121 @@ fn the_second_clerk_gets_a_clear_error_and_the_first_clerks_step_stands() {
     let again = budi.call(&no).unwrap_err();
     assert!(matches!(again, ServiceError::NoOpenRequest(_)), "{again:?}");
 }
+
+/// Two counters correct the same member from the same form contents: the first correction
+/// stands, the second is refused naming the first clerk and terminal, and nothing of it is
+/// written (the name index still finds the first one's spelling only).
+#[test]
+fn two_clerks_correcting_one_member_at_once_one_wins_the_other_is_told() {
+    use loket::domain::correction::draft_of;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loket.redb");
+    let config = Config::default();
+    let clock = Clock::new(
+        TimeZone::get("Asia/Jakarta").unwrap(),
+        Some("2026-11-28T02:00:00Z".parse::<Timestamp>().unwrap()),
+    );
+    let store_a = Store::open(&path).unwrap();
+    let store_b = Store::open(&path).unwrap();
+    let rina = Desk::new(&store_a, &config, &clock, clerk("rina", "loket-1"));
+    let budi = Desk::new(&store_b, &config, &clock, clerk("budi", "loket-2"));
+    let draft = MemberDraft {
+        full_name: "Siti Rahyu".into(),
+        identity_no: "3515125703050002".into(),
+        birth_place: "Sidoarjo".into(),
+        birth_date: "2005-03-17".into(),
+        sex: "P".into(),
+        address: Address {
+            street: "Jl. Mawar 3".into(),
+            ..Address::default()
+        },
+        phone: "081234567890".into(),
+        mother_name: "Ibu Rekaan".into(),
+        ..MemberDraft::default()
+    };
+    let no = rina
+        .register(&draft, Source::Counter)
+        .unwrap()
+        .member
+        .member_no
+        .to_string();
+    let seen_by_rina = rina.member(&no).unwrap();
+    let seen_by_budi = budi.member(&no).unwrap();
+    let mut fixed_a = draft_of(&seen_by_rina);
+    fixed_a.full_name = "Siti Rahayu".into();
+    let mut fixed_b = draft_of(&seen_by_budi);
+    fixed_b.full_name = "Siti Rahayuningsih".into();
+    rina.correct_member(&seen_by_rina, &fixed_a, None).unwrap();
+    let err = budi
+        .correct_member(&seen_by_budi, &fixed_b, None)
+        .unwrap_err();
+    match &err {
+        ServiceError::Store(StoreError::MemberChanged { by, terminal }) => {
+            assert_eq!((by.as_str(), terminal.as_str()), ("rina", "loket-1"));
+        }
+        other => panic!("expected a member conflict, got {other:?}"),
+    }
+    let msg = err.localized(Lang::Id);
+    assert!(
+        msg.contains("rina") && msg.contains("tidak disimpan"),
+        "{msg}"
+    );
+    assert_eq!(
+        store_b.member(&no).unwrap().unwrap().full_name,
+        "Siti Rahayu"
+    );
+    assert!(
+        store_b
+            .search_members("rahayuningsih", 5)
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(store_b.search_members("rahayu", 5).unwrap().len(), 1);
+    assert!(store_b.search_members("rahyu", 5).unwrap().is_empty());
+}
+
+/// Undoing a new member's verification takes the activation back with it; verified again,
+/// the member is active once more.
+#[test]
+fn an_undone_verification_takes_the_activation_back() {
+    use loket::domain::member::MemberStatus;
+    use loket::domain::staff::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("loket.redb")).unwrap();
+    let config = Config::default();
+    let clock = Clock::new(
+        TimeZone::get("Asia/Jakarta").unwrap(),
+        Some("2026-11-28T02:00:00Z".parse::<Timestamp>().unwrap()),
+    );
+    let rina = Desk::new(&store, &config, &clock, clerk("rina", "loket-1"));
+    let draft = MemberDraft {
+        full_name: "Siti Rahayu".into(),
+        identity_no: "3515125703050002".into(),
+        birth_place: "Sidoarjo".into(),
+        birth_date: "2005-03-17".into(),
+        sex: "P".into(),
+        address: Address {
+            street: "Jl. Mawar 3".into(),
+            ..Address::default()
+        },
+        phone: "081234567890".into(),
+        mother_name: "Ibu Rekaan".into(),
+        ..MemberDraft::default()
+    };
+    let no = rina
+        .register(&draft, Source::Counter)
+        .unwrap()
+        .member
+        .member_no
+        .to_string();
+    rina.call(&no).unwrap();
+    rina.take_photo(&no, &loket::service::demo::portrait("x"), None)
+        .unwrap();
+    rina.verify(&no, &Default::default()).unwrap();
+    assert_eq!(rina.member(&no).unwrap().status, MemberStatus::Active);
+    rina.undo_last(&no, Some(Role::Staff), "too soon").unwrap();
+    let m = rina.member(&no).unwrap();
+    assert_eq!((m.status, m.valid_until), (MemberStatus::Pending, None));
+    rina.verify(&no, &Default::default()).unwrap();
+    assert_eq!(rina.member(&no).unwrap().status, MemberStatus::Active);
+}

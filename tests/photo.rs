@@ -49,7 +49,13 @@ fn a_capture_command_writes_the_photo_and_it_goes_through_to_the_stored_jpeg() {
 
     let img = decode(&bytes, &Limits::default()).unwrap();
     let edit = Edit::initial(img.width(), img.height());
-    let stored = process(&bytes, &Limits::default(), &edit, &PhotoConfig::default()).unwrap();
+    let stored = process(
+        &bytes,
+        &Limits::default(),
+        Some(&edit),
+        &PhotoConfig::default(),
+    )
+    .unwrap();
     assert_eq!((stored.width, stored.height), (600, 800));
     assert!(stored.jpeg.len() <= 150 * 1024);
     let back = decode(&stored.jpeg, &Limits::default()).unwrap();

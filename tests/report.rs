@@ -130,6 +130,10 @@ fn seed(site: &Site) -> Seeded {
                 password_hash: "not-a-hash".into(),
                 created_at: now,
                 active: true,
+                must_change_password: false,
+                failed_signins: 0,
+                last_failed_at: None,
+                os_users: Vec::new(),
             },
             &Actor {
                 user: "admin".into(),

@@ -198,6 +198,6 @@ fn a_supervisor_watches_a_counter_s_steps_arrive_on_the_dashboard() {
     }
     eprintln!("the dashboard showed each step after {took:?} (the tick is 250 ms)");
     let pane = t.pane();
-    assert!(pane.contains("Petugas: petugas1 4 langkah"), "{pane}");
+    assert!(pane.contains("Petugas: shell:petugas1 4 langkah"), "{pane}");
     t.keys(&["q"]);
 }

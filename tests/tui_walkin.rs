@@ -279,7 +279,7 @@ fn online_path_by_keys_from_a_request_the_cli_created() {
     assert_eq!(
         who,
         [
-            (RequestState::Registered, "petugas1"),
+            (RequestState::Registered, "shell:petugas1"),
             (RequestState::WaitingAtCounter, "rina"),
             (RequestState::PhotoTaken, "rina"),
             (RequestState::Verified, "rina"),

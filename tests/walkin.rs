@@ -151,7 +151,7 @@ fn the_whole_walk_in_path_through_a_real_printer() {
             "handed-over"
         ]
     );
-    assert!(history.iter().all(|t| t["by"] == "petugas1"));
+    assert!(history.iter().all(|t| t["by"] == "shell:petugas1"));
     let member = site.json(&["member", "show", &no, "--json"]);
     assert_eq!(member["status"], "active");
     assert_eq!(member["valid_until"], "2028-11-28");

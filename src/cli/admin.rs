@@ -1,32 +1,11 @@
-//! `loket status`, accounts, backup, check, demo, config.
+//! `loket status`, backup, check, demo, config.
 
-use std::io::Read;
 use std::path::Path;
 
-use clap::Subcommand;
-
 use super::{CmdResult, Ctx, Failure, print_json, with_desk};
-use crate::config::os_actor;
-use crate::domain::staff::Role;
 use crate::i18n::Localized;
-use crate::service::{demo, status::status as service_status, users};
+use crate::service::{demo, status::status as service_status};
 use crate::store::Store;
-
-#[derive(Subcommand, Debug)]
-pub enum UserCmd {
-    /// Adds a staff account; the password is read from standard input.
-    Add {
-        name: String,
-        /// staff, supervisor or admin.
-        #[arg(long)]
-        role: String,
-        #[arg(long, default_value = "")]
-        full_name: String,
-        #[arg(long, required = true)]
-        password_stdin: bool,
-    },
-    List,
-}
 
 /// `loket` with no command when stdout is not a terminal (a script, a pipe): the status,
 /// where the store is and what to type next, instead of a screen that waits for keys.
@@ -102,48 +81,6 @@ pub fn status(ctx: &Ctx, json: bool) -> CmdResult {
     })
 }
 
-pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
-    match cmd {
-        UserCmd::Add {
-            name,
-            role,
-            full_name,
-            password_stdin: _,
-        } => {
-            let Some(role) = Role::from_code(&role) else {
-                return Err(Failure::input(ctx.t(
-                    "--role harus staff, supervisor atau admin.",
-                    "--role must be staff, supervisor or admin.",
-                )));
-            };
-            let mut password = String::new();
-            std::io::stdin()
-                .read_to_string(&mut password)
-                .map_err(|e| Failure::new(e.to_string()))?;
-            let password = password.trim_end_matches(['\n', '\r']);
-            let account = users::new_account(&name, &full_name, role, password, ctx.clock.now())
-                .map_err(|e| Failure::input(e.localized(ctx.lang)))?;
-            with_desk(ctx, |desk| {
-                desk.store
-                    .add_account(&account, &desk.actor)
-                    .map_err(|e| ctx.fail(&e))?;
-                println!(
-                    "{} {name} ({})",
-                    ctx.t("Akun dibuat:", "Account created:"),
-                    role.code()
-                );
-                Ok(())
-            })
-        }
-        UserCmd::List => with_desk(ctx, |desk| {
-            for a in desk.store.accounts().map_err(|e| ctx.fail(&e))? {
-                println!("{:<20} {:<11} {}", a.name, a.role.code(), a.full_name);
-            }
-            Ok(())
-        }),
-    }
-}
-
 pub fn audit(
     ctx: &Ctx,
     limit: usize,
@@ -191,7 +128,7 @@ pub fn backup(ctx: &Ctx, file: &Path) -> CmdResult {
         desk.store
             .audit(
                 ctx.clock.now(),
-                &os_actor(),
+                &desk.actor,
                 "backup",
                 &file.display().to_string(),
                 &format!("{n} records"),

@@ -6,13 +6,12 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{CmdResult, Ctx, Failure, print_json};
-use crate::config::os_actor;
 use crate::i18n::{Lang, Localized};
 use crate::interop::{
     self, ImportOptions, InteropError, PlanContext, SourceRow, System, inlislite, slims,
 };
 use crate::photo::source::read_file;
-use crate::photo::{EXPORT_MAX_KB, Edit, Limits, PhotoConfig, export_under};
+use crate::photo::{EXPORT_MAX_KB, Limits, PhotoConfig, export_under};
 use crate::store::{ImportBatch, PhotoWrite};
 
 #[derive(clap::Args, Debug)]
@@ -171,9 +170,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
                 continue; // already reported by check_photo_links
             }
             let made = read_file(&path, &limits).and_then(|bytes| {
-                let img = crate::photo::decode(&bytes, &limits)?;
-                let edit = Edit::initial(img.width(), img.height());
-                let stored = crate::photo::store_edited(&img, &edit, &config)?;
+                let stored = crate::photo::process(&bytes, &limits, None, &config)?;
                 Ok((stored.jpeg, config.keep_original.then_some(bytes)))
             });
             match made {
@@ -237,7 +234,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         a.system.name(),
         a.file.file_name().unwrap_or_default().to_string_lossy()
     );
-    let actor = os_actor();
+    let (actor, _) = ctx.acting(&store)?;
     let bar = progress_bar(plan.writes.len() as u64, ctx.t("menulis", "writing"));
     let done = store
         .import_members(
@@ -310,7 +307,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
     store
         .audit(
             ctx.clock.now(),
-            &os_actor(),
+            &ctx.acting(&store)?.0,
             "export",
             a.system.name(),
             &format!("{} members to {}", members.len(), a.file.display()),

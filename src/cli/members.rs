@@ -29,6 +29,8 @@ pub enum MemberCmd {
     },
     /// Starts a renewal: the validity is extended when it is verified.
     Renew { no: String },
+    /// Corrects a member's data: only the fields given change, checked as at registration.
+    Edit(Box<super::edits::EditArgs>),
     /// Starts a replacement for a lost or damaged card; the old card is blocked on printing.
     Replace {
         no: String,
@@ -147,6 +149,7 @@ fn warning_text(w: &Warning, lang: Lang) -> String {
 pub fn run(ctx: &Ctx, cmd: MemberCmd) -> CmdResult {
     match cmd {
         MemberCmd::Add(a) => add(ctx, *a),
+        MemberCmd::Edit(a) => super::edits::edit(ctx, *a),
         MemberCmd::Show { no, json } => with_desk(ctx, |desk| {
             let m = desk.member(&no).map_err(|e| ctx.fail(&e))?;
             let view = MemberView::of(&m, ctx);
@@ -223,7 +226,29 @@ fn start(ctx: &Ctx, no: &str, kind: RequestKind) -> CmdResult {
         let r = desk
             .start(no, kind, Source::Counter)
             .map_err(|e| ctx.fail(&e))?;
+        // The request number alone on stdout for scripts; the sentence for people on stderr.
         println!("{}", r.id);
+        eprintln!(
+            "{}",
+            match (kind, ctx.lang) {
+                (RequestKind::Replacement, Lang::Id) => format!(
+                    "Permohonan ganti kartu {} untuk {no} dibuka; kartu lama diblokir saat kartu baru dicetak. Berikutnya: loket request call {no}",
+                    r.id
+                ),
+                (RequestKind::Replacement, Lang::En) => format!(
+                    "Replacement request {} for {no} opened; the old card is blocked when the new one prints. Next: loket request call {no}",
+                    r.id
+                ),
+                (_, Lang::Id) => format!(
+                    "Permohonan perpanjangan {} untuk {no} dibuka. Berikutnya: loket request call {no}",
+                    r.id
+                ),
+                (_, Lang::En) => format!(
+                    "Renewal request {} for {no} opened. Next: loket request call {no}",
+                    r.id
+                ),
+            }
+        );
         Ok(())
     })
 }

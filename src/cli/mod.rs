@@ -1,8 +1,10 @@
 //! The command line: a stable contract for scripts and tests. Every command goes through the
 //! same service calls as the counter program; output is text for people or `--json`.
 
+mod accounts;
 mod admin;
 mod card;
+mod edits;
 mod frontdesk;
 mod interop;
 mod members;
@@ -10,13 +12,14 @@ mod photo;
 mod report;
 mod requests;
 mod serve;
+mod who;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{Clock, Config, Paths, os_actor};
+use crate::config::{Clock, Config, Paths};
 use crate::i18n::{Lang, Localized};
 use crate::service::Desk;
 use crate::store::Store;
@@ -34,6 +37,10 @@ pub struct Cli {
     /// Language of messages: id (default) or en.
     #[arg(long, global = true, env = "LOKET_LANG", value_name = "id|en")]
     pub lang: Option<String>,
+    /// Act as this loket account (its password on the first line of standard input, or in
+    /// LOKET_PASSWORD); without it, the account linked to your OS user, else your OS user.
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub as_user: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -84,7 +91,7 @@ pub enum Command {
     },
     /// Staff accounts.
     #[command(subcommand)]
-    User(admin::UserCmd),
+    User(accounts::UserCmd),
     /// Who did what, when, from which terminal (the audit log), newest last.
     Audit {
         /// How many entries.
@@ -122,6 +129,13 @@ pub struct Ctx {
     pub config: Config,
     pub clock: Clock,
     pub lang: Lang,
+    /// `--as NAME`.
+    pub as_user: Option<String>,
+    /// Who the command acts as, once resolved (see `who`).
+    pub acting: std::cell::OnceCell<(
+        crate::domain::workflow::Actor,
+        Option<crate::domain::staff::Role>,
+    )>,
 }
 
 /// A failure to show the person at the terminal, already in their language.
@@ -164,9 +178,18 @@ impl Ctx {
 }
 
 pub fn with_desk<T>(ctx: &Ctx, f: impl FnOnce(&Desk) -> Result<T, Failure>) -> Result<T, Failure> {
+    with_desk_as(ctx, |desk, _| f(desk))
+}
+
+/// As [`with_desk`], with the role of the account acting (`None`: a shell user).
+pub fn with_desk_as<T>(
+    ctx: &Ctx,
+    f: impl FnOnce(&Desk, Option<crate::domain::staff::Role>) -> Result<T, Failure>,
+) -> Result<T, Failure> {
     let store = ctx.open_store()?;
-    let desk = Desk::new(&store, &ctx.config, &ctx.clock, os_actor());
-    f(&desk)
+    let (actor, role) = ctx.acting(&store)?;
+    let desk = Desk::new(&store, &ctx.config, &ctx.clock, actor);
+    f(&desk, role)
 }
 
 pub fn main() -> ExitCode {
@@ -201,6 +224,8 @@ pub fn main() -> ExitCode {
         clock: Clock::from_env(tz),
         config,
         lang,
+        as_user: cli.as_user.clone(),
+        acting: std::cell::OnceCell::new(),
     };
     let result = match cli.command {
         // On a terminal the counter program; piped (scripts, tests) the text overview, which
@@ -219,7 +244,7 @@ pub fn main() -> ExitCode {
         Some(Command::Register(a)) => report::run_register(&ctx, a),
         Some(Command::Serve { listen }) => serve::serve(&ctx, listen),
         Some(Command::Status { json }) => admin::status(&ctx, json),
-        Some(Command::User(c)) => admin::user(&ctx, c),
+        Some(Command::User(c)) => accounts::user(&ctx, c),
         Some(Command::Audit {
             limit,
             user,

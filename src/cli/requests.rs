@@ -5,7 +5,7 @@
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::{CmdResult, Ctx, Failure, print_json, with_desk};
+use super::{CmdResult, Ctx, Failure, print_json, with_desk_as};
 use crate::domain::checklist::CheckItem;
 use crate::domain::member::IdentityKind;
 use crate::domain::workflow::{Action, CardRequest, RequestState, Timing};
@@ -62,13 +62,25 @@ pub enum RequestCmd {
         #[arg(long)]
         card: Option<String>,
     },
+    /// Refuses the request for good (no KTP, false data), with the reason recorded.
     Reject {
         no: String,
         #[arg(long)]
         reason: String,
     },
+    /// Ends the request at the applicant's wish (they left, came another day).
     Cancel {
         no: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Takes back the last step on the member's request: your own within the configured
+    /// window (15 minutes by default), any step for a supervisor. A print taken back records
+    /// the card as spoiled.
+    Undo {
+        /// The member number.
+        no: String,
+        /// Why the step is taken back (kept in the history beside the undo).
         #[arg(long)]
         reason: String,
     },
@@ -119,7 +131,7 @@ fn view(desk: &Desk, r: &CardRequest) -> RequestView {
 }
 
 pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
-    with_desk(ctx, |desk| match cmd {
+    with_desk_as(ctx, |desk, role| match cmd {
         RequestCmd::List { state, json } => list(ctx, desk, state, json),
         RequestCmd::Show { no, json } => show(ctx, desk, &no, json),
         RequestCmd::Call { no } => step(ctx, desk, &no, |d| d.call(&no)),
@@ -185,6 +197,7 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
         RequestCmd::Cancel { no, reason } => {
             step(ctx, desk, &no, |d| d.act(&no, Action::Cancel { reason }))
         }
+        RequestCmd::Undo { no, reason } => super::edits::undo(ctx, desk, role, &no, &reason),
         RequestCmd::Reassign { no, to } => {
             let r = desk.reassign(&no, &to).map_err(|e| ctx.fail(&e))?;
             println!(
@@ -204,7 +217,19 @@ fn step(
     f: impl FnOnce(&Desk) -> crate::service::Result<CardRequest>,
 ) -> CmdResult {
     let r = f(desk).map_err(|e| ctx.fail(&e))?;
-    println!("{no}: {}", r.state.localized(ctx.lang));
+    let state = r.state.localized(ctx.lang);
+    let by = &desk.actor.user;
+    println!(
+        "{}",
+        match ctx.lang {
+            crate::i18n::Lang::Id => {
+                format!("{no}: langkah tercatat atas nama {by}; permohonan sekarang {state}.")
+            }
+            crate::i18n::Lang::En => {
+                format!("{no}: step recorded under {by}; the request is now {state}.")
+            }
+        }
+    );
     if let Some(note) = r.history.last().and_then(|t| t.note.as_ref())
         && matches!(
             r.state,
@@ -309,8 +334,13 @@ fn show(ctx: &Ctx, desk: &Desk, no: &str, json: bool) -> CmdResult {
         let took = prev
             .map(|p: jiff::Timestamp| format!("{:>4} min", t.at.duration_since(p).as_secs() / 60))
             .unwrap_or_else(|| "        ".into());
+        let undo = if t.action == crate::domain::undo::UNDO {
+            ctx.t("↶ batal → ", "↶ undo → ")
+        } else {
+            ""
+        };
         println!(
-            "  {}  {took}  {:<20} {:<10} {}{}",
+            "  {}  {took}  {undo}{:<20} {:<10} {}{}",
             desk.clock.local(t.at),
             t.to.localized(ctx.lang),
             t.by,

@@ -3,12 +3,15 @@
 
 pub mod checkin;
 pub mod checklist;
+pub mod correction;
 pub mod member;
 pub mod member_no;
 pub mod member_type;
 pub mod nik;
 pub mod region;
+pub mod signin;
 pub mod staff;
 pub mod text;
+pub mod undo;
 pub mod visit;
 pub mod workflow;

@@ -51,6 +51,17 @@ pub struct Account {
     pub password_hash: String,
     pub created_at: Timestamp,
     pub active: bool,
+    /// Set by an administrator's `passwd`: the next sign-in must choose a new password.
+    #[serde(default)]
+    pub must_change_password: bool,
+    /// Wrong passwords since the last good sign-in, and when the latest was typed.
+    #[serde(default)]
+    pub failed_signins: u32,
+    #[serde(default)]
+    pub last_failed_at: Option<Timestamp>,
+    /// OS user names (shell logins) whose CLI commands are recorded under this account.
+    #[serde(default)]
+    pub os_users: Vec<String>,
 }
 
 /// A card that was printed, by its serial. A replacement blocks the card it replaces.

@@ -593,9 +593,9 @@ impl CardRequest {
         Ok(next)
     }
 
-    /// Durations of the steps done so far: (step, time since the previous transition).
+    /// Durations of the steps done and not undone: (step, time since the previous one).
     pub fn step_durations(&self) -> Vec<(Step, SignedDuration)> {
-        self.history
+        self.effective_history()
             .windows(2)
             .filter_map(|w| Some((w[1].step?, w[1].at.duration_since(w[0].at))))
             .collect()

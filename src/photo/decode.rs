@@ -40,6 +40,18 @@ impl Limits {
 /// Decodes JPEG, PNG or WebP bytes into an upright RGB image: the EXIF orientation is applied,
 /// transparency is laid over white (the card background).
 pub fn decode(bytes: &[u8], limits: &Limits) -> Result<RgbImage, PhotoError> {
+    decode_reduced(bytes, limits, |_| 1)
+}
+
+/// `decode`, but a JPEG may come out at 1/2, 1/4 or 1/8 of its size, scaled inside the IDCT:
+/// `divisor` is told the upright size and answers the largest reduction the caller can use.
+/// Every check on the header is made first, at full size, so a reduced decode refuses exactly
+/// what a full one does; a file the reducing decoder cannot read is decoded at full size.
+pub fn decode_reduced(
+    bytes: &[u8],
+    limits: &Limits,
+    divisor: impl FnOnce((u32, u32)) -> u32,
+) -> Result<RgbImage, PhotoError> {
     if bytes.is_empty() {
         return Err(PhotoError::Empty);
     }
@@ -71,9 +83,30 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<RgbImage, PhotoError> {
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder).map_err(from_image_error)?;
+    let upright = if turns_sideways(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    let by = divisor(upright);
+    let reduced = (format == ImageFormat::Jpeg && by > 1)
+        .then(|| super::reduce::decode_jpeg(bytes, (width, height), by))
+        .flatten();
+    let mut img = match reduced {
+        Some(small) => DynamicImage::ImageRgb8(small),
+        None => DynamicImage::from_decoder(decoder).map_err(from_image_error)?,
+    };
     img.apply_orientation(orientation);
     Ok(flatten_on_white(img))
+}
+
+/// Orientations 5 to 8 turn the photo a quarter: its upright width is the stored height.
+fn turns_sideways(o: image::metadata::Orientation) -> bool {
+    use image::metadata::Orientation as O;
+    matches!(
+        o,
+        O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH
+    )
 }
 
 /// Only width and height, read from the header: for a quick "is this usable" in lists.

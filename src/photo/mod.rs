@@ -5,6 +5,7 @@ pub mod decode;
 pub mod edit;
 pub mod encode;
 pub mod overview;
+mod reduce;
 pub mod source;
 
 use std::path::PathBuf;
@@ -14,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Localized};
 
-pub use decode::{Limits, decode};
+pub use decode::{Limits, decode, decode_reduced};
 pub use edit::{Edit, Zoom, render};
 pub use encode::{encode_jpeg, export_under};
 pub use overview::render_overview;
@@ -82,14 +83,22 @@ pub struct StoredPhoto {
 
 /// Received bytes → the stored photo: decode (with the limits), apply the edit, encode.
 /// `edit` may have been made on a preview copy of another size; it is scaled to the photo.
+/// Without one the box is placed as [`Edit::initial`] places it. A JPEG whose box has pixels
+/// to spare is decoded at a reduced size (see `reduce`): a phone photo in a fraction of the time.
 pub fn process(
     bytes: &[u8],
     limits: &Limits,
-    edit: &Edit,
+    edit: Option<&Edit>,
     config: &PhotoConfig,
 ) -> Result<StoredPhoto, PhotoError> {
-    let src = decode(bytes, limits)?;
-    store_edited(&src, edit, config)
+    let out = (config.width.max(1), config.height.max(1));
+    let mut chosen = edit.copied();
+    let src = decode_reduced(bytes, limits, |upright| {
+        let e = *chosen.get_or_insert_with(|| Edit::initial(upright.0, upright.1));
+        reduce::divisor_for(&e, upright, out)
+    })?;
+    let edit = chosen.unwrap_or_else(|| Edit::initial(src.width(), src.height()));
+    store_edited(&src, &edit, config)
 }
 
 /// An already decoded photo → the stored photo (the editor has the decoded source in hand).

@@ -70,11 +70,13 @@ pub struct CardCounts {
 pub fn card_counts(requests: &[CardRequest], period: &Period) -> CardCounts {
     let mut c = CardCounts::default();
     for r in requests {
+        // Prints count as they happened (a spoiled card was printed); an undone handover is
+        // not a card issued.
         for t in r.history.iter().filter(|t| period.contains(t.at)) {
             match t.action.as_str() {
                 "print" => c.printed += 1,
                 "reprint" => c.reprinted += 1,
-                "handover" => {
+                "handover" if !undone(r, t) => {
                     c.issued += 1;
                     match r.kind {
                         RequestKind::New => c.issued_new += 1,
@@ -87,6 +89,13 @@ pub fn card_counts(requests: &[CardRequest], period: &Period) -> CardCounts {
         }
     }
     c
+}
+
+/// Whether this line of `r`'s history was taken back by an undo.
+fn undone(r: &CardRequest, t: &crate::domain::workflow::Transition) -> bool {
+    !r.effective_history()
+        .into_iter()
+        .any(|e| std::ptr::eq(e, t))
 }
 
 /// One clerk's work over a period.
@@ -105,7 +114,11 @@ pub struct ClerkFigures {
 pub fn clerk_throughput(requests: &[CardRequest], period: &Period) -> Vec<ClerkFigures> {
     let mut by: BTreeMap<&str, ClerkFigures> = BTreeMap::new();
     for r in requests {
-        for t in r.history.iter().filter(|t| period.contains(t.at)) {
+        for t in r
+            .effective_history()
+            .into_iter()
+            .filter(|t| period.contains(t.at))
+        {
             let Some(step) = t.step.filter(|s| *s != Step::FirstScan) else {
                 continue;
             };

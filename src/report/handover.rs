@@ -30,8 +30,9 @@ pub fn handovers(requests: &[CardRequest], period: &Period) -> Vec<Handover> {
     let mut out: Vec<Handover> = requests
         .iter()
         .flat_map(|r| {
-            r.history
-                .iter()
+            // An undone handover is not in the register: the card did not go out then.
+            r.effective_history()
+                .into_iter()
                 .filter(|t| t.action == "handover" && period.contains(t.at))
                 .map(move |t| Handover {
                     at: t.at,

@@ -65,8 +65,9 @@ pub fn step_samples(
 ) -> Vec<StepSample> {
     let mut out = Vec::new();
     for r in requests {
-        for w in r.history.windows(2) {
-            let (before, done) = (&w[0], &w[1]);
+        // Undone steps are left out: a step taken back was not done.
+        for w in r.effective_history().windows(2) {
+            let (before, done) = (w[0], w[1]);
             let Some(step) = done.step.filter(|s| TIMED_STEPS.contains(s)) else {
                 continue;
             };

@@ -2,12 +2,15 @@
 //! that checks the rule (domain), then writes it (store). Screens and commands call these;
 //! none of them writes to the store on its own.
 
+pub mod accounts;
 pub mod cards;
+pub mod corrections;
 pub mod demo;
 pub mod frontdesk;
 pub mod handover;
 pub mod printing;
 pub mod report;
+pub mod settings;
 pub mod status;
 pub mod supervision;
 pub mod users;
@@ -56,6 +59,10 @@ pub enum ServiceError {
     NotAClerk(String),
     #[error(transparent)]
     Handover(#[from] handover::HandoverRefusal),
+    #[error(transparent)]
+    Correction(#[from] crate::domain::correction::CorrectionError),
+    #[error(transparent)]
+    Undo(#[from] crate::domain::undo::UndoError),
 }
 
 impl Localized for ServiceError {
@@ -97,6 +104,8 @@ impl Localized for ServiceError {
             ServiceError::Printing(e) => e.localized(lang),
             ServiceError::Guest(p) => p.localized(lang),
             ServiceError::Handover(r) => r.localized(lang),
+            ServiceError::Correction(e) => e.localized(lang),
+            ServiceError::Undo(e) => e.localized(lang),
             ServiceError::NotAClerk(name) => match lang {
                 Lang::Id => format!(
                     "'{name}' bukan akun petugas yang aktif. Tulis nama akun petugas loket (lihat: loket user list)."
@@ -223,11 +232,10 @@ impl<'a> Desk<'a> {
     /// the limits, EXIF orientation applied, re-encoded without any metadata. Slow (hundreds
     /// of milliseconds for a phone photo), so it runs before, never inside, a transaction.
     pub fn prepare_photo(&self, image: &[u8]) -> Result<StoredPhoto> {
-        let decoded = crate::photo::decode(image, &Limits::default())?;
-        let edit = Edit::initial(decoded.width(), decoded.height());
-        Ok(crate::photo::store_edited(
-            &decoded,
-            &edit,
+        Ok(crate::photo::process(
+            image,
+            &Limits::default(),
+            None,
             &self.photo_config()?,
         )?)
     }
@@ -265,7 +273,11 @@ impl<'a> Desk<'a> {
         match &action {
             Action::Verify(_) => {
                 let mut m = self.member(request.member_no.as_str())?;
-                if request.kind != RequestKind::Replacement {
+                // A renewal verified, undone and verified again is extended once: the undo
+                // leaves the first extension standing (see `undo_last`).
+                let extended_before = request.kind == RequestKind::Renewal
+                    && request.history.iter().any(|t| t.action == "verify");
+                if request.kind != RequestKind::Replacement && !extended_before {
                     let t = self
                         .config
                         .member_type(&m.member_type)
@@ -333,9 +345,7 @@ impl<'a> Desk<'a> {
         // An unknown member is refused before the photo is decoded, which is the slow part.
         self.member(no)?;
         let config = self.photo_config()?;
-        let decoded = crate::photo::decode(image, &Limits::default())?;
-        let edit = edit.unwrap_or_else(|| Edit::initial(decoded.width(), decoded.height()));
-        let stored = crate::photo::store_edited(&decoded, &edit, &config)?;
+        let stored = crate::photo::process(image, &Limits::default(), edit.as_ref(), &config)?;
         let write = PhotoWrite {
             stored: &stored.jpeg,
             original: config.keep_original.then_some(image),

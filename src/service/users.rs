@@ -74,7 +74,28 @@ pub fn new_account(
         password_hash: hash_password(password),
         created_at: at,
         active: true,
+        must_change_password: false,
+        failed_signins: 0,
+        last_failed_at: None,
+        os_users: Vec::new(),
     })
+}
+
+/// The kiosk's own name for what applicants register themselves: not an account in the store,
+/// and no password signs in as it.
+pub fn kiosk_account(at: Timestamp) -> Account {
+    Account {
+        name: "kiosk".into(),
+        full_name: "Kiosk".into(),
+        role: Role::Staff,
+        password_hash: String::new(),
+        created_at: at,
+        active: true,
+        must_change_password: false,
+        failed_signins: 0,
+        last_failed_at: None,
+        os_users: Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,12 @@ pub enum StoreError {
     NotFound(String),
     #[error("account {0} already exists")]
     DuplicateUser(String),
+    #[error("there is no account {0}")]
+    NoAccount(String),
+    #[error("{0} is the last active administrator")]
+    LastAdmin(String),
+    #[error("the member was changed by {by} at {terminal}")]
+    MemberChanged { by: String, terminal: String },
     #[error(transparent)]
     MemberNo(#[from] MemberNoError),
     #[error("a record could not be read: {0}")]
@@ -108,6 +114,24 @@ impl Localized for StoreError {
             (StoreError::DuplicateUser(name), Lang::En) => {
                 format!("Account {name} already exists. Choose another name.")
             }
+            (StoreError::NoAccount(name), Lang::Id) => format!(
+                "Tidak ada akun bernama {name}. Lihat daftar akun: loket user list."
+            ),
+            (StoreError::NoAccount(name), Lang::En) => {
+                format!("There is no account named {name}. See the accounts: loket user list.")
+            }
+            (StoreError::LastAdmin(name), Lang::Id) => format!(
+                "{name} adalah satu-satunya administrator aktif; tidak bisa dinonaktifkan atau diturunkan. Jadikan akun lain admin dulu."
+            ),
+            (StoreError::LastAdmin(name), Lang::En) => format!(
+                "{name} is the only active administrator and cannot be disabled or demoted. Make another account admin first."
+            ),
+            (StoreError::MemberChanged { by, terminal }, Lang::Id) => format!(
+                "Data anggota ini baru saja diubah oleh {by} di {terminal}. Perbaikan Anda tidak disimpan; buka lagi datanya lalu ulangi bila masih perlu."
+            ),
+            (StoreError::MemberChanged { by, terminal }, Lang::En) => format!(
+                "This member's data was just changed by {by} at {terminal}. Your correction was not saved; open the data again and repeat if still needed."
+            ),
             (StoreError::MemberNo(e), _) => e.localized(lang),
             (StoreError::Corrupt(e) | StoreError::Db(e), Lang::Id) => format!(
                 "Basis data bermasalah ({e}). Tidak ada yang hilang dari yang sudah tersimpan; jalankan 'loket check' dan hubungi admin."

@@ -1,6 +1,8 @@
 //! The repository: the only module that sees redb. One file shared by every loket process
 //! (counter, supervisor, front desk, web server, CLI) in redb's multi-writer mode.
 
+mod accounts;
+mod edits;
 mod error;
 mod tables;
 
@@ -20,7 +22,7 @@ use tables::*;
 
 use crate::domain::member::{Member, ValidDraft};
 use crate::domain::member_no::{MemberNo, MemberNoScheme};
-use crate::domain::staff::{Account, CardRecord};
+use crate::domain::staff::CardRecord;
 use crate::domain::text::name_words;
 use crate::domain::visit::{Visit, Visitor};
 use crate::domain::workflow::{Actor, CardRequest, RequestKind, RequestState, Source};
@@ -1047,41 +1049,6 @@ impl Store {
         }
         txn.commit()?;
         Ok(None)
-    }
-
-    // ---- accounts ------------------------------------------------------------------------
-
-    pub fn add_account(&self, a: &Account, actor: &Actor) -> Result<()> {
-        let txn = self.db.begin_write()?;
-        {
-            let mut users = txn.open_table(USERS)?;
-            if users.get(a.name.as_str())?.is_some() {
-                return Err(StoreError::DuplicateUser(a.name.clone()));
-            }
-            users.insert(a.name.as_str(), json(a).as_slice())?;
-        }
-        append_audit(
-            &txn,
-            a.created_at,
-            actor,
-            "user-add",
-            &a.name,
-            &format!("role {}", a.role.code()),
-        )?;
-        txn.commit()?;
-        Ok(())
-    }
-
-    pub fn account(&self, name: &str) -> Result<Option<Account>> {
-        let txn = self.read()?;
-        let t = txn.open_table(USERS)?;
-        t.get(name)?.map(|g| parse(g.value())).transpose()
-    }
-
-    pub fn accounts(&self) -> Result<Vec<Account>> {
-        let txn = self.read()?;
-        let t = txn.open_table(USERS)?;
-        t.iter()?.map(|r| parse(r?.1.value())).collect()
     }
 
     // ---- audit ---------------------------------------------------------------------------

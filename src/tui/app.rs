@@ -16,7 +16,7 @@ use crate::domain::member::MemberDraft;
 use crate::domain::staff::{Account, Role};
 use crate::domain::workflow::{self, Actor, RequestKind, RequestState};
 use crate::i18n::{Lang, Localized};
-use crate::photo::{Limits, PhotoConfig};
+
 use crate::service::printing::PrintChoice;
 use crate::service::{Desk, Verification, users};
 use crate::store::Store;
@@ -32,6 +32,12 @@ use super::screens::{Keys, help};
 use super::theme::{Theme, TuiConfig, no_color_from_env};
 
 mod card_check;
+mod care;
+mod reload;
+mod signin;
+mod steps;
+
+pub use care::{AccountAction, Correct};
 
 /// Everything that changes the program's state. Screens return these; only [`App::update`]
 /// acts on them.
@@ -48,6 +54,11 @@ pub enum Action {
     CreateAdmin {
         name: String,
         full_name: String,
+        password: String,
+        again: String,
+    },
+    /// The account's own new password, typed twice (after an administrator set one).
+    ChoosePassword {
         password: String,
         again: String,
     },
@@ -88,6 +99,10 @@ pub enum Action {
         no: String,
         kind: RequestKind,
     },
+    /// Correcting a member's data, undoing a step (issue 13).
+    Correct(Correct),
+    /// The administrator's accounts screen and its changes.
+    Accounts(AccountAction),
 }
 
 /// The clerk's steps on the request shown in the detail screen (SOP 2–8).
@@ -134,6 +149,7 @@ pub enum Screen {
     Members(Box<MembersScreen>),
     Audit(Box<AuditScreen>),
     Dashboard(Box<DashboardScreen>),
+    Accounts(Box<super::screens::accounts::AccountsScreen>),
 }
 
 /// What drawing needs besides a screen's own state.
@@ -170,6 +186,11 @@ pub struct App {
     quit: bool,
     /// `loket kiosk`: the registration form only, for applicants at a self-service terminal.
     kiosk: bool,
+    /// When the last key came (the idle lock counts from it), and the screen the lock keeps.
+    last_key: Timestamp,
+    locked: Option<Box<Screen>>,
+    undo_prompt: Option<super::screens::undo::UndoPrompt>,
+    config_watch: Option<(std::path::PathBuf, Option<std::time::SystemTime>)>,
 }
 
 impl App {
@@ -179,14 +200,7 @@ impl App {
     pub fn kiosk(store: Store, config: Config, clock: Clock, lang: Lang) -> anyhow::Result<App> {
         let mut app = App::new(store, config, clock, lang)?;
         app.kiosk = true;
-        app.user = Some(Account {
-            name: "kiosk".into(),
-            full_name: "Kiosk".into(),
-            role: Role::Staff,
-            password_hash: String::new(),
-            created_at: app.now,
-            active: true,
-        });
+        app.user = Some(users::kiosk_account(app.now));
         app.update(Action::OpenRegister);
         Ok(app)
     }
@@ -212,6 +226,10 @@ impl App {
             now,
             quit: false,
             kiosk: false,
+            last_key: now,
+            locked: None,
+            undo_prompt: None,
+            config_watch: None,
         })
     }
 
@@ -294,6 +312,7 @@ impl App {
             return;
         }
         self.notice = None;
+        self.last_key = self.now;
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.quit = true;
             return;
@@ -303,6 +322,9 @@ impl App {
             self.help = false;
             return;
         }
+        if self.undo_prompt_key(key) {
+            return;
+        }
         let typing = match &self.screen {
             Screen::Login(_) | Screen::Register(_) => true,
             Screen::Queue(q) => q.typing(),
@@ -310,6 +332,7 @@ impl App {
             Screen::Members(m) => m.typing(),
             Screen::Audit(a) => a.typing(),
             Screen::Dashboard(_) => false,
+            Screen::Accounts(a) => a.typing(),
         };
         match key.code {
             KeyCode::F(1) => return self.update(Action::ToggleHelp),
@@ -317,7 +340,7 @@ impl App {
             KeyCode::Char('?') if !typing => return self.update(Action::ToggleHelp),
             _ => {}
         }
-        if let Some(action) = self.screen_key(key) {
+        if let Some(action) = self.care_key(key).or_else(|| self.screen_key(key)) {
             self.update(action);
         }
     }
@@ -331,11 +354,15 @@ impl App {
             Screen::Members(s) => s.handle_key(key),
             Screen::Audit(s) => s.handle_key(key),
             Screen::Dashboard(s) => s.handle_key(key),
+            Screen::Accounts(s) => s.handle_key(key),
         }
     }
 
     /// A scan from the keyboard wedge or the serial scanner.
     pub fn scan(&mut self, text: String) {
+        if self.scan_as_typing(&text) {
+            return;
+        }
         self.update(Action::Scan(text));
     }
 
@@ -343,6 +370,8 @@ impl App {
     /// wrote since the last look.
     pub fn tick(&mut self, now: Timestamp) {
         self.now = now;
+        self.lock_if_idle();
+        self.reload_config_if_changed();
         // Time alone moves requests over their standard: the list is re-sorted every tick.
         if let Screen::Dashboard(d) = &mut self.screen {
             d.order(now, &self.config.standard_minutes);
@@ -383,6 +412,9 @@ impl App {
         }
         if matches!(self.screen, Screen::Dashboard(_)) {
             self.load_dashboard();
+        }
+        if matches!(self.screen, Screen::Accounts(_)) {
+            self.load_accounts();
         }
         if let Screen::Detail(d) = &self.screen {
             let no = d.member_no().to_string();
@@ -534,6 +566,8 @@ impl App {
                     | Action::OpenDashboard
                     | Action::OpenQueue
                     | Action::StartRequest { .. }
+                    | Action::Correct(_)
+                    | Action::Accounts(_)
             )
         {
             return self.update(Action::OpenRegister);
@@ -573,8 +607,12 @@ impl App {
                 password,
                 again,
             } => self.create_admin(&name, &full_name, &password, &again),
+            Action::ChoosePassword { password, again } => self.choose_password(&password, &again),
+            Action::Correct(c) => self.correct(c),
+            Action::Accounts(a) => self.accounts(a),
             Action::Logout => {
                 self.user = None;
+                self.locked = None;
                 self.screen = Screen::Login(LoginScreen::new(false));
             }
             Action::OpenRegister => {
@@ -769,319 +807,6 @@ impl App {
         });
     }
 
-    fn login(&mut self, name: &str, password: &str) {
-        let account = match self.store.account(name.trim()) {
-            Ok(a) => a,
-            Err(e) => return self.fail(&e),
-        };
-        match account {
-            Some(a) if a.active && users::verify_password(&a, password) => {
-                self.user = Some(a);
-                self.go_home();
-            }
-            _ => {
-                if let Screen::Login(s) = &mut self.screen {
-                    s.clear_password();
-                }
-                self.notice = Some(Notice {
-                    text: self.t(
-                        "Nama akun atau kata sandi salah. Ketik lagi; lupa kata sandi: minta admin (loket user).",
-                        "Wrong account name or password. Type them again; forgotten: ask the administrator (loket user).",
-                    ),
-                    error: true,
-                });
-            }
-        }
-    }
-
-    fn create_admin(&mut self, name: &str, full_name: &str, password: &str, again: &str) {
-        if password != again {
-            self.notice = Some(Notice {
-                text: self.t(
-                    "Kedua kata sandi tidak sama. Ketik kata sandi lagi di kedua kolom.",
-                    "The two passwords differ. Type the password again in both fields.",
-                ),
-                error: true,
-            });
-            return;
-        }
-        let account = match users::new_account(
-            name.trim(),
-            full_name.trim(),
-            Role::Admin,
-            password,
-            self.clock.now(),
-        ) {
-            Ok(a) => a,
-            Err(e) => return self.fail(&e),
-        };
-        let actor = Actor {
-            user: account.name.clone(),
-            terminal: self.terminal.clone(),
-        };
-        if let Err(e) = self.store.add_account(&account, &actor) {
-            return self.fail(&e);
-        }
-        self.user = Some(account);
-        self.go_queue();
-        self.say(self.t(
-            "Akun administrator dibuat. Tambah akun petugas dengan: loket user add NAMA --role staff --password-stdin",
-            "Administrator account created. Add staff accounts with: loket user add NAME --role staff --password-stdin",
-        ));
-    }
-
-    /// One of the clerk's steps on the request in the detail screen.
-    fn step(&mut self, step: Step) {
-        let Screen::Detail(d) = &self.screen else {
-            return;
-        };
-        let no = d.member_no().to_string();
-        let shown = d.request().cloned();
-        let member_name = d.member().map(|m| m.full_name.clone()).unwrap_or_default();
-        let lang = self.lang;
-        match step {
-            Step::Call => {
-                let Some(r) = shown else { return };
-                match self.desk().act_on(&r, workflow::Action::Call) {
-                    Ok(_) => self.say(self.t(
-                        "Pemohon dipanggil. Enter: ambil foto (ketik berkas foto, atau Enter saja untuk kamera).",
-                        "Applicant called. Enter: take the photo (type a photo file, or just Enter for the camera).",
-                    )),
-                    Err(e) => self.fail(&e),
-                }
-            }
-            Step::EditStoredPhoto => {
-                // The original as uploaded when it was kept: recropping the stored crop
-                // would lose resolution each time.
-                let stored = self
-                    .store
-                    .photo_original(&no)
-                    .and_then(|o| Ok(o.or(self.store.photo(&no)?)));
-                match stored {
-                    Ok(Some(bytes)) => self.open_editor(bytes),
-                    Ok(None) => self.step(Step::LoadPhoto(String::new())),
-                    Err(e) => self.fail(&e),
-                }
-            }
-            Step::LoadPhoto(path) => match self.load_photo(&path, shown.as_ref()) {
-                Ok(bytes) => self.open_editor(bytes),
-                Err(Some(e)) => self.fail(&e),
-                Err(None) => {
-                    self.notice = Some(Notice {
-                        text: self.t(
-                            "Belum ada kamera atau folder kotak masuk foto di pengaturan ([photo] capture_command / inbox), atau belum ada foto baru di sana. Ketik jalur berkas foto, lalu Enter.",
-                            "No camera or photo inbox is set up ([photo] capture_command / inbox), or no new photo is there yet. Type the photo file's path, then Enter.",
-                        ),
-                        error: true,
-                    });
-                }
-            },
-            Step::SavePhoto => {
-                let Screen::Detail(d) = &self.screen else {
-                    return;
-                };
-                let Mode::Editing { editor, bytes } = &d.mode else {
-                    return;
-                };
-                let edit = *editor.edit();
-                let result = self.desk().take_photo(&no, bytes, Some(edit));
-                match result {
-                    Ok(_) => {
-                        if let Screen::Detail(d) = &mut self.screen {
-                            d.mode = Mode::View;
-                        }
-                        self.say(self.t(
-                            "Foto tersimpan. Enter: periksa data pemohon (daftar periksa).",
-                            "Photo saved. Enter: check the applicant's data (checklist).",
-                        ));
-                    }
-                    Err(e) => {
-                        let text = e.localized(lang);
-                        if let Screen::Detail(d) = &mut self.screen
-                            && let Mode::Editing { editor, .. } = &mut d.mode
-                            && let crate::service::ServiceError::Photo(pe) = e
-                        {
-                            editor.set_error(pe);
-                        }
-                        self.notice = Some(Notice { text, error: true });
-                    }
-                }
-            }
-            Step::OpenChecklist => {
-                let desk = self.desk();
-                let computed = desk
-                    .member(&no)
-                    .and_then(|m| desk.checklist(&m, &Verification::default()));
-                match computed {
-                    Ok(c) => {
-                        if let Screen::Detail(d) = &mut self.screen {
-                            d.open_checklist(c);
-                        }
-                    }
-                    Err(e) => self.fail(&e),
-                }
-            }
-            Step::Verify(v) => match self.desk().verify(&no, &v) {
-                Ok(r) if r.state == RequestState::Verified => {
-                    if let Screen::Detail(d) = &mut self.screen {
-                        d.mode = Mode::View;
-                    }
-                    self.say(self.t(
-                        "Data terverifikasi. Enter: cetak kartu.",
-                        "Data verified. Enter: print the card.",
-                    ));
-                }
-                Ok(r) => {
-                    if let Screen::Detail(d) = &mut self.screen {
-                        d.mode = Mode::View;
-                    }
-                    let state = r.state.localized(lang);
-                    self.notice = Some(Notice {
-                        text: match lang {
-                            Lang::Id => format!(
-                                "Verifikasi tidak lolos; permohonan sekarang {state}. Perbaiki yang kurang, lalu ulangi langkahnya."
-                            ),
-                            Lang::En => format!(
-                                "Verification did not pass; the request is now {state}. Fix what is missing, then repeat the step."
-                            ),
-                        },
-                        error: true,
-                    });
-                }
-                Err(e) => self.fail(&e),
-            },
-            Step::Print => {
-                let result = self.desk().print_cards(&[no], &PrintChoice::default());
-                match result {
-                    Ok((job, _)) => self.say(match lang {
-                        Lang::Id => format!(
-                            "Kartu dikirim ke printer ({}). Setelah dipotong dan dipres, Enter.",
-                            job.job_id
-                        ),
-                        Lang::En => format!(
-                            "Card sent to the printer ({}). Once cut and laminated, Enter.",
-                            job.job_id
-                        ),
-                    }),
-                    Err(e) => self.fail(&e),
-                }
-            }
-            Step::SideExit { exit, reason } => {
-                let Some(r) = shown else { return };
-                let result = match exit {
-                    SideExit::Reject => self
-                        .desk()
-                        .act_on(&r, workflow::Action::Reject { reason })
-                        .map(|_| {
-                            self.t(
-                                "Permohonan ditolak; alasannya tercatat.",
-                                "Request rejected; the reason is recorded.",
-                            )
-                        }),
-                    SideExit::Cancel => self
-                        .desk()
-                        .act_on(&r, workflow::Action::Cancel { reason })
-                        .map(|_| {
-                            self.t(
-                                "Permohonan dibatalkan; alasannya tercatat.",
-                                "Request cancelled; the reason is recorded.",
-                            )
-                        }),
-                    SideExit::Reprint => {
-                        let choice = PrintChoice {
-                            reprint_reason: Some(reason),
-                            ..PrintChoice::default()
-                        };
-                        self.desk().print_cards(&[no], &choice).map(|_| {
-                            self.t(
-                                "Kartu dicetak ulang (nomor seri sama). Setelah dipotong dan dipres, Enter.",
-                                "Card printed again (same serial). Once cut and laminated, Enter.",
-                            )
-                        })
-                    }
-                };
-                match result {
-                    Ok(text) => self.say(text),
-                    Err(e) => self.fail(&e),
-                }
-            }
-            Step::Reassign { to } => match self.desk().reassign(&no, &to) {
-                Ok(r) => self.say(match lang {
-                    Lang::Id => format!(
-                        "Permohonan dialihkan ke {}; tercatat di log audit.",
-                        r.handler().unwrap_or(&to)
-                    ),
-                    Lang::En => format!(
-                        "Request handed to {}; recorded in the audit log.",
-                        r.handler().unwrap_or(&to)
-                    ),
-                }),
-                Err(e) => self.fail(&e),
-            },
-            Step::Laminate => {
-                let Some(r) = shown else { return };
-                match self.desk().act_on(&r, workflow::Action::Laminate) {
-                    Ok(_) => self.say(self.t(
-                        "Kartu dipotong dan dipres. Enter: serahkan kartu dan catat penerimanya.",
-                        "Card cut and laminated. Enter: hand the card over and record who received it.",
-                    )),
-                    Err(e) => self.fail(&e),
-                }
-            }
-            Step::HandOver { received_by } => {
-                let Some(r) = shown else { return };
-                self.hand_over(&r, &received_by, &member_name);
-            }
-        }
-    }
-
-    /// The photo editor on these bytes, in the detail screen.
-    fn open_editor(&mut self, bytes: Vec<u8>) {
-        match crate::photo::decode(&bytes, &Limits::default()) {
-            Ok(img) => {
-                let editor = super::screens::photo::PhotoEditor::new(img, self.picker.clone());
-                if let Screen::Detail(d) = &mut self.screen {
-                    d.mode = Mode::Editing {
-                        editor: Box::new(editor),
-                        bytes,
-                    };
-                }
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    /// The photo's bytes: from the typed file, else the capture command, else the newest new
-    /// file in the inbox. `Err(None)`: none of them is set up or has a photo yet.
-    fn load_photo(
-        &self,
-        path: &str,
-        request: Option<&workflow::CardRequest>,
-    ) -> Result<Vec<u8>, Option<crate::photo::PhotoError>> {
-        use crate::photo::source;
-        let limits = Limits::default();
-        let path = path.trim();
-        if !path.is_empty() {
-            return source::read_file(std::path::Path::new(path), &limits).map_err(Some);
-        }
-        let config: PhotoConfig = self.config.section("photo").unwrap_or_default();
-        if let Some(cmd) = &config.capture_command {
-            let out =
-                std::env::temp_dir().join(format!("loket-capture-{}.jpg", std::process::id()));
-            let timeout = std::time::Duration::from_secs(config.capture_timeout_secs);
-            return source::capture(cmd, &out, timeout).map_err(Some);
-        }
-        if let Some(dir) = &config.inbox {
-            let since = request
-                .map(|r| std::time::SystemTime::from(r.since()))
-                .unwrap_or(std::time::UNIX_EPOCH);
-            if let Some(file) = source::newest_in_inbox(dir, since).map_err(Some)? {
-                return source::read_file(&file, &limits).map_err(Some);
-            }
-        }
-        Err(None)
-    }
-
     fn keys(&self) -> Keys {
         let lang = self.lang;
         let mut keys = match &self.screen {
@@ -1092,12 +817,20 @@ impl App {
             Screen::Members(s) => s.keys(lang),
             Screen::Audit(s) => s.keys(lang),
             Screen::Dashboard(s) => s.keys(lang),
+            Screen::Accounts(s) => s.keys(lang),
         };
+        if let Screen::Detail(d) = &self.screen
+            && matches!(d.mode, Mode::View)
+        {
+            keys.push(("e", lang.pick("perbaiki data", "correct data")));
+            keys.push(("z", lang.pick("batalkan langkah", "undo step")));
+        }
         if matches!(self.screen, Screen::Queue(_)) && self.supervises() {
             keys.push(("d", lang.pick("dasbor", "overview")));
         }
         if matches!(self.screen, Screen::Queue(_)) && self.role() == Some(Role::Admin) {
             keys.push(("a", lang.pick("log audit", "audit log")));
+            keys.push(("u", lang.pick("akun petugas", "accounts")));
         }
         keys.push(("F1", lang.pick("bantuan", "help")));
         keys.push(("F2", lang.pick("English", "Bahasa")));
@@ -1109,11 +842,12 @@ impl App {
         match &self.screen {
             Screen::Login(s) => s.title(lang),
             Screen::Queue(_) => lang.pick("Antrean kartu anggota", "Card queue"),
-            Screen::Register(_) => lang.pick("Pendaftaran anggota (SOP 1)", "Registration (SOP 1)"),
+            Screen::Register(s) => s.title(lang),
             Screen::Detail(_) => lang.pick("Permohonan kartu", "Card request"),
             Screen::Members(_) => lang.pick("Anggota", "Members"),
             Screen::Audit(_) => lang.pick("Log audit", "Audit log"),
             Screen::Dashboard(_) => lang.pick("Pengawasan layanan KTA", "Card service overview"),
+            Screen::Accounts(_) => lang.pick("Akun petugas", "Staff accounts"),
         }
     }
 
@@ -1169,6 +903,10 @@ impl App {
             Screen::Members(s) => s.draw(frame, body, &view),
             Screen::Audit(s) => s.draw(frame, body, &view),
             Screen::Dashboard(s) => s.draw(frame, body, &view),
+            Screen::Accounts(s) => s.draw(frame, body, &view),
+        }
+        if let Some(p) = &self.undo_prompt {
+            p.draw(frame, body, &view);
         }
 
         if let Some(n) = &self.notice {
@@ -1192,7 +930,7 @@ impl App {
     }
 }
 
-fn role_text(role: Role, lang: Lang) -> &'static str {
+pub(super) fn role_text(role: Role, lang: Lang) -> &'static str {
     match role {
         Role::Staff => lang.pick("petugas", "staff"),
         Role::Supervisor => lang.pick("pengawas", "supervisor"),

@@ -59,6 +59,7 @@ fn run_app(ctx: &Ctx, kiosk: bool) -> anyhow::Result<()> {
     } else {
         App::new(store, config, clock, ctx.lang)?
     };
+    app.watch_config(ctx.paths.config_file.clone());
     let scanner: ScannerConfig = ctx.config.section("scanner").unwrap_or_default();
     let photo: PhotoConfig = ctx.config.section("photo").unwrap_or_default();
 
@@ -118,5 +119,7 @@ fn run_loop(
     Ok(())
 }
 
+#[cfg(test)]
+mod care_tests;
 #[cfg(test)]
 mod tests;

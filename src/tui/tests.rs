@@ -17,7 +17,7 @@ use crate::store::Store;
 
 /// 09:00 in Jakarta on the day the tests pretend it is.
 const MORNING: &str = "2026-11-28T02:00:00Z";
-const PASSWORD: &str = "rahasia-123";
+pub(super) const PASSWORD: &str = "rahasia-123";
 
 pub(super) struct Fixture {
     pub dir: tempfile::TempDir,
@@ -57,7 +57,7 @@ impl Fixture {
     }
 }
 
-fn actor(user: &str) -> Actor {
+pub(super) fn actor(user: &str) -> Actor {
     Actor {
         user: user.into(),
         terminal: "loket-1".into(),
@@ -68,7 +68,7 @@ fn actor(user: &str) -> Actor {
 /// standard for reporting the number, SOP 2), 50 s ago (near), 10 s ago (within); one online
 /// 20 minutes ago (no standard until they come); one called 2 minutes ago (within the
 /// 3-minute photo step).
-fn seeded(f: &Fixture) -> (Store, Vec<String>) {
+pub(super) fn seeded(f: &Fixture) -> (Store, Vec<String>) {
     let store = f.store();
     for (name, full, role) in [
         ("rina", "Rina Wulandari", Role::Staff),
@@ -110,25 +110,25 @@ pub(super) fn type_text(app: &mut App, text: &str) {
     }
 }
 
-fn sign_in(app: &mut App, name: &str) {
+pub(super) fn sign_in(app: &mut App, name: &str) {
     type_text(app, name);
     press(app, KeyCode::Enter);
     type_text(app, PASSWORD);
     press(app, KeyCode::Enter);
 }
 
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+pub(super) fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| app.draw(f)).unwrap();
     t
 }
 
-fn screen_text(app: &mut App, w: u16, h: u16) -> String {
+pub(super) fn screen_text(app: &mut App, w: u16, h: u16) -> String {
     render(app, w, h).backend().to_string()
 }
 
 /// The screen at both sizes in both languages, each a snapshot of its own.
-fn snap_all(name: &str, app: &mut App) {
+pub(super) fn snap_all(name: &str, app: &mut App) {
     let lang = app.lang;
     for (w, h) in [(80, 24), (120, 40)] {
         for l in [Lang::Id, Lang::En] {

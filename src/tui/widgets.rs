@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use image::DynamicImage;
 use ratatui::Frame;
 use ratatui::layout::{Rect, Size};
-use ratatui_image::picker::Picker;
+use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
 use ratatui_image::{Image, Resize};
 
@@ -140,23 +140,32 @@ impl PhotoPreview {
     }
 
     fn encode(&self, area: Rect, jpeg: &[u8]) -> Option<Protocol> {
-        let img = image::load_from_memory(jpeg).ok()?;
         let font = self.picker.font_size();
         let (fw, fh) = (u32::from(font.width.max(1)), u32::from(font.height.max(1)));
         let (aw, ah) = (u32::from(area.width) * fw, u32::from(area.height) * fh);
         let ph = ah.min(aw * 4 / 3).max(4);
         let pw = (ph * 3 / 4).max(3);
-        let img = img.resize_exact(pw, ph, image::imageops::FilterType::Triangle);
         let cells = Size::new(
             pw.div_ceil(fw).min(u32::from(area.width)) as u16,
             ph.div_ceil(fh).min(u32::from(area.height)) as u16,
         );
+        // Half-blocks show two pixels a cell, so a few dozen pixels across are all that is
+        // seen; decoding the stored 600×800 photo at 1/8 size inside the IDCT is then enough,
+        // and is what keeps a front-desk scan within its aim (docs/performance.md).
+        let seen = match self.picker.protocol_type() {
+            ProtocolType::Halfblocks => (u32::from(cells.width), u32::from(cells.height) * 2),
+            _ => (pw, ph),
+        };
+        let img = crate::photo::decode_reduced(jpeg, &crate::photo::Limits::default(), |(w, h)| {
+            [8, 4, 2]
+                .into_iter()
+                .find(|d| w / d >= seen.0 && h / d >= seen.1)
+                .unwrap_or(1)
+        })
+        .ok()?;
+        let img = image::imageops::resize(&img, pw, ph, image::imageops::FilterType::Triangle);
         self.picker
-            .new_protocol(
-                DynamicImage::ImageRgb8(img.to_rgb8()),
-                cells,
-                Resize::Fit(None),
-            )
+            .new_protocol(DynamicImage::ImageRgb8(img), cells, Resize::Fit(None))
             .ok()
     }
 }

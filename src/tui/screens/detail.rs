@@ -705,12 +705,8 @@ impl DetailScreen {
                 let d = t.at.duration_since(r.history[i - 1].at);
                 format!("{} {}", d.as_secs() / 60, lang.pick("mnt", "min"))
             };
-            let step = t
-                .step
-                .map(|s| format!("{}. ", s.number()))
-                .unwrap_or_default();
             rows.push(Row::new(vec![
-                Cell::from(format!("{step}{}", t.to.localized(lang))),
+                Cell::from(super::history::label(t, lang)),
                 Cell::from(t.by.clone()),
                 Cell::from(v.clock.local(t.at)),
                 Cell::from(took),

@@ -12,8 +12,24 @@ use crate::i18n::Lang;
 use crate::tui::app::{Action, View};
 use crate::tui::widgets::TextInput;
 
+/// What the sign-in box is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Purpose {
+    SignIn,
+    FirstRun,
+    /// The counter locked itself while `name` was signed in; their screen waits behind it.
+    Locked {
+        name: String,
+    },
+    /// An administrator set `name`'s password: they choose their own before going on.
+    NewPassword {
+        name: String,
+    },
+}
+
 pub struct LoginScreen {
     first_run: bool,
+    purpose: Purpose,
     fields: Vec<TextInput>,
     focus: usize,
 }
@@ -32,16 +48,53 @@ impl LoginScreen {
         };
         LoginScreen {
             first_run,
+            purpose: if first_run {
+                Purpose::FirstRun
+            } else {
+                Purpose::SignIn
+            },
             fields,
             focus: 0,
         }
     }
 
+    /// The idle lock: the clerk's name filled in, the password to type.
+    pub fn locked(name: &str) -> LoginScreen {
+        let mut s = LoginScreen::new(false);
+        s.fields[0].value = name.to_string();
+        s.focus = 1;
+        s.purpose = Purpose::Locked {
+            name: name.to_string(),
+        };
+        s
+    }
+
+    /// After signing in with a password an administrator set: a new one, twice.
+    pub fn new_password(name: &str) -> LoginScreen {
+        LoginScreen {
+            first_run: false,
+            purpose: Purpose::NewPassword {
+                name: name.to_string(),
+            },
+            fields: vec![TextInput::secret(), TextInput::secret()],
+            focus: 0,
+        }
+    }
+
+    /// Whose screen the lock keeps, when this is the idle lock.
+    pub fn locked_for(&self) -> Option<&str> {
+        match &self.purpose {
+            Purpose::Locked { name } => Some(name),
+            _ => None,
+        }
+    }
+
     pub fn title(&self, lang: Lang) -> &'static str {
-        if self.first_run {
-            lang.pick("Pemakaian pertama", "First run")
-        } else {
-            lang.pick("Masuk", "Sign in")
+        match self.purpose {
+            Purpose::FirstRun => lang.pick("Pemakaian pertama", "First run"),
+            Purpose::SignIn => lang.pick("Masuk", "Sign in"),
+            Purpose::Locked { .. } => lang.pick("Loket terkunci", "Counter locked"),
+            Purpose::NewPassword { .. } => lang.pick("Kata sandi baru", "New password"),
         }
     }
 
@@ -54,6 +107,12 @@ impl LoginScreen {
     }
 
     fn labels(&self, lang: Lang) -> Vec<&'static str> {
+        if let Purpose::NewPassword { .. } = self.purpose {
+            return vec![
+                lang.pick("Sandi baru", "New password"),
+                lang.pick("Ulangi sandi", "Again"),
+            ];
+        }
         if self.first_run {
             vec![
                 lang.pick("Nama akun", "Account name"),
@@ -72,12 +131,26 @@ impl LoginScreen {
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
         let last = self.fields.len() - 1;
         match key.code {
-            KeyCode::Esc => return Some(Action::Quit),
+            // A locked counter is not closed by whoever walks up to it; a new password is
+            // chosen or the sign-in starts again.
+            KeyCode::Esc => {
+                return match self.purpose {
+                    Purpose::Locked { .. } => None,
+                    Purpose::NewPassword { .. } => Some(Action::Logout),
+                    _ => Some(Action::Quit),
+                };
+            }
             KeyCode::Up | KeyCode::BackTab => self.focus = self.focus.saturating_sub(1),
             KeyCode::Down | KeyCode::Tab => self.focus = (self.focus + 1).min(last),
             KeyCode::Enter if self.focus < last => self.focus += 1,
             KeyCode::Enter => {
                 let v: Vec<String> = self.fields.iter().map(|f| f.value.clone()).collect();
+                if let Purpose::NewPassword { .. } = self.purpose {
+                    return Some(Action::ChoosePassword {
+                        password: v[0].clone(),
+                        again: v[1].clone(),
+                    });
+                }
                 return Some(if self.first_run {
                     Action::CreateAdmin {
                         name: v[0].clone(),
@@ -104,23 +177,51 @@ impl LoginScreen {
         vec![
             ("Enter", lang.pick("lanjut / masuk", "next / sign in")),
             ("↑↓", lang.pick("pindah kolom", "move between fields")),
-            ("Esc", lang.pick("keluar", "quit")),
         ]
+        .into_iter()
+        .chain(match self.purpose {
+            Purpose::Locked { .. } => None,
+            Purpose::NewPassword { .. } => {
+                Some(("Esc", lang.pick("batal masuk", "cancel sign-in")))
+            }
+            _ => Some(("Esc", lang.pick("keluar", "quit"))),
+        })
+        .collect()
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, v: &View) {
         let lang = v.lang;
-        let mut lines = vec![Line::raw(if self.first_run {
-            lang.pick(
-                "Belum ada akun. Buat akun administrator dulu; akun petugas ditambah sesudahnya.",
-                "There are no accounts yet. Create the administrator first; staff accounts come after.",
-            )
-        } else {
-            lang.pick(
-                "Masuk dengan akun petugas. Setiap langkah dicatat atas nama Anda.",
-                "Sign in with your staff account. Every step is recorded under your name.",
-            )
-        })];
+        let intro = match &self.purpose {
+            Purpose::FirstRun => lang
+                .pick(
+                    "Belum ada akun. Buat akun administrator dulu; akun petugas ditambah sesudahnya.",
+                    "There are no accounts yet. Create the administrator first; staff accounts come after.",
+                )
+                .to_string(),
+            Purpose::SignIn => lang
+                .pick(
+                    "Masuk dengan akun petugas. Setiap langkah dicatat atas nama Anda.",
+                    "Sign in with your staff account. Every step is recorded under your name.",
+                )
+                .to_string(),
+            Purpose::Locked { name } => match lang {
+                Lang::Id => format!(
+                    "Loket terkunci karena lama tidak dipakai. {name}: ketik kata sandi untuk kembali ke layar yang tadi. Petugas lain: ganti nama akun (layar {name} ditutup)."
+                ),
+                Lang::En => format!(
+                    "The counter locked itself after standing idle. {name}: type your password to return to your screen. Another clerk: change the account name ({name}'s screen is closed)."
+                ),
+            },
+            Purpose::NewPassword { name } => match lang {
+                Lang::Id => format!(
+                    "{name}, kata sandi Anda diatur admin. Pilih kata sandi sendiri (paling sedikit 8 karakter) sebelum mulai."
+                ),
+                Lang::En => format!(
+                    "{name}, your password was set by the administrator. Choose your own (at least 8 characters) before you start."
+                ),
+            },
+        };
+        let mut lines = vec![Line::raw(intro)];
         lines.push(Line::raw(""));
         for (i, (label, field)) in self.labels(lang).into_iter().zip(&self.fields).enumerate() {
             let mark = if i == self.focus { "▸ " } else { "  " };
@@ -138,8 +239,14 @@ impl LoginScreen {
                 "A password has at least 8 characters.",
             )));
         }
-        // Borders and padding take 4 rows; the intro wraps onto a second row in a 60-column box.
-        let height = (lines.len() as u16 + 5).min(area.height);
+        // Borders and padding take 4 rows; the intro wraps onto two or three rows in a
+        // 60-column box.
+        let extra = if matches!(self.purpose, Purpose::SignIn | Purpose::FirstRun) {
+            5
+        } else {
+            7
+        };
+        let height = (lines.len() as u16 + extra).min(area.height);
         let width = 60.min(area.width);
         let [row] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)

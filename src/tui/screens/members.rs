@@ -95,6 +95,11 @@ impl MembersScreen {
         self.rows.get(self.table.selected()?)
     }
 
+    /// The member number of the row selected, for `e` (correct the data).
+    pub fn selected_no(&self) -> Option<String> {
+        self.selected().map(|r| r.member.member_no.to_string())
+    }
+
     fn start(&self, kind: RequestKind) -> Option<Action> {
         self.selected().map(|r| Action::StartRequest {
             no: r.member.member_no.to_string(),
@@ -144,6 +149,7 @@ impl MembersScreen {
         vec![
             ("p", lang.pick("perpanjangan", "renew")),
             ("g", lang.pick("ganti kartu", "replace card")),
+            ("e", lang.pick("perbaiki data", "correct data")),
             ("/", lang.pick("cari", "search")),
             ("Esc", lang.pick("kembali ke antrean", "back to the queue")),
         ]

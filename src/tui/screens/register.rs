@@ -11,17 +11,22 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
 
 use super::Keys;
-use crate::domain::member::{Field, FieldError, FormRules, MemberDraft, Warning};
+use crate::domain::member::{Field, FieldError, FormRules, Member, MemberDraft, Problem, Warning};
 use crate::domain::member_type::MemberType;
+use crate::domain::nik::{Nik, NikMismatch};
 use crate::i18n::{Lang, Localized, field_hint};
 use crate::service::Registered;
-use crate::tui::app::{Action, View};
+use crate::tui::app::{Action, Correct, View};
 use crate::tui::widgets::{TextInput, big_text};
 
 /// The form's fields in the order of the paper form.
 pub const FIELDS: [Field; 19] = Field::FORM;
 
 const LABEL_WIDTH: usize = 22;
+/// Where the NIK, the birth date and sex are in [`FIELDS`].
+const NIK_AT: usize = 2;
+const BIRTH_DATE_AT: usize = 4;
+const SEX_AT: usize = 5;
 
 pub struct RegisterScreen {
     today: Date,
@@ -36,6 +41,23 @@ pub struct RegisterScreen {
     /// The member who already holds the NIK typed, if an active one does.
     nik_holder: Option<String>,
     done: Option<(String, String)>,
+    /// The form as it was opened: Esc asks before throwing away anything typed since.
+    initial: MemberDraft,
+    /// Esc was pressed once on a changed form; a second Esc discards it.
+    confirm_discard: bool,
+    /// Correcting this member's data rather than registering a new one.
+    editing: Option<Editing>,
+    /// Birth date and sex as last filled in from the NIK: replaced when the NIK changes,
+    /// kept once the clerk types over them.
+    from_nik: Option<(String, String)>,
+}
+
+/// A correction: the member as the form was filled from (the store refuses the save if
+/// someone changed it since), and whether the checklist comes back after it.
+#[derive(Debug, Clone)]
+pub struct Editing {
+    pub before: Member,
+    pub back_to_checklist: bool,
 }
 
 impl RegisterScreen {
@@ -51,9 +73,76 @@ impl RegisterScreen {
             warnings: Vec::new(),
             nik_holder: None,
             done: None,
+            initial: MemberDraft::default(),
+            confirm_discard: false,
+            editing: None,
+            from_nik: None,
         };
         s.validate();
         s
+    }
+
+    /// The form filled with a member's data, to correct it.
+    pub fn for_correction(
+        today: Date,
+        member_types: &[MemberType],
+        regency_code: &str,
+        draft: MemberDraft,
+        editing: Editing,
+    ) -> RegisterScreen {
+        let mut s = RegisterScreen::new(today, member_types, regency_code);
+        for (field, input) in FIELDS.iter().zip(s.fields.iter_mut()) {
+            input.value = draft.field(*field).to_string();
+        }
+        s.initial = s.draft();
+        s.editing = Some(editing);
+        s.touched.iter_mut().for_each(|t| *t = true);
+        s.validate();
+        s
+    }
+
+    pub fn editing(&self) -> Option<&Editing> {
+        self.editing.as_ref()
+    }
+
+    pub fn title(&self, lang: Lang) -> &'static str {
+        if self.editing.is_some() {
+            lang.pick("Perbaikan data anggota", "Correcting a member's data")
+        } else {
+            lang.pick("Pendaftaran anggota (SOP 1)", "Registration (SOP 1)")
+        }
+    }
+
+    fn save(&mut self) -> Option<Action> {
+        self.touched.iter_mut().for_each(|t| *t = true);
+        let draft = Box::new(self.draft());
+        Some(match self.editing {
+            Some(_) => Action::Correct(Correct::Save(draft)),
+            None => Action::Register(draft),
+        })
+    }
+
+    /// A whole, valid NIK typed: birth date and sex filled from it where empty or where they
+    /// were filled from an earlier NIK. The clerk may still change them; a disagreement is then
+    /// marked on the field that disagrees.
+    fn fill_from_nik(&mut self) {
+        let Ok(nik) = Nik::parse(&self.fields[NIK_AT].value, self.today) else {
+            return;
+        };
+        let Ok(birth) = nik.birth_date(self.today) else {
+            return;
+        };
+        let (date, sex) = (birth.to_string(), nik.sex().letter().to_string());
+        let (old_date, old_sex) = self.from_nik.clone().unwrap_or_default();
+        let date_field = &mut self.fields[BIRTH_DATE_AT].value;
+        if date_field.is_empty() || *date_field == old_date {
+            *date_field = date.clone();
+        }
+        let sex_field = &mut self.fields[SEX_AT].value;
+        if sex_field.is_empty() || *sex_field == old_sex {
+            *sex_field = sex.clone();
+        }
+        self.from_nik = Some((date, sex));
     }
 
     pub fn draft(&self) -> MemberDraft {
@@ -100,8 +189,22 @@ impl RegisterScreen {
         self.done.as_ref().map(|(no, _)| no.as_str())
     }
 
+    /// A field's problems; a NIK contradicting the birth date or sex is shown on those fields
+    /// too, as it is one of them that is wrong.
     fn errors_of(&self, field: Field) -> Vec<&FieldError> {
-        self.errors.iter().filter(|e| e.field == field).collect()
+        self.errors
+            .iter()
+            .filter(|e| {
+                e.field == field
+                    || matches!(&e.problem, Problem::NikMismatch(found) if found.iter().any(|m| {
+                        matches!(
+                            (m, field),
+                            (NikMismatch::BirthDate { .. }, Field::BirthDate)
+                                | (NikMismatch::Sex { .. }, Field::Sex)
+                        )
+                    }))
+            })
+            .collect()
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Action> {
@@ -113,16 +216,23 @@ impl RegisterScreen {
             };
         }
         let last = FIELDS.len() - 1;
+        let confirming = std::mem::take(&mut self.confirm_discard);
         match key.code {
+            KeyCode::Esc if !confirming && self.draft() != self.initial => {
+                self.confirm_discard = true;
+                return Some(Action::Notice {
+                    id: "Isian formulir belum disimpan. Esc sekali lagi: buang isian. Tombol lain: lanjut mengisi (Ctrl+S menyimpan).",
+                    en: "The form is not saved. Esc again: discard it. Any other key: go on filling it in (Ctrl+S saves).",
+                });
+            }
+            KeyCode::Esc if self.editing.is_some() => {
+                return Some(Action::Correct(Correct::Cancel));
+            }
             KeyCode::Esc => return Some(Action::Back),
             KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.touched.iter_mut().for_each(|t| *t = true);
-                return Some(Action::Register(Box::new(self.draft())));
+                return self.save();
             }
-            KeyCode::Enter if self.focus == last => {
-                self.touched.iter_mut().for_each(|t| *t = true);
-                return Some(Action::Register(Box::new(self.draft())));
-            }
+            KeyCode::Enter if self.focus == last => return self.save(),
             KeyCode::Up | KeyCode::BackTab => {
                 self.touched[self.focus] = true;
                 self.focus = self.focus.saturating_sub(1);
@@ -132,7 +242,18 @@ impl RegisterScreen {
                 self.focus = (self.focus + 1).min(last);
             }
             _ => {
+                // A value filled from the NIK is a suggestion: typing over it replaces it.
+                let suggested = self.from_nik.as_ref().is_some_and(|(date, sex)| {
+                    let v = &self.fields[self.focus].value;
+                    (self.focus == BIRTH_DATE_AT && v == date) || (self.focus == SEX_AT && v == sex)
+                });
+                if suggested && matches!(key.code, KeyCode::Char(_)) {
+                    self.fields[self.focus].value.clear();
+                }
                 if self.fields[self.focus].edit(&key) {
+                    if self.focus == NIK_AT {
+                        self.fill_from_nik();
+                    }
                     self.validate();
                     if FIELDS[self.focus] == Field::IdentityNo {
                         let nik = self.fields[self.focus].value.trim().to_string();

@@ -1,0 +1,231 @@
+//! `loket user …`: staff accounts. Changing one needs an administrator (`--as ADMIN`, an
+//! administrator's linked OS user, or a shell user linked to no account, who owns the file).
+
+use std::io::Read;
+
+use clap::Subcommand;
+
+use super::{CmdResult, Ctx, Failure};
+use crate::domain::staff::{Account, Role};
+use crate::domain::workflow::Actor;
+use crate::i18n::{Lang, Localized};
+use crate::service::accounts::{self, may_manage_accounts};
+use crate::service::users;
+use crate::store::Store;
+
+#[derive(Subcommand, Debug)]
+pub enum UserCmd {
+    /// Adds a staff account; the password is read from standard input.
+    Add {
+        name: String,
+        /// staff, supervisor or admin.
+        #[arg(long)]
+        role: String,
+        #[arg(long, default_value = "")]
+        full_name: String,
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// The accounts: role, whether active, whether a new password is due, linked OS users.
+    List,
+    /// Sets a forgotten password (read from standard input); the account chooses its own at
+    /// its next sign-in, and any wait after wrong passwords ends.
+    Passwd {
+        /// The account name.
+        name: String,
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// Stops an account from signing in (a clerk who left); its history stays.
+    Disable { name: String },
+    /// Lets a disabled account sign in again.
+    Enable { name: String },
+    /// Changes an account's role: staff, supervisor or admin.
+    Role {
+        /// The account name.
+        name: String,
+        /// staff, supervisor or admin.
+        role: String,
+    },
+    /// Records this OS user's commands under the account (e.g. the clerk's shell login).
+    Link {
+        /// The account name.
+        name: String,
+        /// The OS user name (as in `$USER`).
+        #[arg(long, value_name = "USER")]
+        os_user: String,
+    },
+}
+
+fn read_password(ctx: &Ctx) -> Result<String, Failure> {
+    let mut password = String::new();
+    std::io::stdin()
+        .read_to_string(&mut password)
+        .map_err(|e| Failure::new(e.to_string()))?;
+    let password = password.lines().next().unwrap_or("").to_string();
+    if password.is_empty() {
+        return Err(Failure::input(ctx.t(
+            "Kata sandi baru dibaca dari masukan standar, misalnya: echo 'sandi-baru' | loket user passwd NAMA --password-stdin",
+            "The new password is read from standard input, e.g.: echo 'new-password' | loket user passwd NAME --password-stdin",
+        )));
+    }
+    Ok(password)
+}
+
+fn role_arg(ctx: &Ctx, role: &str) -> Result<Role, Failure> {
+    Role::from_code(role).ok_or_else(|| {
+        Failure::input(ctx.t(
+            "Peran harus staff, supervisor atau admin.",
+            "The role must be staff, supervisor or admin.",
+        ))
+    })
+}
+
+pub fn role_name(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Staff => lang.pick("petugas", "staff"),
+        Role::Supervisor => lang.pick("pengawas", "supervisor"),
+        Role::Admin => "admin",
+    }
+}
+
+/// The store and who acts, refused unless that is an administrator.
+fn as_admin(ctx: &Ctx) -> Result<(Store, Actor), Failure> {
+    let store = ctx.open_store()?;
+    let (actor, role) = ctx.acting(&store)?;
+    may_manage_accounts(&actor, role).map_err(|e| ctx.fail(&e))?;
+    Ok((store, actor))
+}
+
+pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
+    let now = ctx.clock.now();
+    match cmd {
+        UserCmd::Add {
+            name,
+            role,
+            full_name,
+            password_stdin: _,
+        } => {
+            let role = role_arg(ctx, &role)?;
+            let (store, actor) = as_admin(ctx)?;
+            let password = read_password(ctx)?;
+            let account = users::new_account(&name, &full_name, role, &password, now)
+                .map_err(|e| Failure::input(e.localized(ctx.lang)))?;
+            store
+                .add_account(&account, &actor)
+                .map_err(|e| ctx.fail(&e))?;
+            println!(
+                "{} {name} ({})",
+                ctx.t("Akun dibuat:", "Account created:"),
+                role.code()
+            );
+            Ok(())
+        }
+        UserCmd::List => {
+            let store = ctx.open_store()?;
+            for a in store.accounts().map_err(|e| ctx.fail(&e))? {
+                println!("{}", list_line(&a, ctx.lang));
+            }
+            Ok(())
+        }
+        UserCmd::Passwd { name, .. } => {
+            let (store, actor) = as_admin(ctx)?;
+            let password = read_password(ctx)?;
+            accounts::set_password(&store, &name, &password, &actor, now)
+                .map_err(|e| ctx.fail(&e))?;
+            println!(
+                "{}",
+                match ctx.lang {
+                    Lang::Id => format!(
+                        "Kata sandi {name} diganti. {name} harus memilih kata sandi sendiri saat masuk berikutnya."
+                    ),
+                    Lang::En => format!(
+                        "{name}'s password was set. {name} must choose their own at the next sign-in."
+                    ),
+                }
+            );
+            Ok(())
+        }
+        UserCmd::Disable { name } => set_active(ctx, &name, false),
+        UserCmd::Enable { name } => set_active(ctx, &name, true),
+        UserCmd::Role { name, role } => {
+            let role = role_arg(ctx, &role)?;
+            let (store, actor) = as_admin(ctx)?;
+            accounts::set_role(&store, &name, role, &actor, now).map_err(|e| ctx.fail(&e))?;
+            println!(
+                "{}",
+                match ctx.lang {
+                    Lang::Id => format!("Peran {name} sekarang {}.", role_name(role, ctx.lang)),
+                    Lang::En => format!("{name}'s role is now {}.", role_name(role, ctx.lang)),
+                }
+            );
+            Ok(())
+        }
+        UserCmd::Link { name, os_user } => {
+            let os_user = os_user.trim();
+            if os_user.is_empty() {
+                return Err(Failure::input(ctx.t(
+                    "Tulis nama pengguna OS setelah --os-user.",
+                    "Give the OS user name after --os-user.",
+                )));
+            }
+            let (store, actor) = as_admin(ctx)?;
+            store
+                .link_os_user(&name, os_user, &actor, now)
+                .map_err(|e| ctx.fail(&e))?;
+            println!(
+                "{}",
+                match ctx.lang {
+                    Lang::Id => format!(
+                        "Perintah loket oleh pengguna OS {os_user} sekarang dicatat atas nama akun {name}."
+                    ),
+                    Lang::En => format!(
+                        "loket commands by OS user {os_user} are now recorded under account {name}."
+                    ),
+                }
+            );
+            Ok(())
+        }
+    }
+}
+
+fn set_active(ctx: &Ctx, name: &str, active: bool) -> CmdResult {
+    let (store, actor) = as_admin(ctx)?;
+    accounts::set_active(&store, name, active, &actor, ctx.clock.now())
+        .map_err(|e| ctx.fail(&e))?;
+    let text = match (active, ctx.lang) {
+        (false, Lang::Id) => {
+            format!("Akun {name} dinonaktifkan; tidak bisa masuk lagi. Riwayatnya tetap tersimpan.")
+        }
+        (false, Lang::En) => {
+            format!("Account {name} is disabled and can no longer sign in. Its history stays.")
+        }
+        (true, Lang::Id) => format!("Akun {name} aktif lagi dan bisa masuk."),
+        (true, Lang::En) => format!("Account {name} is active again and can sign in."),
+    };
+    println!("{text}");
+    Ok(())
+}
+
+fn list_line(a: &Account, lang: Lang) -> String {
+    let mut notes = Vec::new();
+    if !a.active {
+        notes.push(lang.pick("nonaktif", "disabled").to_string());
+    }
+    if a.must_change_password {
+        notes.push(
+            lang.pick("ganti sandi saat masuk", "new password due")
+                .to_string(),
+        );
+    }
+    if !a.os_users.is_empty() {
+        notes.push(format!("os: {}", a.os_users.join(",")));
+    }
+    format!(
+        "{:<20} {:<11} {:<24} {}",
+        a.name,
+        a.role.code(),
+        a.full_name,
+        notes.join("; ")
+    )
+}

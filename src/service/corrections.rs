@@ -1,0 +1,161 @@
+//! Corrections and undos at the counter: a member's data fixed through the registration
+//! form's own checks, and a mistaken step taken back. Both audited with who and what.
+
+use crate::domain::correction::{self, CorrectionError};
+use crate::domain::member::{Member, MemberDraft, MemberStatus, Warning};
+use crate::domain::staff::Role;
+use crate::domain::undo::Undone;
+use crate::domain::workflow::{RequestKind, RequestState};
+use crate::i18n::{Lang, Localized};
+
+use super::settings::CounterSettings;
+use super::{Desk, Result, ServiceError};
+
+/// A correction that was saved.
+#[derive(Debug, Clone)]
+pub struct Corrected {
+    pub member: Member,
+    /// What changed, as the audit log has it (NIK masked, mother's name not written).
+    pub changes: Vec<String>,
+    /// A card with the old name or type is in the member's hands: offer a new one.
+    pub card_out_of_date: bool,
+    pub warnings: Vec<Warning>,
+}
+
+impl Localized for CorrectionError {
+    fn localized(&self, lang: Lang) -> String {
+        match self {
+            CorrectionError::CardHandedOver => lang.pick(
+                "Kartu anggota ini sudah diserahkan dengan data lama. Perbaikan sesudah serah terima dilakukan pengawas atau admin: minta mereka (atau jalankan dengan --as NAMA_PENGAWAS).",
+                "This member's card was already handed over with the old data. After handover a supervisor or administrator corrects it: ask them (or run with --as SUPERVISOR_NAME).",
+            ),
+            CorrectionError::NothingChanged => lang.pick(
+                "Tidak ada yang berubah; data anggota tetap seperti semula.",
+                "Nothing changed; the member's data stays as it was.",
+            ),
+        }
+        .to_string()
+    }
+}
+
+impl Localized for crate::domain::undo::UndoError {
+    fn localized(&self, lang: Lang) -> String {
+        use crate::domain::undo::UndoError::*;
+        match (self, lang) {
+            (NothingToUndo, _) => lang
+                .pick(
+                    "Belum ada langkah yang bisa dibatalkan pada permohonan ini (pendaftaran tidak dibatalkan; untuk itu batalkan permohonannya).",
+                    "There is no step to undo on this request (a registration is not undone; cancel the request instead).",
+                )
+                .into(),
+            (NotYours { by }, Lang::Id) => format!(
+                "Langkah terakhir dikerjakan {by}. Hanya {by} atau pengawas yang bisa membatalkannya."
+            ),
+            (NotYours { by }, Lang::En) => {
+                format!("The last step was done by {by}. Only {by} or a supervisor can undo it.")
+            }
+            (TooLate { window_minutes }, Lang::Id) => format!(
+                "Langkah terakhir sudah lebih dari {window_minutes} menit lalu. Minta pengawas membatalkannya."
+            ),
+            (TooLate { window_minutes }, Lang::En) => format!(
+                "The last step is more than {window_minutes} minutes old. Ask a supervisor to undo it."
+            ),
+            (ReasonRequired, _) => lang
+                .pick(
+                    "Tuliskan alasan pembatalan langkah.",
+                    "Give the reason for undoing the step.",
+                )
+                .into(),
+        }
+    }
+}
+
+impl Desk<'_> {
+    pub fn counter_settings(&self) -> Result<CounterSettings> {
+        Ok(self.config.section("counter")?)
+    }
+
+    /// Saves the corrected form for member `before` (as the clerk's form was filled from it):
+    /// the registration's checks, NIK unique, and after a handover a supervisor's decision.
+    /// `role`: `None` for a shell user with no account, who counts as a clerk.
+    pub fn correct_member(
+        &self,
+        before: &Member,
+        draft: &MemberDraft,
+        role: Option<Role>,
+    ) -> Result<Corrected> {
+        let no = before.member_no.as_str();
+        let state = self.store.current_request_for(no)?.map(|r| r.state);
+        correction::may_correct(role.unwrap_or(Role::Staff), state)?;
+        let valid = draft
+            .validate(&self.rules())
+            .map_err(ServiceError::Invalid)?;
+        let warnings = valid.warnings.clone();
+        let after = correction::corrected(before, valid);
+        let changes = correction::changes(before, &after);
+        if changes.is_empty() {
+            return Err(CorrectionError::NothingChanged.into());
+        }
+        self.store.save_member_edit(
+            before,
+            &after,
+            &self.actor,
+            self.now(),
+            &changes.join("; "),
+        )?;
+        let handed_over = matches!(
+            state,
+            Some(RequestState::HandedOver | RequestState::FirstScanned)
+        );
+        Ok(Corrected {
+            card_out_of_date: handed_over && correction::changes_the_card(before, &after),
+            member: after,
+            changes,
+            warnings,
+        })
+    }
+
+    /// Takes back the last step on member `no`'s current request (see
+    /// [`crate::domain::workflow::CardRequest::undo`]); a print taken back spoils its card.
+    pub fn undo_last(&self, no: &str, role: Option<Role>, reason: &str) -> Result<Undone> {
+        self.member(no)?;
+        let request = self
+            .store
+            .current_request_for(no)?
+            .ok_or_else(|| ServiceError::NoOpenRequest(no.to_string()))?;
+        let window = self.counter_settings()?.undo_window();
+        let undone = request.undo(
+            &self.actor,
+            role.unwrap_or(Role::Staff),
+            reason,
+            self.now(),
+            window,
+        )?;
+        let detail = undone
+            .request
+            .history
+            .last()
+            .and_then(|t| t.note.clone())
+            .unwrap_or_default();
+        // A new member's activation came with the verification: it goes with its undo. A
+        // renewal's extension stays, and verifying it again does not extend it twice.
+        let member = match (undone.action.as_str(), request.kind) {
+            ("verify", RequestKind::New) => {
+                let mut m = self.member(no)?;
+                m.status = MemberStatus::Pending;
+                m.valid_until = None;
+                Some(m)
+            }
+            _ => None,
+        };
+        self.store.save_undo(
+            &undone.request,
+            request.version,
+            undone.spoiled_serial.as_deref(),
+            member.as_ref(),
+            &self.actor,
+            &detail,
+        )?;
+        Ok(undone)
+    }
+}
