@@ -24,6 +24,9 @@ pub struct Library {
     pub regency_code: String,
     pub contact: Vec<String>,
     pub rules: Vec<String>,
+    /// The library's logo on the card, PNG or JPEG. A relative path is taken from the folder
+    /// of the store (the data folder), where `loket.toml` usually is too.
+    pub logo: Option<PathBuf>,
 }
 
 impl Default for Library {
@@ -38,6 +41,7 @@ impl Default for Library {
                 "Bawa kartu setiap berkunjung dan pindai di meja depan.".into(),
                 "Bila kartu hilang, segera laporkan ke loket.".into(),
             ],
+            logo: None,
         }
     }
 }

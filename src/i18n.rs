@@ -442,10 +442,18 @@ impl Localized for Reason {
             },
             Reason::Pending => lang
                 .pick(
-                    "Pendaftaran belum selesai, kartu belum diterbitkan. Minta pendaftar ke loket.",
-                    "Registration is not finished; no card was issued yet. Send the applicant to the counter.",
+                    "Kartu belum diterbitkan: pendaftaran belum selesai. Minta pendaftar menyelesaikannya di loket.",
+                    "No card was issued yet: the registration is not finished. Ask the applicant to finish it at the counter.",
                 )
                 .into(),
+            Reason::NumberOnly { newest } => match lang {
+                Lang::Id => format!(
+                    "Kode ini hanya nomor anggota, dan anggota ini sudah punya kartu lebih baru ({newest}); kartu lama tidak berlaku. Pindai kode QR di kartu terbaru, atau ketik nomor seri yang tercetak di kartu ({newest})."
+                ),
+                Lang::En => format!(
+                    "This code is only the member number, and the member has a newer card ({newest}); older cards are not valid. Scan the QR code on the newest card, or type the serial printed on it ({newest})."
+                ),
+            },
             Reason::Unknown { code } => match lang {
                 Lang::Id => format!(
                     "Nomor {code} tidak terdaftar. Pindai ulang, atau catat sebagai tamu (tombol g)."

@@ -8,7 +8,7 @@ mod socat;
 use socat::Socat;
 
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -17,7 +17,7 @@ use loket::domain::checkin::{Reason, Verdict};
 use loket::domain::visit::{Guest, Visitor};
 use loket::domain::workflow::{Action, Actor, RequestKind, RequestState, Source};
 use loket::i18n::Lang;
-use loket::scanner::{ScannerConfig, ScannerEvent};
+use loket::scanner::{Routed, ScannerConfig, ScannerEvent, WedgeConfig, WedgeFilter};
 use loket::service::demo::{made_up_draft, portrait};
 use loket::service::frontdesk::{add_guest, check_in};
 use loket::service::{Desk, Verification};
@@ -255,9 +255,10 @@ fn expiry_edges_through_the_store() {
         on("2028-11-28T02:00:00Z"),
         Verdict::Warn(Reason::ExpiresSoon { days: 0, .. })
     ));
+    // Expired: amber and counted by default (a public library lets everyone in).
     assert_eq!(
         on("2028-11-29T02:00:00Z"),
-        Verdict::Refuse(Reason::Expired { on: until })
+        Verdict::Warn(Reason::Expired { on: until })
     );
 }
 
@@ -303,4 +304,85 @@ fn visit_list_json_names_members_and_guests_without_sensitive_data() {
     let bad = site.run(&["visit", "list", "--date", "28/11/2026"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(common::stderr(&bad).contains("2026-11-28"));
+}
+
+/// Feeds `text` and Enter to the keyboard-wedge filter as a scanner types them, 5 ms apart,
+/// and hands what comes out to the front desk as its loop would.
+fn wedge_scan(fd: &mut FrontDesk, filter: &mut WedgeFilter, text: &str) {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut at = Instant::now();
+    let keys = text
+        .chars()
+        .map(KeyCode::Char)
+        .chain(std::iter::once(KeyCode::Enter));
+    let mut routed = Vec::new();
+    for k in keys {
+        at += Duration::from_millis(5);
+        routed.extend(filter.event(Event::Key(KeyEvent::new(k, KeyModifiers::NONE)), at));
+    }
+    routed.extend(filter.tick(at + Duration::from_secs(1)));
+    for r in routed {
+        match r {
+            Routed::Scan(code) => fd.on_scan(&code),
+            Routed::Event(Event::Key(k)) => drop(fd.handle_key(k)),
+            Routed::Event(_) => {}
+        }
+    }
+}
+
+#[test]
+fn the_old_card_is_refused_from_the_serial_scanner_and_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("loket.redb")).unwrap();
+    let (cfg, c) = (config(), clock(common::MORNING));
+    let desk = Desk::new(&store, &cfg, &c, actor());
+    let no = handed_over(&desk, 7);
+    desk.start(&no, RequestKind::Replacement, Source::Counter)
+        .unwrap();
+    advance(&desk, &no, 6);
+    let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
+
+    let socat = Socat::start(dir.path());
+    let (tx, rx) = mpsc::channel();
+    let scanner = ScannerConfig {
+        port: Some(socat.scanner.display().to_string()),
+        ..ScannerConfig::default()
+    };
+    spawn_serial_bridge(scanner, tx).unwrap();
+    assert_eq!(next_scanner_event(&rx), ScannerEvent::Connected);
+    let replaced = Verdict::Refuse(Reason::CardReplaced {
+        by: format!("{no}-02"),
+    });
+    let number_only = Verdict::Refuse(Reason::NumberOnly {
+        newest: format!("{no}-02"),
+    });
+    // The serial scanner: the old card's QR (its serial) and its member-number barcode.
+    for (sent, want) in [(format!("{no}-01"), &replaced), (no.clone(), &number_only)] {
+        socat.send(format!("{sent}\r").as_bytes());
+        fd.on_scanner_event(next_scanner_event(&rx));
+        assert_eq!(&fd.last_check_in().unwrap().verdict, want, "{sent}");
+        assert!(fd.take_bell(), "{sent}: the bell rings");
+    }
+    // A keyboard-wedge scanner, and the same typed by hand in lower case, slowly.
+    let mut filter = WedgeFilter::new(WedgeConfig::default());
+    wedge_scan(&mut fd, &mut filter, &format!("{no}-01"));
+    assert_eq!(fd.last_check_in().unwrap().verdict, replaced);
+    for ch in format!("{no}-01").to_lowercase().chars() {
+        fd.handle_key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Char(ch),
+            crossterm::event::KeyModifiers::NONE,
+        ));
+    }
+    fd.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Enter,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    assert_eq!(fd.last_check_in().unwrap().verdict, replaced);
+    assert_eq!(member_visits(&store, &c, &no), 0, "no old card was counted");
+    // The new card, from the scanner: welcome, and SOP 9 closes.
+    socat.send(format!("{no}-02\r").as_bytes());
+    fd.on_scanner_event(next_scanner_event(&rx));
+    let ci = fd.last_check_in().unwrap();
+    assert_eq!(ci.verdict, Verdict::Welcome);
+    assert!(ci.first_scan_recorded && ci.visit_recorded);
 }

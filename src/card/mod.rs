@@ -3,11 +3,13 @@
 //! no field for the NIK or the mother's birth name, so they cannot end up on a card.
 
 pub mod barcode;
+pub mod codes;
 pub mod font;
 pub mod layout;
 pub mod pdf;
 pub mod print;
 pub mod sheet;
+pub mod signature;
 pub mod template;
 
 use std::path::PathBuf;
@@ -20,8 +22,10 @@ use crate::domain::member_type::MemberType;
 use crate::i18n::{Lang, Localized};
 
 pub use barcode::{BarcodeError, Symbology};
+pub use codes::SerialCode;
 pub use pdf::{RenderOptions, render_pdf};
 pub use print::{PrintError, PrintJob};
+pub use signature::SignatureConfig;
 
 pub use sheet::SheetKind;
 pub use template::{Template, TemplateError};
@@ -123,6 +127,13 @@ pub struct CardConfig {
     pub back_offset_y_mm: f32,
     /// Print the backs: after each front page, mirrored on A4 for a long-edge flip.
     pub duplex: bool,
+    /// Where the card serial goes: `qr` (beside the member-number barcode), `barcode` (in
+    /// it) or `none`. See docs/decisions.md, "Card codes".
+    pub serial_code: SerialCode,
+    /// `[card.signature]`: the head's title, name, signature and the library's stamp.
+    pub signature: Option<SignatureConfig>,
+    /// Colour past the cut on one-card pages (`sheet = "card"`), for printing shops; mm.
+    pub bleed_mm: f32,
 }
 
 impl Default for CardConfig {
@@ -138,6 +149,9 @@ impl Default for CardConfig {
             back_offset_x_mm: 0.0,
             back_offset_y_mm: 0.0,
             duplex: true,
+            serial_code: SerialCode::default(),
+            signature: None,
+            bleed_mm: 0.0,
         }
     }
 }
@@ -152,6 +166,9 @@ impl CardConfig {
             offset_mm: (self.offset_x_mm, self.offset_y_mm),
             back_offset_mm: (self.back_offset_x_mm, self.back_offset_y_mm),
             backs: self.duplex,
+            serial_code: self.serial_code,
+            signature: self.signature.clone(),
+            bleed_mm: self.bleed_mm,
         }
     }
 }
@@ -192,8 +209,11 @@ pub enum CardError {
     Photo { member_no: String, message: String },
     #[error("image {path}: {message}")]
     Image { path: PathBuf, message: String },
-    #[error("start slot {skip} is past the {slots} slots of a sheet")]
+    #[error("start slot {} is past the {slots} slots of a sheet", skip + 1)]
     SkipTooLarge { skip: usize, slots: usize },
+    /// `--start` (the first free slot, 1-based) outside 1..=slots.
+    #[error("start slot {start} is not one of the {slots} slots of a sheet")]
+    StartSlot { start: usize, slots: usize },
     #[error("no cards to render")]
     NoCards,
     #[error("PDF could not be written: {0}")]
@@ -231,14 +251,18 @@ impl Localized for CardError {
                     path.display()
                 ),
             },
-            CardError::SkipTooLarge { skip, slots } => match lang {
+            // `skip` is the slots already used; the clerk gave the first free slot, skip + 1.
+            CardError::SkipTooLarge { skip, slots } => CardError::StartSlot {
+                start: skip + 1,
+                slots: *slots,
+            }
+            .localized(lang),
+            CardError::StartSlot { start, slots } => match lang {
                 Lang::Id => format!(
-                    "Posisi awal {skip} melewati {slots} tempat kartu di satu lembar. Masukkan jumlah tempat yang sudah terpakai, 0 sampai {}.",
-                    slots - 1
+                    "Tempat awal {start} tidak ada: satu lembar A4 punya {slots} tempat kartu. Masukkan tempat kosong pertama, 1 sampai {slots} (dihitung dari kiri ke kanan, atas ke bawah)."
                 ),
                 Lang::En => format!(
-                    "Start position {skip} is past the {slots} card slots of a sheet. Enter how many slots are already used, 0 to {}.",
-                    slots - 1
+                    "There is no start slot {start}: an A4 sheet has {slots} card slots. Give the first free slot, 1 to {slots} (counted left to right, top to bottom)."
                 ),
             },
             CardError::NoCards => lang

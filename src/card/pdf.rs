@@ -12,12 +12,14 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 
-use super::barcode::{self, DOT_300DPI_MM, Symbology};
+use super::barcode::{DOT_300DPI_MM, Symbology};
+use super::codes::{self, SerialCode};
 use super::font::Fonts;
 use super::layout::fit_text;
 use super::sheet::{self, SheetKind};
+use super::signature::{self, SignatureConfig};
 use super::template::{
-    Align, CARD_H_MM, CARD_W_MM, Element, LinesSource, MmBox, Rgb, Side, Template,
+    Align, CARD_H_MM, CARD_W_MM, Element, LinesSource, MmBox, Rgb, Side, Template, When,
 };
 use super::{CardData, CardError, LibraryInfo};
 
@@ -35,6 +37,13 @@ pub struct RenderOptions {
     pub back_offset_mm: (f32, f32),
     /// Render the backs too.
     pub backs: bool,
+    /// Where the card serial goes (`[card] serial_code`).
+    pub serial_code: SerialCode,
+    /// The head's signature and the stamp, where the template has a `signature` element.
+    pub signature: Option<SignatureConfig>,
+    /// Colour running this far past the cut on one-card pages, for printing shops that
+    /// trim after printing (`[card] bleed_mm`, e.g. 2). 0 for card printers.
+    pub bleed_mm: f32,
 }
 
 impl Default for RenderOptions {
@@ -46,6 +55,9 @@ impl Default for RenderOptions {
             offset_mm: (0.0, 0.0),
             back_offset_mm: (0.0, 0.0),
             backs: true,
+            serial_code: SerialCode::default(),
+            signature: None,
+            bleed_mm: 0.0,
         }
     }
 }
@@ -53,6 +65,9 @@ impl Default for RenderOptions {
 /// Images decoded once per document and shared by every card.
 struct Assets {
     logo: Option<Image>,
+    signature: Option<SignatureConfig>,
+    signature_image: Option<Image>,
+    stamp: Option<Image>,
     files: HashMap<PathBuf, Image>,
 }
 
@@ -94,8 +109,19 @@ pub fn render_pdf(
             slots: sheet::A4_SLOTS,
         });
     }
+    let signature = opts.signature.clone().filter(SignatureConfig::is_set);
+    let sig_file = |f: fn(&SignatureConfig) -> &Option<PathBuf>| {
+        signature
+            .as_ref()
+            .and_then(|s| f(s).as_deref())
+            .map(load_image)
+            .transpose()
+    };
     let mut assets = Assets {
         logo: library.logo.as_deref().map(load_image).transpose()?,
+        signature_image: sig_file(|s| &s.image)?,
+        stamp: sig_file(|s| &s.stamp)?,
+        signature,
         files: HashMap::new(),
     };
     for side in [&template.front, &template.back] {
@@ -116,7 +142,7 @@ pub fn render_pdf(
     // whole job with its own message instead of printing half a sheet.
     let mut photos = Vec::with_capacity(cards.len());
     for card in cards {
-        barcode_for(template, opts.symbology, card)?;
+        barcode_for(template, opts, card)?;
         let photo = match &card.photo_jpeg {
             Some(bytes) => Some(Image::from_jpeg(bytes.clone().into(), true).map_err(
                 |message| CardError::Photo {
@@ -136,21 +162,23 @@ pub fn render_pdf(
         library,
         assets: &assets,
         symbology: opts.symbology,
+        serial_code: opts.serial_code,
+        bleed: 0.0,
     };
+    // Only one-card pages bleed: on A4 the colour would run into the neighbouring card.
+    let bleed = opts.bleed_mm.clamp(0.0, 5.0);
     match opts.sheet {
         SheetKind::Card => {
+            let (w, h) = (CARD_W_MM + 2.0 * bleed, CARD_H_MM + 2.0 * bleed);
             for i in 0..cards.len() {
-                page(&mut doc, CARD_W_MM, CARD_H_MM, |s| {
-                    draw_side(s, &template.front, &ctx(i), at(0.0, 0.0, opts.offset_mm))
+                page(&mut doc, w, h, |s| {
+                    let c = Ctx { bleed, ..ctx(i) };
+                    draw_side(s, &template.front, &c, at(bleed, bleed, opts.offset_mm))
                 })?;
                 if opts.backs {
-                    page(&mut doc, CARD_W_MM, CARD_H_MM, |s| {
-                        draw_side(
-                            s,
-                            &template.back,
-                            &ctx(i),
-                            at(0.0, 0.0, opts.back_offset_mm),
-                        )
+                    page(&mut doc, w, h, |s| {
+                        let c = Ctx { bleed, ..ctx(i) };
+                        draw_side(s, &template.back, &c, at(bleed, bleed, opts.back_offset_mm))
                     })?;
                 }
             }
@@ -208,33 +236,51 @@ struct Ctx<'a> {
     library: &'a LibraryInfo,
     assets: &'a Assets,
     symbology: Symbology,
+    serial_code: SerialCode,
+    /// Bleed of this page: backgrounds and bands at an edge run this far past it.
+    bleed: f32,
 }
 
+/// Lays out every code of `card`, so that one that cannot be made stops the job up front.
 fn barcode_for(
     template: &Template,
-    symbology: Symbology,
+    opts: &RenderOptions,
     card: &CardData,
-) -> Result<Vec<(MmBox, barcode::Barcode)>, CardError> {
-    let mut out = Vec::new();
+) -> Result<(), CardError> {
     for side in [&template.front, &template.back] {
         for e in &side.elements {
             if let Element::Barcode { at, qr_box } = e {
-                let b = match (symbology, qr_box) {
-                    (Symbology::Qr, Some(q)) => *q,
-                    _ => *at,
-                };
-                let code =
-                    barcode::layout(symbology, &card.member_no, b.w, b.h).map_err(|source| {
-                        CardError::Barcode {
-                            member_no: card.member_no.clone(),
-                            source,
-                        }
-                    })?;
-                out.push((b, code));
+                codes::codes_for(*at, *qr_box, opts.symbology, opts.serial_code, card)?;
             }
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// `b` grown by `bleed` on each side where it touches the card's edge.
+fn bled(b: MmBox, bleed: f32) -> MmBox {
+    if bleed <= 0.0 {
+        return b;
+    }
+    let eps = 0.05;
+    let left = if b.x <= eps { bleed } else { 0.0 };
+    let top = if b.y <= eps { bleed } else { 0.0 };
+    let right = if b.x + b.w >= CARD_W_MM - eps {
+        bleed
+    } else {
+        0.0
+    };
+    let bottom = if b.y + b.h >= CARD_H_MM - eps {
+        bleed
+    } else {
+        0.0
+    };
+    MmBox {
+        x: b.x - left,
+        y: b.y - top,
+        w: b.w + left + right,
+        h: b.h + top + bottom,
+    }
 }
 
 fn fill(s: &mut Surface, c: Rgb) {
@@ -317,33 +363,39 @@ fn substitute(template: &str, ctx: &Ctx) -> Option<String> {
 /// One side of one card with its top-left corner at `origin` (mm on the page).
 fn draw_side(s: &mut Surface, side: &Side, ctx: &Ctx, origin: (f32, f32)) -> Result<(), CardError> {
     s.push_transform(&Transform::from_translate(origin.0 * MM, origin.1 * MM));
+    let whole = bled(
+        MmBox {
+            x: 0.0,
+            y: 0.0,
+            w: CARD_W_MM,
+            h: CARD_H_MM,
+        },
+        ctx.bleed,
+    );
     fill(s, side.background);
-    rect(s, 0.0, 0.0, CARD_W_MM, CARD_H_MM);
+    rect(s, whole.x, whole.y, whole.w, whole.h);
     if let Some(img) = side
         .background_image
         .as_ref()
         .and_then(|p| ctx.assets.files.get(p))
     {
-        draw_image(
-            s,
-            img,
-            MmBox {
-                x: 0.0,
-                y: 0.0,
-                w: CARD_W_MM,
-                h: CARD_H_MM,
-            },
-            true,
-        );
+        draw_image(s, img, whole, true);
     }
     let fonts = Fonts::get();
+    let has_logo = ctx.assets.logo.is_some();
+    let has_signature = ctx.assets.signature.is_some();
+    let shown = |when: &Option<When>| when.is_none_or(|w| w.holds(has_logo, has_signature));
     for e in &side.elements {
         match e {
             Element::Rect { at, fill: c } => {
                 fill(s, *c);
+                let at = bled(*at, ctx.bleed);
                 rect(s, at.x, at.y, at.w, at.h);
             }
-            Element::Text { text, at, style } => {
+            Element::Text { when, .. } | Element::Lines { when, .. } if !shown(when) => {}
+            Element::Text {
+                text, at, style, ..
+            } => {
                 let Some(text) = substitute(text, ctx) else {
                     continue;
                 };
@@ -353,7 +405,9 @@ fn draw_side(s: &mut Surface, side: &Side, ctx: &Ctx, origin: (f32, f32)) -> Res
                 let top = at.y + (at.h - fitted.height_mm()).max(0.0) / 2.0;
                 draw_lines(s, &fitted, face, *at, top, style.align, style.color);
             }
-            Element::Lines { lines, at, style } => {
+            Element::Lines {
+                lines, at, style, ..
+            } => {
                 let src = match lines {
                     LinesSource::Rules => &ctx.library.rules,
                     LinesSource::Contact => &ctx.library.contact,
@@ -381,42 +435,78 @@ fn draw_side(s: &mut Surface, side: &Side, ctx: &Ctx, origin: (f32, f32)) -> Res
                     draw_image(s, img, *at, false);
                 }
             }
-            Element::Barcode { at, qr_box } => {
-                let b = match (ctx.symbology, qr_box) {
-                    (Symbology::Qr, Some(q)) => *q,
-                    _ => *at,
-                };
-                let code = barcode::layout(ctx.symbology, &ctx.card.member_no, b.w, b.h).map_err(
-                    |source| CardError::Barcode {
-                        member_no: ctx.card.member_no.clone(),
-                        source,
-                    },
-                )?;
-                // Bars start on a whole 300 dpi dot of the page, so that each module covers
-                // the same number of printer dots (the module widths are whole dots already).
-                let snap = |v: f32, o: f32| ((v + o) / DOT_300DPI_MM).round() * DOT_300DPI_MM - o;
-                let x = snap(b.x + (b.w - code.width_mm) / 2.0, origin.0);
-                let y = snap(b.y + (b.h - code.height_mm) / 2.0, origin.1);
-                // White under the quiet zone, whatever the card's colours behind it.
-                fill(s, Rgb::WHITE);
-                rect(s, x, y, code.width_mm, code.height_mm);
-                fill(s, Rgb::BLACK);
-                let mut pb = PathBuilder::new();
-                for bar in &code.bars {
-                    if let Some(r) =
-                        Rect::from_xywh((x + bar.x) * MM, (y + bar.y) * MM, bar.w * MM, bar.h * MM)
-                    {
-                        pb.push_rect(r);
-                    }
+            Element::Signature { at } => {
+                if let Some(sig) = &ctx.assets.signature {
+                    draw_signature(s, sig, ctx.assets, *at);
                 }
-                if let Some(p) = pb.finish() {
-                    s.draw_path(&p);
+            }
+            Element::Barcode { at, qr_box } => {
+                for placed in
+                    codes::codes_for(*at, *qr_box, ctx.symbology, ctx.serial_code, ctx.card)?
+                {
+                    draw_code(s, &placed, origin);
                 }
             }
         }
     }
     s.pop();
     Ok(())
+}
+
+fn draw_code(s: &mut Surface, placed: &codes::PlacedCode, origin: (f32, f32)) {
+    let (b, code) = (placed.at, &placed.code);
+    // Bars start on a whole 300 dpi dot of the page, so that each module covers the same
+    // number of printer dots (the module widths are whole dots already).
+    let snap = |v: f32, o: f32| ((v + o) / DOT_300DPI_MM).round() * DOT_300DPI_MM - o;
+    let x = snap(b.x + (b.w - code.width_mm) / 2.0, origin.0);
+    let y = snap(b.y + (b.h - code.height_mm) / 2.0, origin.1);
+    // White under the quiet zone, whatever the card's colours behind it.
+    fill(s, Rgb::WHITE);
+    rect(s, x, y, code.width_mm, code.height_mm);
+    fill(s, Rgb::BLACK);
+    let mut pb = PathBuilder::new();
+    for bar in &code.bars {
+        if let Some(r) = Rect::from_xywh((x + bar.x) * MM, (y + bar.y) * MM, bar.w * MM, bar.h * MM)
+        {
+            pb.push_rect(r);
+        }
+    }
+    if let Some(p) = pb.finish() {
+        s.draw_path(&p);
+    }
+}
+
+/// The title, the signature with the stamp over it, the name and the id line.
+fn draw_signature(s: &mut Surface, sig: &SignatureConfig, assets: &Assets, at: MmBox) {
+    let l = signature::layout(at, !sig.id_line.trim().is_empty());
+    let fonts = Fonts::get();
+    let style = |size: f32, bold: bool, max_lines: usize| super::template::TextStyle {
+        size,
+        min_size: 3.5,
+        max_lines,
+        bold,
+        color: Rgb(0x11, 0x11, 0x11),
+        align: Align::Center,
+    };
+    let mut text = |t: &str, b: MmBox, st: super::template::TextStyle| {
+        if t.trim().is_empty() || b.h <= 0.0 {
+            return;
+        }
+        let face = fonts.face(st.bold);
+        let fitted = fit_text(face, &[t], b.w, b.h, &st);
+        let top = b.y + (b.h - fitted.height_mm()).max(0.0) / 2.0;
+        draw_lines(s, &fitted, face, b, top, st.align, st.color);
+    };
+    text(&sig.title, l.title, style(5.0, false, 2));
+    text(&sig.name, l.name, style(5.5, true, 1));
+    text(&sig.id_line, l.id_line, style(4.5, false, 1));
+    if let Some(img) = &assets.signature_image {
+        draw_image(s, img, l.image, false);
+    }
+    // After the signature: ink of a stamp lies over the ink of the pen.
+    if let Some(img) = &assets.stamp {
+        draw_image(s, img, l.stamp, false);
+    }
 }
 
 pub(crate) fn draw_lines(

@@ -132,6 +132,10 @@ pub enum Element {
         text: String,
         #[serde(rename = "box")]
         at: MmBox,
+        /// Drawn only with (or without) a logo or a signature: lets a text take the room
+        /// that is free when there is none.
+        #[serde(default)]
+        when: Option<When>,
         #[serde(flatten)]
         style: TextStyle,
     },
@@ -140,8 +144,15 @@ pub enum Element {
         lines: LinesSource,
         #[serde(rename = "box")]
         at: MmBox,
+        #[serde(default)]
+        when: Option<When>,
         #[serde(flatten)]
         style: TextStyle,
+    },
+    /// The head's signature block with the stamp (`[card.signature]`); nothing without one.
+    Signature {
+        #[serde(rename = "box")]
+        at: MmBox,
     },
     /// The member's photo, 3:4, centred in the box.
     Photo {
@@ -167,6 +178,27 @@ pub enum Element {
         #[serde(default)]
         qr_box: Option<MmBox>,
     },
+}
+
+/// What an element's `when` asks of the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum When {
+    Logo,
+    NoLogo,
+    Signature,
+    NoSignature,
+}
+
+impl When {
+    pub fn holds(self, has_logo: bool, has_signature: bool) -> bool {
+        match self {
+            When::Logo => has_logo,
+            When::NoLogo => !has_logo,
+            When::Signature => has_signature,
+            When::NoSignature => !has_signature,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -308,6 +340,7 @@ mod tests {
                 | Element::Photo { at }
                 | Element::Logo { at }
                 | Element::Image { at, .. }
+                | Element::Signature { at }
                 | Element::Barcode { at, .. }) = e;
                 assert!(
                     at.x >= 0.0
@@ -316,6 +349,34 @@ mod tests {
                         && at.y + at.h <= CARD_H_MM + 1e-3,
                     "{e:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn builtin_codes_keep_two_millimetres_from_every_edge_and_clear_of_the_photo() {
+        let t = Template::builtin();
+        let edge = crate::card::codes::EDGE_MM;
+        let photo = t
+            .front
+            .elements
+            .iter()
+            .find_map(|e| match e {
+                Element::Photo { at } => Some(*at),
+                _ => None,
+            })
+            .unwrap();
+        for e in &t.front.elements {
+            if let Element::Barcode { at, qr_box } = e {
+                for b in std::iter::once(at).chain(qr_box.as_ref()) {
+                    assert!(b.x >= edge && b.y >= edge, "{b:?}");
+                    assert!(
+                        b.x + b.w <= CARD_W_MM - edge && b.y + b.h <= CARD_H_MM - edge,
+                        "{b:?}"
+                    );
+                    let apart = b.y >= photo.y + photo.h || b.x >= photo.x + photo.w;
+                    assert!(apart, "{b:?} overlaps the photo {photo:?}");
+                }
             }
         }
     }

@@ -36,7 +36,8 @@ pub enum CardCmd {
         out: PathBuf,
         #[arg(long, value_enum)]
         sheet: Option<Sheet>,
-        /// The slot (1–10) of a partly used A4 sheet where the first card goes.
+        /// On a partly used A4 sheet: the first free slot (1–10, left to right, top to
+        /// bottom), where the first card goes. Default 1, a fresh sheet.
         #[arg(long)]
         start: Option<usize>,
     },
@@ -48,6 +49,8 @@ pub enum CardCmd {
         printer: Option<String>,
         #[arg(long, value_enum)]
         sheet: Option<Sheet>,
+        /// On a partly used A4 sheet: the first free slot (1–10, left to right, top to
+        /// bottom), where the first card goes. Default 1, a fresh sheet.
         #[arg(long)]
         start: Option<usize>,
         /// Print again a card printed but not handed over (jammed, smudged): the reason.

@@ -56,6 +56,11 @@ pub enum RequestCmd {
         /// The receiver is a representative (a parent, say), not the member.
         #[arg(long)]
         representative: bool,
+        /// The card in hand, as scanned or typed (its serial, e.g. 26112800001-02): a card
+        /// that is not this applicant's, or an older one, stops the handover. Without it the
+        /// handover is recorded as unchecked, where `[handover] allow_unchecked` allows it.
+        #[arg(long)]
+        card: Option<String>,
     },
     /// Refuses the request for good (no KTP, false data), with the reason recorded.
     Reject {
@@ -173,15 +178,19 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
             no,
             received_by,
             representative,
-        } => step(ctx, desk, &no, |d| {
-            d.act(
-                &no,
-                Action::HandOver {
-                    received_by: received_by.clone(),
-                    representative,
-                },
-            )
-        }),
+            card,
+        } => {
+            if card.as_deref().is_some_and(|c| c.trim().is_empty()) {
+                return Err(Failure::input(ctx.t(
+                    "--card kosong. Ketik nomor seri yang tercetak di kartu, mis. --card 26112800001-01, atau hilangkan --card.",
+                    "--card is empty. Give the serial printed on the card, e.g. --card 26112800001-01, or leave --card out.",
+                )));
+            }
+            step(ctx, desk, &no, |d| {
+                let r = d.open_request(&no)?;
+                d.hand_over(&r, &received_by, representative, card.as_deref())
+            })
+        }
         RequestCmd::Reject { no, reason } => {
             step(ctx, desk, &no, |d| d.act(&no, Action::Reject { reason }))
         }

@@ -26,7 +26,7 @@ pub enum Reason {
     NotHandedOver,
     /// Amber: an active member without a recorded end date (an old import, say).
     NoValidUntil,
-    /// Red: the card's validity ended.
+    /// The card's validity ended (amber or red, by [`Policy`]).
     Expired { on: Date },
     /// Red: the member is blocked.
     MemberBlocked,
@@ -34,7 +34,11 @@ pub enum Reason {
     CardBlocked { note: String },
     /// Red: a newer card replaced this one.
     CardReplaced { by: String },
-    /// Red: registered, but the card was never issued.
+    /// Red: the scan was the bare member number (a card printed before the barcode carried
+    /// the serial, or the member-number barcode of any card) and the member has had more
+    /// than one card, so the scan cannot tell the valid card from an old one.
+    NumberOnly { newest: String },
+    /// Registered, but the card was never issued (amber or red, by [`Policy`]).
     Pending,
     /// Red: no member or card has this number.
     Unknown { code: String },
@@ -75,6 +79,32 @@ pub enum CardState {
     Blocked { note: String },
     /// A serial a newer card of the same member replaced.
     Replaced { by: String },
+    /// The bare member number of a member who has had several cards: see
+    /// [`Reason::NumberOnly`].
+    NumberOnly { newest: String },
+}
+
+/// Whether the front desk lets someone in (amber, counted) or turns them away (red).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Admit {
+    /// Amber: may enter and is counted; the screen says what to do at the counter.
+    #[default]
+    Warn,
+    /// Red: not counted; the bell rings.
+    Refuse,
+}
+
+/// The library's choice for members whose card is not in order but who are not barred
+/// (`[frontdesk]` in the config). A public library admits everyone and SLiMS counts an
+/// expired member's visit with a warning, so both default to amber.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Policy {
+    /// The card's validity ended.
+    pub expired: Admit,
+    /// Registered, but the card was not issued yet.
+    pub not_issued: Admit,
 }
 
 /// What the service found out about a scanned member.
@@ -117,6 +147,7 @@ pub fn decide(
     today: Date,
     now: Timestamp,
     window_minutes: u32,
+    policy: Policy,
 ) -> Decision {
     let refuse = |r: Reason| Decision {
         verdict: Verdict::Refuse(r),
@@ -128,34 +159,56 @@ pub fn decide(
             code: code.to_string(),
         });
     };
-    // Red first, the member's own state before the card's: a blocked member stays blocked
-    // whatever card they hold.
-    match f.status {
-        MemberStatus::Blocked => return refuse(Reason::MemberBlocked),
-        MemberStatus::Pending => return refuse(Reason::Pending),
-        MemberStatus::Expired => {
-            return refuse(match f.valid_until {
-                Some(on) => Reason::Expired { on },
-                None => Reason::NoValidUntil,
-            });
-        }
-        MemberStatus::Active => {}
+    // Red first: a blocked member stays blocked whatever card they hold, and a card that is
+    // not the member's valid one is held back whatever the member's state.
+    if f.status == MemberStatus::Blocked {
+        return refuse(Reason::MemberBlocked);
     }
     match &f.card {
         CardState::Replaced { by } => return refuse(Reason::CardReplaced { by: by.clone() }),
         CardState::Blocked { note } => return refuse(Reason::CardBlocked { note: note.clone() }),
+        CardState::NumberOnly { newest } => {
+            return refuse(Reason::NumberOnly {
+                newest: newest.clone(),
+            });
+        }
         CardState::Usable => {}
     }
-    let verdict = match f.valid_until {
-        Some(on) if on < today => return refuse(Reason::Expired { on }),
-        _ if f.printed_not_handed_over => Verdict::Warn(Reason::NotHandedOver),
-        None => Verdict::Warn(Reason::NoValidUntil),
-        Some(on) => {
-            let days = (on - today).get_days();
-            if days <= EXPIRY_WARNING_DAYS {
-                Verdict::Warn(Reason::ExpiresSoon { days, on })
-            } else {
-                Verdict::Welcome
+    let by_policy = |admit: Admit, r: Reason| match admit {
+        Admit::Warn => Some(Verdict::Warn(r)),
+        Admit::Refuse => None,
+    };
+    let expired = match (f.status, f.valid_until) {
+        (MemberStatus::Expired, on) => Some(on),
+        (MemberStatus::Active, Some(on)) if on < today => Some(Some(on)),
+        _ => None,
+    };
+    let verdict = if f.status == MemberStatus::Pending {
+        match by_policy(policy.not_issued, Reason::Pending) {
+            Some(v) => v,
+            None => return refuse(Reason::Pending),
+        }
+    } else if let Some(on) = expired {
+        let reason = match on {
+            Some(on) => Reason::Expired { on },
+            None => Reason::NoValidUntil,
+        };
+        match by_policy(policy.expired, reason.clone()) {
+            Some(v) => v,
+            None => return refuse(reason),
+        }
+    } else if f.printed_not_handed_over {
+        Verdict::Warn(Reason::NotHandedOver)
+    } else {
+        match f.valid_until {
+            None => Verdict::Warn(Reason::NoValidUntil),
+            Some(on) => {
+                let days = (on - today).get_days();
+                if days <= EXPIRY_WARNING_DAYS {
+                    Verdict::Warn(Reason::ExpiresSoon { days, on })
+                } else {
+                    Verdict::Welcome
+                }
             }
         }
     };
@@ -194,7 +247,7 @@ mod tests {
     }
 
     fn verdict(f: &Facts) -> Verdict {
-        decide("2611280001", Some(f), TODAY, now(), 60).verdict
+        decide("2611280001", Some(f), TODAY, now(), 60, Policy::default()).verdict
     }
 
     fn in_days(n: i32) -> Date {
@@ -221,9 +274,27 @@ mod tests {
         }
     }
 
+    const STRICT: Policy = Policy {
+        expired: Admit::Refuse,
+        not_issued: Admit::Refuse,
+    };
+
     #[test]
-    fn a_card_that_expired_yesterday_is_refused() {
-        let d = decide("x", Some(&active(in_days(-1))), TODAY, now(), 60);
+    fn an_expired_card_is_amber_and_counted_unless_the_library_refuses_it() {
+        let d = decide(
+            "x",
+            Some(&active(in_days(-1))),
+            TODAY,
+            now(),
+            60,
+            Policy::default(),
+        );
+        assert_eq!(
+            d.verdict,
+            Verdict::Warn(Reason::Expired { on: in_days(-1) })
+        );
+        assert!(d.record_visit, "a public library counts whoever comes in");
+        let d = decide("x", Some(&active(in_days(-1))), TODAY, now(), 60, STRICT);
         assert_eq!(
             d.verdict,
             Verdict::Refuse(Reason::Expired { on: in_days(-1) })
@@ -236,8 +307,40 @@ mod tests {
         };
         assert_eq!(
             verdict(&f),
-            Verdict::Refuse(Reason::Expired { on: in_days(-40) })
+            Verdict::Warn(Reason::Expired { on: in_days(-40) })
         );
+    }
+
+    #[test]
+    fn an_old_card_of_an_expired_member_is_still_red() {
+        let f = Facts {
+            card: CardState::Replaced {
+                by: "2611280001-02".into(),
+            },
+            ..active(in_days(-10))
+        };
+        assert!(matches!(
+            verdict(&f),
+            Verdict::Refuse(Reason::CardReplaced { .. })
+        ));
+    }
+
+    #[test]
+    fn a_bare_number_is_refused_once_the_member_has_several_cards() {
+        let f = Facts {
+            card: CardState::NumberOnly {
+                newest: "2611280001-02".into(),
+            },
+            ..active(in_days(100))
+        };
+        let d = decide("2611280001", Some(&f), TODAY, now(), 60, Policy::default());
+        assert_eq!(
+            d.verdict,
+            Verdict::Refuse(Reason::NumberOnly {
+                newest: "2611280001-02".into()
+            })
+        );
+        assert!(!d.record_visit);
     }
 
     #[test]
@@ -269,7 +372,14 @@ mod tests {
             },
             ..active(in_days(100))
         };
-        let d = decide("2611280001-01", Some(&f), TODAY, now(), 60);
+        let d = decide(
+            "2611280001-01",
+            Some(&f),
+            TODAY,
+            now(),
+            60,
+            Policy::default(),
+        );
         assert_eq!(
             d.verdict,
             Verdict::Refuse(Reason::CardReplaced {
@@ -280,18 +390,21 @@ mod tests {
     }
 
     #[test]
-    fn a_pending_member_is_refused() {
+    fn a_member_without_a_card_yet_is_amber_unless_the_library_refuses() {
         let f = Facts {
             status: MemberStatus::Pending,
             valid_until: None,
             ..active(TODAY)
         };
-        assert_eq!(verdict(&f), Verdict::Refuse(Reason::Pending));
+        assert_eq!(verdict(&f), Verdict::Warn(Reason::Pending));
+        let d = decide("x", Some(&f), TODAY, now(), 60, STRICT);
+        assert_eq!(d.verdict, Verdict::Refuse(Reason::Pending));
+        assert!(!d.record_visit);
     }
 
     #[test]
     fn an_unknown_number_is_refused_with_the_number() {
-        let d = decide("9999999999", None, TODAY, now(), 60);
+        let d = decide("9999999999", None, TODAY, now(), 60, Policy::default());
         assert_eq!(
             d.verdict,
             Verdict::Refuse(Reason::Unknown {
@@ -307,7 +420,7 @@ mod tests {
             printed_not_handed_over: true,
             ..active(in_days(700))
         };
-        let d = decide("x", Some(&f), TODAY, now(), 60);
+        let d = decide("x", Some(&f), TODAY, now(), 60, Policy::default());
         assert_eq!(d.verdict, Verdict::Warn(Reason::NotHandedOver));
         assert!(d.record_visit, "amber members may enter and are counted");
     }
@@ -329,7 +442,7 @@ mod tests {
                 last_visit: Some(at(mins)),
                 ..active(in_days(100))
             };
-            let d = decide("x", Some(&f), TODAY, now(), 60);
+            let d = decide("x", Some(&f), TODAY, now(), 60, Policy::default());
             assert_eq!(d.repeat, repeat, "last visit {mins} minutes ago");
             assert_eq!(d.record_visit, !repeat, "last visit {mins} minutes ago");
             assert_eq!(d.verdict, Verdict::Welcome);
@@ -339,7 +452,7 @@ mod tests {
             last_visit: Some(at(20)),
             ..active(in_days(100))
         };
-        assert!(!decide("x", Some(&f), TODAY, now(), 15).repeat);
+        assert!(!decide("x", Some(&f), TODAY, now(), 15, Policy::default()).repeat);
     }
 
     #[test]
@@ -349,7 +462,7 @@ mod tests {
             last_visit: Some(now()),
             ..active(in_days(100))
         };
-        let d = decide("x", Some(&f), TODAY, now(), 60);
+        let d = decide("x", Some(&f), TODAY, now(), 60, Policy::default());
         assert!(!d.repeat && !d.record_visit);
     }
 

@@ -198,7 +198,7 @@ pub fn render(src: &RgbImage, edit: &Edit, out: (u32, u32)) -> RgbImage {
 
 /// Scales to exactly `w` × `h`. Large reductions first average whole blocks (cheap, and no
 /// aliasing), then a triangle filter does the last factor below 2.
-fn downscale(img: &RgbImage, w: u32, h: u32) -> RgbImage {
+pub(super) fn downscale(img: &RgbImage, w: u32, h: u32) -> RgbImage {
     let factor = (img.width() / w).min(img.height() / h);
     let pre = if factor >= 3 {
         box_shrink(img, factor - 1)
@@ -247,7 +247,7 @@ fn box_shrink(img: &RgbImage, k: u32) -> RgbImage {
 }
 
 /// Brightness shifts every tone by up to ±128; contrast spreads tones around mid-grey.
-fn apply_levels(img: &mut RgbImage, brightness: i16, contrast: i16) {
+pub(super) fn apply_levels(img: &mut RgbImage, brightness: i16, contrast: i16) {
     if brightness == 0 && contrast == 0 {
         return;
     }

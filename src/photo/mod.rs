@@ -4,6 +4,7 @@
 pub mod decode;
 pub mod edit;
 pub mod encode;
+pub mod overview;
 mod reduce;
 pub mod source;
 
@@ -17,6 +18,7 @@ use crate::i18n::{Lang, Localized};
 pub use decode::{Limits, decode, decode_reduced};
 pub use edit::{Edit, Zoom, render};
 pub use encode::{encode_jpeg, export_under};
+pub use overview::render_overview;
 
 /// SLiMS and INLISLite refuse member photos above this size on import.
 pub const EXPORT_MAX_KB: u32 = 500;

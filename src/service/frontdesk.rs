@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::checkin::{self, CardState, Decision, Facts, Verdict};
+use crate::domain::checkin::{self, Admit, Decision, Facts, Policy, Verdict};
 use crate::domain::member::Member;
 use crate::domain::visit::{Guest, Visit, Visitor};
 use crate::domain::workflow::{Action, RequestState};
@@ -20,11 +20,28 @@ pub struct FrontDeskConfig {
     /// A member is counted once per this many minutes, however often the card is scanned
     /// (going out for lunch and coming back is one visit).
     pub window_minutes: u32,
+    /// `warn` (amber, counted: the default) or `refuse` (red) for a member whose card expired.
+    pub expired: Admit,
+    /// The same for a registered member whose card was not issued yet.
+    pub not_issued: Admit,
 }
 
 impl Default for FrontDeskConfig {
     fn default() -> Self {
-        FrontDeskConfig { window_minutes: 60 }
+        FrontDeskConfig {
+            window_minutes: 60,
+            expired: Admit::Warn,
+            not_issued: Admit::Warn,
+        }
+    }
+}
+
+impl FrontDeskConfig {
+    pub fn policy(&self) -> Policy {
+        Policy {
+            expired: self.expired,
+            not_issued: self.not_issued,
+        }
     }
 }
 
@@ -112,6 +129,21 @@ fn window_dates(desk: &Desk, since: Timestamp) -> Vec<Date> {
 /// member may enter and was not counted inside the window, and records SOP 9 on a request
 /// whose card was handed over and is now scanned for the first time.
 pub fn check_in(desk: &Desk, scanned: &str, window_minutes: u32) -> Result<CheckIn> {
+    let policy = desk
+        .config
+        .section::<FrontDeskConfig>("frontdesk")
+        .unwrap_or_default()
+        .policy();
+    check_in_with(desk, scanned, window_minutes, policy)
+}
+
+/// [`check_in`] with the admission policy given (the front desk reads it once at start).
+pub fn check_in_with(
+    desk: &Desk,
+    scanned: &str,
+    window_minutes: u32,
+    policy: Policy,
+) -> Result<CheckIn> {
     let now = desk.clock.now();
     let today = desk.clock.today();
     let mut out = CheckIn {
@@ -132,35 +164,15 @@ pub fn check_in(desk: &Desk, scanned: &str, window_minutes: u32) -> Result<Check
             return Ok(out);
         }
     };
-    // A card's barcode carries the member number; a scan may also carry a full serial.
-    // The card table is asked first: a serial is a key there, so there is nothing to parse.
-    let card = desk.store.card(code)?;
-    let no = card
-        .as_ref()
-        .map_or_else(|| code.to_string(), |c| c.member_no.to_string());
-    let Some(member) = desk.store.member(&no)? else {
-        let d = checkin::decide(code, None, today, now, window_minutes);
+    // The card table is asked first (a serial is a key there), then the members.
+    let Some(presented) = desk.identify_card(code)? else {
+        let d = checkin::decide(code, None, today, now, window_minutes, policy);
         out.verdict = d.verdict;
         return Ok(out);
     };
-    let card_state = match &card {
-        Some(c) if c.blocked.is_some() => {
-            let newest = desk
-                .store
-                .cards_for(&no)?
-                .into_iter()
-                .map(|c| c.serial)
-                .max()
-                .filter(|s| *s > c.serial);
-            match newest {
-                Some(by) => CardState::Replaced { by },
-                None => CardState::Blocked {
-                    note: c.blocked.clone().unwrap_or_default(),
-                },
-            }
-        }
-        _ => CardState::Usable,
-    };
+    let no = presented.member_no().to_string();
+    let member = presented.member.clone();
+    let card_state = presented.state.clone();
     let request = desk.store.current_request_for(&no)?;
     let printed_not_handed_over = request
         .as_ref()
@@ -181,7 +193,7 @@ pub fn check_in(desk: &Desk, scanned: &str, window_minutes: u32) -> Result<Check
         verdict,
         record_visit,
         repeat,
-    } = checkin::decide(code, Some(&facts), today, now, window_minutes);
+    } = checkin::decide(code, Some(&facts), today, now, window_minutes, policy);
     out.member = Some(MemberSummary::of(&member, desk));
     out.photo = desk.store.photo(&no)?;
     out.repeat = repeat;
@@ -208,7 +220,7 @@ pub fn check_in(desk: &Desk, scanned: &str, window_minutes: u32) -> Result<Check
     // does not), and only for a member who may come in.
     if verdict.may_enter()
         && let Some(r) = request.filter(|r| r.state == RequestState::HandedOver)
-        && (card.is_none() || card.as_ref().map(|c| &c.serial) == r.card_serial.as_ref())
+        && (presented.serial.is_none() || presented.serial == r.card_serial)
     {
         match desk.act_on(&r, Action::FirstScan) {
             Ok(_) => out.first_scan_recorded = true,

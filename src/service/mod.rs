@@ -3,9 +3,11 @@
 //! none of them writes to the store on its own.
 
 pub mod accounts;
+pub mod cards;
 pub mod corrections;
 pub mod demo;
 pub mod frontdesk;
+pub mod handover;
 pub mod printing;
 pub mod privacy;
 pub mod report;
@@ -57,6 +59,8 @@ pub enum ServiceError {
     #[error("{0} is not an active staff account")]
     NotAClerk(String),
     #[error(transparent)]
+    Handover(#[from] handover::HandoverRefusal),
+    #[error(transparent)]
     Correction(#[from] crate::domain::correction::CorrectionError),
     #[error(transparent)]
     Undo(#[from] crate::domain::undo::UndoError),
@@ -104,6 +108,7 @@ impl Localized for ServiceError {
             ServiceError::Config(e) => e.localized(lang),
             ServiceError::Printing(e) => e.localized(lang),
             ServiceError::Guest(p) => p.localized(lang),
+            ServiceError::Handover(r) => r.localized(lang),
             ServiceError::Correction(e) => e.localized(lang),
             ServiceError::Undo(e) => e.localized(lang),
             ServiceError::Privacy(e) => e.localized(lang),

@@ -76,7 +76,15 @@ impl Desk<'_> {
             address: l.address.clone(),
             contact: l.contact.clone(),
             rules: l.rules.clone(),
-            logo: None,
+            logo: l.logo.as_ref().map(|p| self.data_path(p)),
+        }
+    }
+
+    /// `p` as given when absolute, else inside the store's folder.
+    pub fn data_path(&self, p: &std::path::Path) -> PathBuf {
+        match self.store.path().parent() {
+            Some(dir) if p.is_relative() => dir.join(p),
+            _ => p.to_path_buf(),
         }
     }
 
@@ -117,7 +125,24 @@ impl Desk<'_> {
         choice: &PrintChoice,
     ) -> Result<Vec<u8>> {
         let template = Template::load(config.template.as_deref()).map_err(PrintingError::from)?;
-        let mut opts = config.render_options(choice.start.unwrap_or(1).saturating_sub(1));
+        // `--start` is the first free slot, 1–10; 0 is no slot at all, so it is refused
+        // (as the slot after the last is) rather than taken for 1.
+        let skip = match choice.start {
+            None => 0,
+            Some(start) if start == 0 || start > crate::card::sheet::A4_SLOTS => {
+                return Err(PrintingError::from(CardError::StartSlot {
+                    start,
+                    slots: crate::card::sheet::A4_SLOTS,
+                })
+                .into());
+            }
+            Some(start) => start - 1,
+        };
+        let mut opts = config.render_options(skip);
+        if let Some(sig) = &mut opts.signature {
+            sig.image = sig.image.as_ref().map(|p| self.data_path(p));
+            sig.stamp = sig.stamp.as_ref().map(|p| self.data_path(p));
+        }
         if let Some(sheet) = choice.sheet {
             opts.sheet = sheet;
         }

@@ -31,6 +31,7 @@ use super::screens::register::RegisterScreen;
 use super::screens::{Keys, help};
 use super::theme::{Theme, TuiConfig, no_color_from_env};
 
+mod card_check;
 mod care;
 mod reload;
 mod signin;
@@ -672,61 +673,7 @@ impl App {
                 self.screen = Screen::Dashboard(Box::new(DashboardScreen::new()));
                 self.load_dashboard();
             }
-            Action::Scan(text) => {
-                if self.user.is_none() {
-                    return;
-                }
-                let no = text.trim().to_string();
-                // At handover the scan checks the card in hand against the applicant's.
-                if let Screen::Detail(d) = &mut self.screen
-                    && matches!(d.mode, Mode::Handover { .. })
-                {
-                    let (text, error) = match d.confirm_card(&no) {
-                        true => (
-                            self.lang
-                                .pick(
-                                    "Kartu cocok dengan pemohon ini. Catat serah terimanya.",
-                                    "The card matches this applicant. Record the handover.",
-                                )
-                                .to_string(),
-                            false,
-                        ),
-                        false => (
-                            match self.lang {
-                                Lang::Id => format!(
-                                    "Kartu yang dipindai ({no}) bukan kartu pemohon ini ({}). Jangan serahkan; cari kartu yang benar.",
-                                    d.member_no()
-                                ),
-                                Lang::En => format!(
-                                    "The scanned card ({no}) is not this applicant's ({}). Do not hand it over; find the right card.",
-                                    d.member_no()
-                                ),
-                            },
-                            true,
-                        ),
-                    };
-                    self.notice = Some(Notice { text, error });
-                    return;
-                }
-                match self.store.member(&no) {
-                    Ok(Some(_)) => self.open_detail(&no),
-                    Ok(None) => {
-                        let msg = match self.lang {
-                            Lang::Id => format!(
-                                "Hasil pindai {no} bukan nomor anggota yang terdaftar. Cari dengan / lalu ketik nama atau NIK."
-                            ),
-                            Lang::En => format!(
-                                "The scan {no} is not a registered member number. Search with / and type the name or NIK."
-                            ),
-                        };
-                        self.notice = Some(Notice {
-                            text: msg,
-                            error: true,
-                        });
-                    }
-                    Err(e) => self.fail(&e),
-                }
-            }
+            Action::Scan(text) => self.on_scan(&text),
             Action::Step(step) => {
                 // Supervisors end requests and hand them on; the clerk's steps are staff's.
                 let supervises = self.supervises();

@@ -10,21 +10,27 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_image::picker::Picker;
 
 use crate::domain::checkin::Verdict;
-use crate::domain::visit::{Guest, Visit, Visitor};
+use crate::domain::visit::{Visit, Visitor};
 use crate::i18n::{Lang, Localized};
 use crate::scanner::{Routed, ScannerConfig, ScannerEvent, WedgeFilter};
 use crate::service::Desk;
 use crate::service::frontdesk::{self, CheckIn, DayCount, FrontDeskConfig, check_guest};
 use crate::tui::widgets::PhotoPreview;
 
+mod entry;
+mod guest;
+
+use entry::{EntryKey, TypedEntry};
+pub use guest::GuestForm;
+
 const GREEN: Color = Color::Green;
 /// Terminals have no amber; their yellow is the closest, and reads as "careful" everywhere.
 const AMBER: Color = Color::Yellow;
-const RED: Color = Color::Red;
+pub(crate) const RED: Color = Color::Red;
 /// Columns of the photo: a 3:4 portrait in half-blocks (two pixels a cell, one above the other).
 const PHOTO_COLS: u16 = 18;
 
@@ -44,43 +50,6 @@ pub enum ScannerStatus {
     Connecting,
     Connected,
     Disconnected(crate::scanner::DisconnectReason),
-}
-
-/// The guest form (key `g`): name, institution, purpose, group size.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GuestForm {
-    pub fields: [String; 4],
-    pub focus: usize,
-    pub error: Option<String>,
-}
-
-impl Default for GuestForm {
-    fn default() -> Self {
-        GuestForm {
-            fields: [String::new(), String::new(), String::new(), "1".into()],
-            focus: 0,
-            error: None,
-        }
-    }
-}
-
-impl GuestForm {
-    const LABELS: [(&'static str, &'static str); 4] = [
-        ("Nama", "Name"),
-        ("Instansi", "Institution"),
-        ("Keperluan", "Purpose"),
-        ("Jumlah orang", "Group size"),
-    ];
-
-    fn guest(&self) -> Guest {
-        Guest {
-            name: self.fields[0].clone(),
-            institution: self.fields[1].clone(),
-            purpose: self.fields[2].clone(),
-            // Digits only are accepted by the form; an empty or huge number fails the check.
-            group_size: self.fields[3].parse().unwrap_or(0),
-        }
-    }
 }
 
 /// What the big panel shows.
@@ -104,6 +73,10 @@ pub struct FrontDesk<'a> {
     form: Option<GuestForm>,
     bell: bool,
     photo: PhotoPreview,
+    policy: crate::domain::checkin::Policy,
+    typed: TypedEntry,
+    /// F10 was pressed: the next `y` closes the desk, any other key keeps it open.
+    leaving: bool,
 }
 
 impl<'a> FrontDesk<'a> {
@@ -119,6 +92,9 @@ impl<'a> FrontDesk<'a> {
             form: None,
             bell: false,
             photo: PhotoPreview::new(picker),
+            policy: config.policy(),
+            typed: TypedEntry::default(),
+            leaving: false,
         };
         fd.refresh();
         fd
@@ -159,7 +135,10 @@ impl<'a> FrontDesk<'a> {
 
     /// A scan from either scanner: check the visitor in and show the outcome.
     pub fn on_scan(&mut self, scanned: &str) {
-        match frontdesk::check_in(self.desk, scanned, self.window_minutes) {
+        // A scan in the middle of typing wins; what was typed is dropped, not glued to it.
+        self.typed = TypedEntry::default();
+        self.leaving = false;
+        match frontdesk::check_in_with(self.desk, scanned, self.window_minutes, self.policy) {
             Ok(c) => {
                 if c.visit_recorded {
                     self.count.people += 1;
@@ -190,19 +169,26 @@ impl<'a> FrontDesk<'a> {
         if key.kind == KeyEventKind::Release {
             return Outcome::Continue;
         }
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            return Outcome::Quit;
-        }
-        let Some(form) = self.form.as_mut() else {
+        if self.leaving {
+            self.leaving = false;
             return match key.code {
-                KeyCode::Char('g' | 'G') => {
-                    self.form = Some(GuestForm::default());
-                    Outcome::Continue
-                }
-                KeyCode::Char('q' | 'Q') | KeyCode::Esc => Outcome::Quit,
+                KeyCode::Char('y' | 'Y') => Outcome::Quit,
                 _ => Outcome::Continue,
             };
+        }
+        let Some(form) = self.form.as_mut() else {
+            match self.typed.key(key) {
+                EntryKey::CheckIn(code) => self.on_scan(&code),
+                EntryKey::OpenGuestForm => self.form = Some(GuestForm::default()),
+                EntryKey::AskToLeave => self.leaving = true,
+                EntryKey::Handled => {}
+            }
+            return Outcome::Continue;
         };
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.leaving = true;
+            return Outcome::Continue;
+        }
         match key.code {
             KeyCode::Esc => self.form = None,
             KeyCode::Tab | KeyCode::Down => form.focus = (form.focus + 1) % 4,
@@ -268,7 +254,12 @@ impl<'a> FrontDesk<'a> {
         }
         self.draw_bottom(frame, bottom);
         if let Some(form) = &self.form {
-            draw_form(frame, main, form, self.lang);
+            guest::draw_form(frame, main, form, self.lang);
+        } else {
+            entry::draw_typed(frame, main, &self.typed, self.lang);
+        }
+        if self.leaving {
+            entry::draw_leave(frame, main, self.lang);
         }
     }
 
@@ -328,7 +319,10 @@ impl<'a> FrontDesk<'a> {
                 Style::new().fg(RED).add_modifier(Modifier::BOLD),
             ),
         };
-        let keys = self.t("g tamu · q keluar ", "g guest · q quit ");
+        let keys = self.t(
+            "ketik nomor + Enter · g tamu · F10 keluar ",
+            "type number + Enter · g guest · F10 leave ",
+        );
         let [left, right] = Layout::horizontal([
             Constraint::Min(10),
             Constraint::Length(keys.chars().count() as u16),
@@ -358,8 +352,8 @@ impl<'a> FrontDesk<'a> {
             ),
             Line::raw(""),
             Line::raw(self.t(
-                "Tamu tanpa kartu: tekan g",
-                "Guests without a card: press g",
+                "Tamu tanpa kartu: tekan g · barcode rusak: ketik nomornya lalu Enter",
+                "Guests without a card: press g · damaged barcode: type the number, then Enter",
             )),
         ];
         frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), mid);
@@ -488,47 +482,6 @@ fn banner_panel(frame: &mut Frame, area: Rect, colour: Color, title: &str) -> Re
         banner,
     );
     rest.inner(ratatui::layout::Margin::new(1, 1))
-}
-
-fn draw_form(frame: &mut Frame, area: Rect, form: &GuestForm, lang: Lang) {
-    let [popup] = Layout::horizontal([Constraint::Length(60.min(area.width))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(11.min(area.height))])
-        .flex(Flex::Center)
-        .areas(popup);
-    frame.render_widget(Clear, popup);
-    let mut lines = Vec::new();
-    for (i, (id, en)) in GuestForm::LABELS.iter().enumerate() {
-        let focused = i == form.focus;
-        let marker = if focused { "▸ " } else { "  " };
-        let cursor = if focused { "_" } else { "" };
-        let style = if focused {
-            Style::new().add_modifier(Modifier::BOLD)
-        } else {
-            Style::new()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{marker}{:<14}", lang.pick(id, en)), style),
-            Span::raw(format!("{}{cursor}", form.fields[i])),
-        ]));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::raw(lang.pick(
-        "Tab/Enter berikutnya · Enter di akhir simpan · Esc batal",
-        "Tab/Enter next · Enter on the last saves · Esc cancel",
-    )));
-    if let Some(e) = &form.error {
-        lines.push(Line::styled(e.clone(), Style::new().fg(RED)));
-    }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .padding(Padding::horizontal(1))
-                .title(lang.pick(" Tamu tanpa kartu ", " Guest without a card ")),
-        ),
-        popup,
-    );
 }
 
 /// What the loop waits for: a terminal event or a word from the serial task.
@@ -668,295 +621,4 @@ fn run_loop(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::config::{Clock, Config};
-    use crate::domain::workflow::{Action, Actor, Source};
-    use crate::service::demo::{made_up_draft, portrait};
-    use crate::service::{Desk, Verification};
-    use crate::store::Store;
-    use jiff::Timestamp;
-    use jiff::tz::TimeZone;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-
-    /// 09:00 in Jakarta, 28 November 2026.
-    const MORNING: &str = "2026-11-28T02:00:00Z";
-
-    struct Site {
-        _dir: tempfile::TempDir,
-        store: Store,
-        config: Config,
-    }
-
-    fn site() -> Site {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("loket.redb")).unwrap();
-        let config = Config {
-            timezone: "Asia/Jakarta".into(),
-            ..Config::default()
-        };
-        Site {
-            _dir: dir,
-            store,
-            config,
-        }
-    }
-
-    fn clock(at: &str) -> Clock {
-        Clock::new(
-            TimeZone::get("Asia/Jakarta").unwrap(),
-            Some(at.parse::<Timestamp>().unwrap()),
-        )
-    }
-
-    fn actor() -> Actor {
-        Actor {
-            user: "petugas1".into(),
-            terminal: "meja-depan".into(),
-        }
-    }
-
-    /// Registers a made-up member and takes the request through `steps` SOP steps after
-    /// registration (0: pending; 6: handed over). Returns the member number.
-    fn member(desk: &Desk, i: usize, steps: usize) -> String {
-        let no = desk
-            .register(&made_up_draft(i, 7), Source::Counter)
-            .unwrap()
-            .member
-            .member_no
-            .to_string();
-        for step in 0..steps {
-            match step {
-                0 => drop(desk.call(&no).unwrap()),
-                1 => drop(desk.take_photo(&no, &portrait(&no), None).unwrap()),
-                2 => drop(desk.verify(&no, &Verification::default()).unwrap()),
-                3 => {
-                    let r = desk.open_request(&no).unwrap();
-                    drop(desk.record_print(&r, None).unwrap())
-                }
-                4 => drop(desk.act(&no, Action::Laminate).unwrap()),
-                _ => drop(
-                    desk.act(
-                        &no,
-                        Action::HandOver {
-                            received_by: "Anggota".into(),
-                            representative: false,
-                        },
-                    )
-                    .unwrap(),
-                ),
-            }
-        }
-        no
-    }
-
-    fn draw(fd: &mut FrontDesk) -> Terminal<TestBackend> {
-        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        t.draw(|f| fd.draw(f, f.area())).unwrap();
-        t
-    }
-
-    /// The banner's background colour, from the cell in the middle of the third row.
-    fn banner_colour(t: &Terminal<TestBackend>) -> Color {
-        t.backend().buffer()[(40, 5)].bg
-    }
-
-    fn key(c: KeyCode) -> KeyEvent {
-        KeyEvent::new(c, KeyModifiers::NONE)
-    }
-
-    fn type_text(fd: &mut FrontDesk, s: &str) {
-        for c in s.chars() {
-            fd.handle_key(key(KeyCode::Char(c)));
-        }
-    }
-
-    #[test]
-    fn snapshot_green_welcome_with_photo() {
-        let s = site();
-        let c = clock(MORNING);
-        let desk = Desk::new(&s.store, &s.config, &c, actor());
-        let no = member(&desk, 1, 6);
-        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
-        fd.on_scan(&no);
-        assert!(!fd.take_bell());
-        let t = draw(&mut fd);
-        assert_eq!(banner_colour(&t), GREEN);
-        insta::assert_snapshot!(t.backend());
-    }
-
-    #[test]
-    fn snapshot_amber_printed_but_not_handed_over() {
-        let s = site();
-        let c = clock(MORNING);
-        let desk = Desk::new(&s.store, &s.config, &c, actor());
-        let no = member(&desk, 2, 5);
-        // No photo in this picture: the reason gets the whole width.
-        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
-        fd.on_scan(&format!("{no}-01"));
-        assert!(!fd.take_bell());
-        let t = draw(&mut fd);
-        assert_eq!(banner_colour(&t), AMBER);
-        insta::assert_snapshot!(t.backend());
-    }
-
-    #[test]
-    fn snapshot_amber_expiring_in_english() {
-        let s = site();
-        let morning = clock(MORNING);
-        let desk = Desk::new(&s.store, &s.config, &morning, actor());
-        let no = member(&desk, 3, 6);
-        // Two years on less ten days: 10 days left on a general member's card.
-        let later = clock("2028-11-18T02:00:00Z");
-        let desk = Desk::new(&s.store, &s.config, &later, actor());
-        let mut fd = FrontDesk::new(&desk, Lang::En, Picker::halfblocks());
-        fd.on_scan(&no);
-        let t = draw(&mut fd);
-        assert_eq!(banner_colour(&t), AMBER);
-        insta::assert_snapshot!(t.backend());
-    }
-
-    #[test]
-    fn snapshot_red_pending_rings_the_bell() {
-        let s = site();
-        let c = clock(MORNING);
-        let desk = Desk::new(&s.store, &s.config, &c, actor());
-        let no = member(&desk, 4, 1);
-        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
-        fd.on_scan(&no);
-        assert!(fd.take_bell(), "red rings the bell");
-        assert!(!fd.take_bell(), "once");
-        let t = draw(&mut fd);
-        assert_eq!(banner_colour(&t), RED);
-        assert_eq!(fd.count().people, 0, "a refused card is not counted");
-        insta::assert_snapshot!(t.backend());
-    }
-
-    #[test]
-    fn snapshot_red_unknown_number() {
-        let s = site();
-        let c = clock(MORNING);
-        let desk = Desk::new(&s.store, &s.config, &c, actor());
-        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
-        fd.on_scan("2611289999");
-        assert!(fd.take_bell());
-        let t = draw(&mut fd);
-        assert_eq!(banner_colour(&t), RED);
-        insta::assert_snapshot!(t.backend());
-    }
-
-    #[test]
-    fn snapshot_guest_entry_counts_the_group() {
-        let s = site();
-        let c = clock(MORNING);
-        let desk = Desk::new(&s.store, &s.config, &c, actor());
-        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
-        fd.handle_key(key(KeyCode::Char('g')));
-        assert!(fd.guest_form().is_some());
-        type_text(&mut fd, "Bu Ratna");
-        fd.handle_key(key(KeyCode::Tab));
-        type_text(&mut fd, "SDN Pucang 1");
-        fd.handle_key(key(KeyCode::Enter));
-        type_text(&mut fd, "Kunjungan kelas");
-        fd.handle_key(key(KeyCode::Enter));
-        fd.handle_key(key(KeyCode::Backspace));
-        type_text(&mut fd, "2x5");
-        let form = draw(&mut fd);
-        insta::assert_snapshot!("guest_form", form.backend());
-        fd.handle_key(key(KeyCode::Enter));
-        assert!(fd.guest_form().is_none(), "saved and closed");
-        assert_eq!(fd.count().people, 25, "a group counts its size");
-        let visits = s.store.visits_on(c.today()).unwrap();
-        assert_eq!(visits.len(), 1);
-        let t = draw(&mut fd);
-        assert_eq!(banner_colour(&t), GREEN);
-        insta::assert_snapshot!(t.backend());
-    }
-
-    #[test]
-    fn a_guest_without_a_name_is_not_saved() {
-        let s = site();
-        let c = clock(MORNING);
-        let desk = Desk::new(&s.store, &s.config, &c, actor());
-        let mut fd = FrontDesk::new(&desk, Lang::En, Picker::halfblocks());
-        fd.handle_key(key(KeyCode::Char('g')));
-        for _ in 0..4 {
-            fd.handle_key(key(KeyCode::Enter));
-        }
-        let form = fd.guest_form().expect("still open");
-        assert!(form.error.as_deref().unwrap().contains("name is missing"));
-        assert!(s.store.visits_on(c.today()).unwrap().is_empty());
-        // Esc leaves the form; q then quits.
-        assert_eq!(fd.handle_key(key(KeyCode::Esc)), Outcome::Continue);
-        assert!(fd.guest_form().is_none());
-        assert_eq!(fd.handle_key(key(KeyCode::Char('q'))), Outcome::Quit);
-    }
-
-    #[test]
-    fn no_nik_address_or_mother_name_on_the_screen() {
-        let s = site();
-        let c = clock(MORNING);
-        let desk = Desk::new(&s.store, &s.config, &c, actor());
-        let no = member(&desk, 5, 6);
-        let m = s.store.member(&no).unwrap().unwrap();
-        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
-        fd.on_scan(&no);
-        let t = draw(&mut fd);
-        let screen: String = t
-            .backend()
-            .buffer()
-            .content()
-            .iter()
-            .map(|c| c.symbol())
-            .collect();
-        assert!(screen.contains(&m.full_name), "the name is shown");
-        let nik = m.nik.as_ref().unwrap().as_str().to_string();
-        for secret in [&nik, &m.address.street, &m.mother_name.0] {
-            assert!(!screen.contains(secret), "{secret:?} on the screen");
-        }
-    }
-
-    #[test]
-    fn the_count_survives_a_refresh_and_a_repeat_is_not_counted() {
-        let s = site();
-        let c = clock(MORNING);
-        let desk = Desk::new(&s.store, &s.config, &c, actor());
-        let no = member(&desk, 6, 6);
-        let mut fd = FrontDesk::new(&desk, Lang::Id, Picker::halfblocks());
-        fd.on_scan(&no);
-        fd.on_scan(&no);
-        assert!(fd.last_check_in().unwrap().repeat);
-        assert_eq!(fd.count().people, 1);
-        fd.refresh();
-        assert_eq!(fd.count().people, 1);
-        let t = draw(&mut fd);
-        let screen: String = t
-            .backend()
-            .buffer()
-            .content()
-            .iter()
-            .map(|c| c.symbol())
-            .collect();
-        assert!(screen.contains("Sudah tercatat pukul 09:00"), "{screen}");
-    }
-
-    #[test]
-    fn scanner_events_change_the_status_line_and_scans_check_in() {
-        let s = site();
-        let c = clock(MORNING);
-        let desk = Desk::new(&s.store, &s.config, &c, actor());
-        let no = member(&desk, 8, 6);
-        let mut fd = FrontDesk::new(&desk, Lang::En, Picker::halfblocks());
-        fd.on_scanner_event(ScannerEvent::Disconnected {
-            reason: crate::scanner::DisconnectReason::NotFound,
-        });
-        let t = draw(&mut fd);
-        assert_eq!(t.backend().buffer()[(1, 23)].fg, RED);
-        fd.on_scanner_event(ScannerEvent::Connected);
-        fd.on_scanner_event(ScannerEvent::Scan(no.clone()));
-        let t = draw(&mut fd);
-        assert_eq!(t.backend().buffer()[(1, 23)].fg, GREEN);
-        assert_eq!(fd.count().members, 1);
-    }
-}
+mod tests;

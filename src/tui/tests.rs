@@ -451,7 +451,7 @@ fn the_handover_prompt_offers_the_member_s_name() {
     let n = app.notice().expect("a notice").clone();
     assert!(!n.error && n.text.contains("Kartu cocok"), "{}", n.text);
     // The name field has the keys again, still holding the member's name; Esc leaves.
-    assert!(screen_text(&mut app, 80, 24).contains("✓ Kartu sudah diperiksa"));
+    assert!(screen_text(&mut app, 80, 24).contains("sudah diperiksa: cocok"));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Enter);
 
@@ -464,7 +464,7 @@ fn the_handover_prompt_offers_the_member_s_name() {
         "{}",
         n.text
     );
-    assert!(screen_text(&mut app, 80, 24).contains("Pindai kartu"));
+    assert!(screen_text(&mut app, 80, 24).contains("ditolak"));
     app.scan(format!("{}-01", nos[2]));
     let n = app.notice().expect("a notice");
     assert!(!n.error && n.text.contains("Kartu cocok"), "{}", n.text);
@@ -1090,3 +1090,6 @@ fn a_long_queue_scrolls_with_the_selection() {
     assert!(top[0].contains('▸'), "{top:?}");
     assert_ne!(plain(&top), plain(&rows));
 }
+
+mod dashboard_narrow;
+mod handover;

@@ -228,28 +228,7 @@ impl App {
             }
             Step::HandOver { received_by } => {
                 let Some(r) = shown else { return };
-                let received_by = received_by.trim().to_string();
-                let representative = !received_by.eq_ignore_ascii_case(member_name.trim());
-                let action = workflow::Action::HandOver {
-                    received_by: received_by.clone(),
-                    representative,
-                };
-                match self.desk().act_on(&r, action) {
-                    Ok(_) => {
-                        if let Screen::Detail(d) = &mut self.screen {
-                            d.mode = Mode::View;
-                        }
-                        self.say(match lang {
-                            Lang::Id => format!(
-                                "Kartu diserahkan kepada {received_by} dan tercatat. Minta anggota memindai kartunya di meja depan. Esc: kembali ke antrean."
-                            ),
-                            Lang::En => format!(
-                                "Card handed to {received_by} and recorded. Ask the member to scan the card at the front desk. Esc: back to the queue."
-                            ),
-                        });
-                    }
-                    Err(e) => self.fail(&e),
-                }
+                self.hand_over(&r, &received_by, &member_name);
             }
         }
     }

@@ -39,6 +39,9 @@ pub struct DashboardScreen {
 }
 
 /// Minutes as the dashboard prints them: tenths under ten minutes, whole minutes above.
+/// Below this width the dashboard drops the visitors chart and the clerk column.
+const NARROW: u16 = 80;
+
 pub fn minutes(d: SignedDuration) -> String {
     let m = d.as_secs_f64() / 60.0;
     if m < 10.0 {
@@ -136,10 +139,18 @@ impl DashboardScreen {
             Constraint::Length(4),
         ])
         .areas(area);
-        let [states_area, chart_area] =
-            Layout::horizontal([Constraint::Length(46), Constraint::Min(30)]).areas(top);
-        draw_visits(frame, chart_area, d, v);
-        draw_today(frame, bottom, d, v);
+        // Below 80 columns (a phone over SSH, a split tmux) the chart gives its room to the
+        // figures: a column is dropped rather than a number cut (12 must never read "1").
+        let narrow = area.width < NARROW;
+        let states_area = if narrow {
+            top
+        } else {
+            let [states_area, chart_area] =
+                Layout::horizontal([Constraint::Length(46), Constraint::Min(30)]).areas(top);
+            draw_visits(frame, chart_area, d, v);
+            states_area
+        };
+        draw_today(frame, bottom, d, v, narrow);
         let states = d.state_lines(v.now);
         let (total, over) = (d.open.len(), states.iter().map(|s| s.over).sum());
         self.draw_states(frame, states_area, &states, v);
@@ -148,6 +159,8 @@ impl DashboardScreen {
 
     fn draw_states(&self, frame: &mut Frame, area: Rect, states: &[StateLine], v: &View) {
         let lang = v.lang;
+        // State name, count, over and the week's median need 44 columns with the frame.
+        let with_week = area.width >= 44;
         let rows: Vec<TableRow> = states
             .iter()
             .map(|s| {
@@ -170,35 +183,39 @@ impl DashboardScreen {
                     },
                     None => Cell::from("—"),
                 };
-                TableRow::new(vec![
+                let mut cells = vec![
                     Cell::from(s.state.localized(lang)),
                     Cell::from(format!("{:>3}", s.count)),
                     over,
-                    week,
-                ])
+                ];
+                if with_week {
+                    cells.push(week);
+                }
+                TableRow::new(cells)
             })
             .collect();
-        let header = TableRow::new(vec![
+        let mut header = vec![
             lang.pick("Status", "State"),
             lang.pick("Jml", "Now"),
             lang.pick("Lewat", "Over"),
-            lang.pick("Median mg", "Week med."),
-        ])
-        .style(v.theme.accent);
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Min(17),
-                Constraint::Length(4),
-                Constraint::Length(5),
-                Constraint::Length(11),
-            ],
-        )
-        .header(header)
-        .block(
-            Block::bordered()
-                .title(lang.pick(" Permohonan · menit/baku ", " Requests · minutes/standard ")),
-        );
+        ];
+        // Figures get their full width first; the state's name takes what is left.
+        let mut widths = vec![
+            Constraint::Fill(1),
+            Constraint::Length(4),
+            Constraint::Length(5),
+        ];
+        if with_week {
+            header.push(lang.pick("Median mg", "Week med."));
+            widths.push(Constraint::Length(11));
+        }
+        let header = TableRow::new(header).style(v.theme.accent);
+        let table =
+            Table::new(rows, widths)
+                .header(header)
+                .block(Block::bordered().title(
+                    lang.pick(" Permohonan · menit/baku ", " Requests · minutes/standard "),
+                ));
         frame.render_widget(table, area);
     }
 
@@ -230,6 +247,7 @@ impl DashboardScreen {
             return;
         }
         let wide = area.width >= 100;
+        let with_clerk = area.width >= NARROW;
         let rows: Vec<TableRow> = self
             .lines
             .iter()
@@ -252,8 +270,10 @@ impl DashboardScreen {
                     Cell::from(l.waiting.name.clone()),
                     Cell::from(r.state.localized(lang)),
                     time,
-                    Cell::from(r.handler().unwrap_or("").to_string()),
                 ];
+                if with_clerk {
+                    cells.push(Cell::from(r.handler().unwrap_or("").to_string()));
+                }
                 if wide {
                     cells.insert(2, Cell::from(source_text(r.source, lang)));
                 }
@@ -265,15 +285,18 @@ impl DashboardScreen {
             lang.pick("Nama", "Name"),
             lang.pick("Status", "State"),
             lang.pick("Mnt/baku", "Min/std"),
-            lang.pick("Petugas", "Clerk"),
         ];
+        // The name gives way first; member numbers and minutes keep their width.
         let mut widths = vec![
             Constraint::Length(12),
-            Constraint::Min(10),
+            Constraint::Fill(1),
             Constraint::Length(18),
             Constraint::Length(9),
-            Constraint::Length(8),
         ];
+        if with_clerk {
+            header.push(lang.pick("Petugas", "Clerk"));
+            widths.push(Constraint::Length(8));
+        }
         if wide {
             header.insert(2, lang.pick("Sumber", "Source"));
             widths.insert(2, Constraint::Length(7));
@@ -326,9 +349,10 @@ fn draw_visits(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View) {
 }
 
 /// Today's cards and registrations, and each clerk's steps and handovers.
-fn draw_today(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View) {
+/// `narrow`: the visitors chart is not shown, so the visitors' total is said here.
+fn draw_today(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View, narrow: bool) {
     let lang = v.lang;
-    let summary = match lang {
+    let mut summary = match lang {
         Lang::Id => format!(
             "Pendaftaran {} · kartu diserahkan {} · tamu {}",
             d.registered_today, d.issued_today, d.visits_today.guests
@@ -338,6 +362,12 @@ fn draw_today(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View) {
             d.registered_today, d.issued_today, d.visits_today.guests
         ),
     };
+    if narrow {
+        summary = match lang {
+            Lang::Id => format!("Pengunjung {} · {summary}", d.visits_today.people),
+            Lang::En => format!("Visitors {} · {summary}", d.visits_today.people),
+        };
+    }
     let mut clerks = vec![Span::styled(
         lang.pick("Petugas: ", "Clerks: "),
         v.theme.accent,

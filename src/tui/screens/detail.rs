@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Cell, Clear, Padding, Paragraph, Row, Table, Wrap}
 use ratatui_image::picker::Picker;
 
 use super::Keys;
+use super::handover::CardCheck;
 use super::photo::{EditorOutcome, PhotoEditor};
 use super::queue::source_text;
 use crate::domain::checklist::{CheckItem, Checklist};
@@ -107,21 +108,12 @@ pub struct DetailScreen {
     /// The stored photo: the one taken at the counter, or sent with an online registration.
     photo: Option<Vec<u8>>,
     preview: PhotoPreview,
-    /// The card in hand was scanned at handover and is this applicant's.
-    card_confirmed: bool,
+    /// What the card check at handover said (the service checks; the popup shows it).
+    pub card_check: CardCheck,
     pub mode: Mode,
 }
 
 impl DetailScreen {
-    /// Checks a scanned card against this applicant: their member number, or the serial of
-    /// the card printed for this request (`NO-01`). Remembers a match for the handover popup.
-    pub fn confirm_card(&mut self, scanned: &str) -> bool {
-        let serial = self.request.as_ref().and_then(|r| r.card_serial.as_deref());
-        let ok = scanned == self.no || Some(scanned) == serial;
-        self.card_confirmed = ok;
-        ok
-    }
-
     pub fn new(no: &str, role: Role, picker: Picker) -> DetailScreen {
         DetailScreen {
             no: no.to_string(),
@@ -131,7 +123,7 @@ impl DetailScreen {
             request: None,
             photo: None,
             preview: PhotoPreview::new(picker),
-            card_confirmed: false,
+            card_check: CardCheck::NotScanned,
             mode: Mode::View,
         }
     }
@@ -389,6 +381,7 @@ impl DetailScreen {
                         .as_ref()
                         .map(|m| m.full_name.as_str())
                         .unwrap_or("");
+                    self.card_check = CardCheck::NotScanned;
                     self.mode = Mode::Handover {
                         receiver: TextInput::new(name),
                         card: TextInput::default(),
@@ -543,16 +536,14 @@ impl DetailScreen {
                     field_line(receiver, !*on_card, v),
                     Line::raw(""),
                 ];
-                if self.card_confirmed {
-                    text.push(Line::raw(lang.pick(
-                        "✓ Kartu sudah diperiksa: cocok.",
-                        "✓ Card checked: it matches.",
-                    )));
-                } else if *on_card {
+                let card_line = self.card_check.line(lang, v.theme.error);
+                if *on_card {
                     text.push(Line::from(vec![
                         Span::raw(lang.pick("Nomor kartu: ", "Card number: ")),
                         Span::styled(format!("{}▏", card.value), v.theme.selection),
                     ]));
+                } else if let Some(line) = card_line {
+                    text.push(line);
                 } else {
                     text.push(Line::raw(lang.pick(
                         "Pindai kartu (atau Tab, ketik nomornya) untuk memastikan kartu yang benar.",

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod dashboard;
 pub mod detail;
+pub mod handover;
 pub mod help;
 pub mod history;
 pub mod login;

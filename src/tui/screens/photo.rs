@@ -1,5 +1,6 @@
-//! The photo editor (SOP step 3): the crop as it will be printed beside the keys that change
-//! it. Keys become `Edit` changes; drawing reads the state; storing is the caller's business.
+//! The photo editor (SOP step 3): the whole photo with the crop box on it (what is cut off is
+//! dimmed), the crop as it will be printed, and the keys that change it. Keys become `Edit`
+//! changes; drawing reads the state; storing is the caller's business.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use image::{DynamicImage, RgbImage, imageops};
@@ -13,7 +14,9 @@ use ratatui_image::protocol::Protocol;
 use ratatui_image::{Image, Resize};
 
 use crate::i18n::{Lang, Localized};
-use crate::photo::{Edit, PhotoConfig, PhotoError, PreviewProtocol, StoredPhoto, Zoom, render};
+use crate::photo::{
+    Edit, PhotoConfig, PhotoError, PreviewProtocol, StoredPhoto, Zoom, render, render_overview,
+};
 
 /// The preview works on a copy at most this many pixels on its long side: a key press then
 /// re-renders in a millisecond or two even from a 12 MP photo. Accept renders from the full one.
@@ -64,7 +67,19 @@ pub struct PhotoEditor {
     edit: Edit,
     picker: Picker,
     preview: Option<(Edit, Rect, Protocol)>,
+    /// The same for the whole photo with the box drawn on it.
+    overview: Option<(Edit, Rect, Protocol)>,
     error: Option<PhotoError>,
+}
+
+/// Where the editor's parts go in `area`: the whole photo, the crop as printed, the keys.
+/// The crop gets a third of the room left by the keys; the whole photo the rest.
+fn editor_areas(area: Rect) -> [Rect; 3] {
+    let [pictures, panel] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(PANEL_WIDTH)]).areas(area);
+    let [whole, crop] =
+        Layout::horizontal([Constraint::Fill(2), Constraint::Fill(1)]).areas(pictures);
+    [whole, crop, panel]
 }
 
 impl PhotoEditor {
@@ -87,6 +102,7 @@ impl PhotoEditor {
             proxy,
             picker,
             preview: None,
+            overview: None,
             error: None,
         }
     }
@@ -152,25 +168,53 @@ impl PhotoEditor {
         Some(EditorOutcome::Changed)
     }
 
-    /// The preview on the left, the keys and the current values on the right.
+    /// The whole photo with the box on the left, the crop as printed beside it, the keys and
+    /// the current values on the right.
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, lang: Lang) {
-        let [left, right] =
-            Layout::horizontal([Constraint::Min(10), Constraint::Length(PANEL_WIDTH)]).areas(area);
-        let block = Block::bordered().title(lang.pick(
-            " Foto anggota (seperti dicetak) ",
-            " Member photo (as printed) ",
-        ));
-        let inner = block.inner(left);
-        frame.render_widget(block, left);
+        let [whole, crop, right] = editor_areas(area);
+        let block = Block::bordered().title(lang.pick(" Foto utuh ", " Whole photo "));
+        let inner = block.inner(whole);
+        frame.render_widget(block, whole);
+        if let Some(proto) = self.overview_for(inner) {
+            frame.render_widget(Image::new(proto), centred(proto.size(), inner));
+        }
+        let block = Block::bordered().title(lang.pick(" Dicetak ", " Printed "));
+        let inner = block.inner(crop);
+        frame.render_widget(block, crop);
         if let Some(proto) = self.preview_for(inner) {
-            let size = proto.size();
-            // Centred in the area: the protocol's size is the cells the picture really covers.
-            let x = inner.x + inner.width.saturating_sub(size.width) / 2;
-            let y = inner.y + inner.height.saturating_sub(size.height) / 2;
-            let at = Rect::new(x, y, size.width, size.height).intersection(inner);
-            frame.render_widget(Image::new(proto), at);
+            frame.render_widget(Image::new(proto), centred(proto.size(), inner));
         }
         frame.render_widget(self.panel(lang), right);
+    }
+
+    /// The encoded whole photo with the box for `area`, cached as the crop preview is.
+    fn overview_for(&mut self, area: Rect) -> Option<&Protocol> {
+        if area.width == 0 || area.height == 0 {
+            return None;
+        }
+        let fresh = matches!(&self.overview, Some((e, a, _)) if *e == self.edit && *a == area);
+        if !fresh {
+            let font = self.picker.font_size();
+            let (fw, fh) = (u32::from(font.width.max(1)), u32::from(font.height.max(1)));
+            let fit = (u32::from(area.width) * fw, u32::from(area.height) * fh);
+            // Half-blocks show a cell as one pixel across and two down: the box's lines must
+            // cover that much of the picture or the scaling to cells averages them away.
+            let line = match self.picker.protocol_type() {
+                ProtocolType::Halfblocks => (fw, fh.div_ceil(2)),
+                _ => (1, 1),
+            };
+            let (img, _) = render_overview(&self.proxy, &self.edit, fit, line);
+            let cells = Size::new(
+                img.width().div_ceil(fw).min(u32::from(area.width)) as u16,
+                img.height().div_ceil(fh).min(u32::from(area.height)) as u16,
+            );
+            let proto = self
+                .picker
+                .new_protocol(DynamicImage::ImageRgb8(img), cells, Resize::Fit(None))
+                .ok()?;
+            self.overview = Some((self.edit, area, proto));
+        }
+        self.overview.as_ref().map(|(_, _, p)| p)
     }
 
     /// The encoded preview for `area`, re-encoded only when the edit or the area changed.
@@ -209,6 +253,10 @@ impl PhotoEditor {
         };
         let e = &self.edit;
         let mut lines = vec![
+            Line::raw(lang.pick(
+                "Kotak kuning: yang dicetak; yang redup terpotong.",
+                "Yellow box: what is printed; the dim part is cut off.",
+            )),
             key("←↑→↓", "geser kotak", "move the box"),
             key("⇧ ←↑→↓", "geser jauh", "move further"),
             key("+ −", "perbesar / perkecil", "zoom in / out"),
@@ -247,6 +295,13 @@ impl PhotoEditor {
                 .title(lang.pick(" Tombol ", " Keys ")),
         )
     }
+}
+
+/// A picture of `size` cells centred in `area`: the protocol's size is what it really covers.
+fn centred(size: Size, area: Rect) -> Rect {
+    let x = area.x + area.width.saturating_sub(size.width) / 2;
+    let y = area.y + area.height.saturating_sub(size.height) / 2;
+    Rect::new(x, y, size.width, size.height).intersection(area)
 }
 
 #[cfg(test)]
@@ -343,9 +398,16 @@ mod tests {
     /// half). Half-blocks put the brighter half in the foreground, so the glyph says which is which.
     fn preview_cells(t: &Terminal<TestBackend>) -> Vec<(u16, u16, Color, Color)> {
         let buf = t.backend().buffer();
+        let [_, crop, _] = editor_areas(buf.area);
+        picture_cells(t, crop)
+    }
+
+    /// The picture cells inside `area`, as [`preview_cells`] gives them.
+    fn picture_cells(t: &Terminal<TestBackend>, area: Rect) -> Vec<(u16, u16, Color, Color)> {
+        let buf = t.backend().buffer();
         let mut cells = Vec::new();
-        for y in 0..buf.area.height {
-            for x in 0..buf.area.width - PANEL_WIDTH {
+        for y in area.y..area.y + area.height {
+            for x in area.x..area.x + area.width {
                 let c = &buf[(x, y)];
                 if !matches!(c.bg, Color::Rgb(..)) {
                     continue;
@@ -401,6 +463,49 @@ mod tests {
         let top_right = cells.iter().rfind(|c| c.1 == cells[0].1).unwrap();
         assert!(reddish(top_right.2), "top-right {top_right:?}");
         assert!(!reddish(cells[0].2), "top-left {:?}", cells[0]);
+    }
+
+    fn yellow(c: Color) -> bool {
+        matches!(c, Color::Rgb(r, g, b) if r > 200 && g > 180 && b < 60)
+    }
+
+    #[test]
+    fn the_whole_photo_shows_the_box_and_what_is_cut_off() {
+        let mut ed = editor();
+        ed.set_edit(Edit {
+            centre: (75.0, 100.0),
+            box_height: 200.0,
+            ..Edit::initial(400, 300)
+        });
+        let t = draw(&mut ed, Lang::Id);
+        let [whole, _, _] = editor_areas(t.backend().buffer().area);
+        let cells = picture_cells(&t, whole);
+        assert!(!cells.is_empty(), "no whole photo drawn");
+        // The whole 4:3 photo: about 2.7 columns per row on cells twice as tall as wide.
+        let first = cells[0];
+        let cols = cells.iter().filter(|c| c.1 == first.1).count() as f32;
+        let rows = cells.iter().filter(|c| c.0 == first.0).count() as f32;
+        assert!(
+            (cols / rows - 8.0 / 3.0).abs() < 0.4,
+            "{cols} cols × {rows} rows"
+        );
+        // The outline is there, on the left part of the photo where the box is.
+        let outline: Vec<_> = cells
+            .iter()
+            .filter(|c| yellow(c.2) || yellow(c.3))
+            .collect();
+        assert!(!outline.is_empty(), "no box outline");
+        let mid = first.0 + cols as u16 / 2;
+        assert!(outline.iter().all(|c| c.0 < mid), "box on the left half");
+        // What is cut off (the right half) is dimmed grey: darker than the 128 of the photo.
+        let right = cells
+            .iter()
+            .rfind(|c| c.1 == first.1 + rows as u16 / 2)
+            .unwrap();
+        assert!(
+            matches!(right.2, Color::Rgb(r, _, _) if r < 100),
+            "outside not dimmed: {right:?}"
+        );
     }
 
     #[test]
