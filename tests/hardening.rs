@@ -371,7 +371,8 @@ fn files_holding_personal_data_are_private_whatever_the_umask() {
         folder.display()
     ));
     assert_eq!(mode(&folder), 0o700);
-    assert_eq!(mode(&folder.join(format!("{no}.jpg"))), 0o600);
+    // SLiMS's own naming (images/persons): see docs/interop.md.
+    assert_eq!(mode(&folder.join(format!("member_{no}.jpg"))), 0o600);
     // An existing store made 0644 by an older loket is narrowed on the next open.
     std::fs::set_permissions(
         data.join("loket.redb"),
