@@ -94,7 +94,7 @@ impl crate::i18n::Localized for ConfigError {
                     "Berkas konfigurasi {path} tidak bisa dibaca ({reason}). Periksa hak aksesnya."
                 )
             }
-            (ConfigError::Read { path, reason }, Lang::En) => {
+            (ConfigError::Read { path, reason }, _) => {
                 format!("The config file {path} cannot be read ({reason}). Check its permissions.")
             }
             (ConfigError::Parse { path, reason }, Lang::Id) => {
@@ -102,7 +102,7 @@ impl crate::i18n::Localized for ConfigError {
                     "Berkas konfigurasi {path} salah tulis: {reason}. Perbaiki baris itu lalu ulangi."
                 )
             }
-            (ConfigError::Parse { path, reason }, Lang::En) => {
+            (ConfigError::Parse { path, reason }, _) => {
                 format!(
                     "The config file {path} has an error: {reason}. Fix that line and try again."
                 )
@@ -110,7 +110,7 @@ impl crate::i18n::Localized for ConfigError {
             (ConfigError::TimeZone(z), Lang::Id) => {
                 format!("Zona waktu '{z}' tidak dikenal. Pakai nama seperti Asia/Jakarta.")
             }
-            (ConfigError::TimeZone(z), Lang::En) => {
+            (ConfigError::TimeZone(z), _) => {
                 format!("Time zone '{z}' is unknown. Use a name such as Asia/Jakarta.")
             }
         }

@@ -35,7 +35,7 @@ impl Localized for GroupError {
             (GroupError::Unknown(g), Lang::Id) => format!(
                 "Grup '{g}' di [files] group tidak ada di komputer ini. Buat grupnya (groupadd {g}) atau kosongkan pengaturannya."
             ),
-            (GroupError::Unknown(g), Lang::En) => format!(
+            (GroupError::Unknown(g), _) => format!(
                 "The group '{g}' in [files] group does not exist on this computer. Create it (groupadd {g}) or leave the setting empty."
             ),
         }
@@ -211,14 +211,14 @@ impl Localized for ReadError {
                     path.display()
                 )
             }
-            (ReadError::NotFound { path }, Lang::En) => {
+            (ReadError::NotFound { path }, _) => {
                 format!("The file {} was not found. Check its name.", path.display())
             }
             (ReadError::NotAFile { path }, Lang::Id) => format!(
                 "{} bukan berkas biasa (perangkat atau pipa). Simpan isinya sebagai berkas dulu, lalu pakai berkas itu.",
                 path.display()
             ),
-            (ReadError::NotAFile { path }, Lang::En) => format!(
+            (ReadError::NotAFile { path }, _) => format!(
                 "{} is not an ordinary file (a device or a pipe). Save it as a file first and use that file.",
                 path.display()
             ),
@@ -227,7 +227,7 @@ impl Localized for ReadError {
                 path.display(),
                 max / 1024
             ),
-            (ReadError::TooLarge { path, max }, Lang::En) => format!(
+            (ReadError::TooLarge { path, max }, _) => format!(
                 "The file {} is larger than {} KB, the limit for this kind of file. Nothing was read; use a smaller file.",
                 path.display(),
                 max / 1024
@@ -236,7 +236,7 @@ impl Localized for ReadError {
                 "Berkas {} tidak bisa dibaca ({source}). Periksa hak aksesnya.",
                 path.display()
             ),
-            (ReadError::Io { path, source }, Lang::En) => format!(
+            (ReadError::Io { path, source }, _) => format!(
                 "The file {} cannot be read ({source}). Check its permissions.",
                 path.display()
             ),

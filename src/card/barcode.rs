@@ -78,7 +78,7 @@ impl Localized for BarcodeError {
                     "Nomor anggota {data} berisi karakter {ch:?} yang tidak bisa dibuat barcode {}. Pilih simbologi lain (code128 atau qr) di pengaturan kartu.",
                     symbology.name()
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Member number {data} contains {ch:?}, which {} cannot encode. Choose another symbology (code128 or qr) in the card settings.",
                     symbology.name()
                 ),
@@ -93,16 +93,13 @@ impl Localized for BarcodeError {
                     "Barcode {} untuk {data} perlu {needed_mm:.1} mm, kotaknya di templat kartu hanya {box_mm:.1} mm, sehingga garisnya akan terlalu tipis untuk dibaca pemindai. Perlebar kotak barcode di templat atau pilih Code 128/QR.",
                     symbology.name()
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The {} barcode for {data} needs {needed_mm:.1} mm but its box in the card template is {box_mm:.1} mm, so its bars would be too thin to scan. Widen the barcode box in the template or choose Code 128/QR.",
                     symbology.name()
                 ),
             },
             BarcodeError::Empty => lang
-                .pick(
-                    "Nomor anggota kosong, tidak ada yang bisa dibuat barcode. Periksa data anggota.",
-                    "The member number is empty: there is nothing to put in the barcode. Check the member's record.",
-                )
+                .text("card-barcode-the-member-number-is-empty-there")
                 .to_string(),
         }
     }

@@ -227,7 +227,7 @@ impl Localized for CardError {
                 Lang::Id => format!(
                     "Kartu {member_no} belum bisa dicetak: masa berlakunya belum ditetapkan. Selesaikan verifikasi anggota dulu."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Card {member_no} cannot be printed yet: its validity is not set. Finish the member's verification first."
                 ),
             },
@@ -237,7 +237,7 @@ impl Localized for CardError {
                 Lang::Id => format!(
                     "Foto anggota {member_no} tidak bisa dipakai ({message}). Ambil ulang fotonya lalu cetak lagi."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The photo of member {member_no} cannot be used ({message}). Take the photo again, then print."
                 ),
             },
@@ -246,7 +246,7 @@ impl Localized for CardError {
                     "Gambar {} tidak bisa dipakai ({message}). Periksa logo atau gambar latar di pengaturan dan templat kartu (JPEG atau PNG).",
                     path.display()
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The image {} cannot be used ({message}). Check the logo or background image in the config and card template (JPEG or PNG).",
                     path.display()
                 ),
@@ -261,21 +261,16 @@ impl Localized for CardError {
                 Lang::Id => format!(
                     "Tempat awal {start} tidak ada: satu lembar A4 punya {slots} tempat kartu. Masukkan tempat kosong pertama, 1 sampai {slots} (dihitung dari kiri ke kanan, atas ke bawah)."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "There is no start slot {start}: an A4 sheet has {slots} card slots. Give the first free slot, 1 to {slots} (counted left to right, top to bottom)."
                 ),
             },
-            CardError::NoCards => lang
-                .pick(
-                    "Tidak ada kartu untuk dicetak. Pilih dulu permintaan kartu yang sudah diverifikasi.",
-                    "There are no cards to print. Pick verified card requests first.",
-                )
-                .to_string(),
+            CardError::NoCards => lang.text("card-there-are-no-cards-to-print").to_string(),
             CardError::Pdf(m) => match lang {
                 Lang::Id => format!(
                     "Berkas PDF kartu gagal dibuat ({m}). Coba lagi; bila tetap gagal, laporkan ke administrator."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The card PDF could not be made ({m}). Try again; if it keeps failing, tell the administrator."
                 ),
             },

@@ -37,25 +37,25 @@ impl Localized for PrintError {
     fn localized(&self, lang: Lang) -> String {
         match (self, lang) {
             (PrintError::NoPrinter, Lang::Id) => "Belum ada printer kartu di pengaturan. Isi [card] printer dengan nama antrean CUPS (lihat `lpstat -p`), lalu cetak lagi.".into(),
-            (PrintError::NoPrinter, Lang::En) => "No card printer is set. Put the CUPS queue name in [card] printer (see `lpstat -p`), then print again.".into(),
+            (PrintError::NoPrinter, _) => "No card printer is set. Put the CUPS queue name in [card] printer (see `lpstat -p`), then print again.".into(),
             (PrintError::LpMissing { program, source }, Lang::Id) => format!(
                 "Perintah cetak `{program}` tidak bisa dijalankan ({source}). Pasang CUPS (paket cups-client) atau hubungi administrator; kartu belum dicetak."
             ),
-            (PrintError::LpMissing { program, source }, Lang::En) => format!(
+            (PrintError::LpMissing { program, source }, _) => format!(
                 "The print command `{program}` cannot be run ({source}). Install CUPS (the cups-client package) or call the administrator; the card was not printed."
             ),
             (PrintError::Keep { path, source }, Lang::Id) => format!(
                 "PDF kartu tidak bisa disimpan di {} ({source}). Periksa ruang disk dan hak akses folder itu; kartu belum dicetak.",
                 path.display()
             ),
-            (PrintError::Keep { path, source }, Lang::En) => format!(
+            (PrintError::Keep { path, source }, _) => format!(
                 "The card PDF cannot be saved at {} ({source}). Check the disk space and the folder's permissions; the card was not printed.",
                 path.display()
             ),
             (PrintError::Rejected { printer, message }, Lang::Id) => format!(
                 "Printer {printer} menolak pekerjaan cetak: {message}. Periksa nama printer dengan `lpstat -p` dan pengaturan [card] printer, pastikan printer menyala, lalu cetak lagi. Status permintaan tidak berubah."
             ),
-            (PrintError::Rejected { printer, message }, Lang::En) => format!(
+            (PrintError::Rejected { printer, message }, _) => format!(
                 "Printer {printer} refused the job: {message}. Check the printer's name with `lpstat -p` and the [card] printer setting, make sure the printer is on, then print again. The request was left as it was."
             ),
         }

@@ -242,7 +242,7 @@ impl Localized for TemplateError {
                 "Templat kartu {} tidak bisa dibaca ({source}). Periksa jalurnya di pengaturan [card] template, atau kosongkan untuk memakai templat bawaan.",
                 path.display()
             ),
-            (TemplateError::Read { path, source }, Lang::En) => format!(
+            (TemplateError::Read { path, source }, _) => format!(
                 "Cannot read the card template {} ({source}). Check the path in the [card] template setting, or leave it empty to use the built-in template.",
                 path.display()
             ),
@@ -250,7 +250,7 @@ impl Localized for TemplateError {
                 "Templat kartu {} salah tulis: {message}. Perbaiki berkas itu (bandingkan dengan templat bawaan).",
                 path.display()
             ),
-            (TemplateError::Parse { path, message }, Lang::En) => format!(
+            (TemplateError::Parse { path, message }, _) => format!(
                 "The card template {} has a mistake: {message}. Fix the file (compare it with the built-in template).",
                 path.display()
             ),

@@ -83,8 +83,8 @@ fn role_arg(ctx: &Ctx, role: &str) -> Result<Role, Failure> {
 
 pub fn role_name(role: Role, lang: Lang) -> &'static str {
     match role {
-        Role::Staff => lang.pick("petugas", "staff"),
-        Role::Supervisor => lang.pick("pengawas", "supervisor"),
+        Role::Staff => lang.text("cli-accounts-staff"),
+        Role::Supervisor => lang.text("cli-accounts-supervisor"),
         Role::Admin => "admin",
     }
 }
@@ -139,7 +139,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
                     Lang::Id => format!(
                         "Kata sandi {name} diganti. {name} harus memilih kata sandi sendiri saat masuk berikutnya."
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "{name}'s password was set. {name} must choose their own at the next sign-in."
                     ),
                 }
@@ -156,7 +156,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
                 "{}",
                 match ctx.lang {
                     Lang::Id => format!("Peran {name} sekarang {}.", role_name(role, ctx.lang)),
-                    Lang::En => format!("{name}'s role is now {}.", role_name(role, ctx.lang)),
+                    _ => format!("{name}'s role is now {}.", role_name(role, ctx.lang)),
                 }
             );
             Ok(())
@@ -179,7 +179,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
                     Lang::Id => format!(
                         "Perintah loket oleh pengguna OS {os_user} sekarang dicatat atas nama akun {name}."
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "loket commands by OS user {os_user} are now recorded under account {name}."
                     ),
                 }
@@ -197,11 +197,11 @@ fn set_active(ctx: &Ctx, name: &str, active: bool) -> CmdResult {
         (false, Lang::Id) => {
             format!("Akun {name} dinonaktifkan; tidak bisa masuk lagi. Riwayatnya tetap tersimpan.")
         }
-        (false, Lang::En) => {
+        (false, _) => {
             format!("Account {name} is disabled and can no longer sign in. Its history stays.")
         }
         (true, Lang::Id) => format!("Akun {name} aktif lagi dan bisa masuk."),
-        (true, Lang::En) => format!("Account {name} is active again and can sign in."),
+        (true, _) => format!("Account {name} is active again and can sign in."),
     };
     println!("{text}");
     Ok(())
@@ -210,13 +210,10 @@ fn set_active(ctx: &Ctx, name: &str, active: bool) -> CmdResult {
 fn list_line(a: &Account, lang: Lang) -> String {
     let mut notes = Vec::new();
     if !a.active {
-        notes.push(lang.pick("nonaktif", "disabled").to_string());
+        notes.push(lang.text("cli-accounts-disabled").to_string());
     }
     if a.must_change_password {
-        notes.push(
-            lang.pick("ganti sandi saat masuk", "new password due")
-                .to_string(),
-        );
+        notes.push(lang.text("cli-accounts-new-password-due").to_string());
     }
     if !a.os_users.is_empty() {
         notes.push(format!("os: {}", a.os_users.join(",")));

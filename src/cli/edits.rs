@@ -106,7 +106,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> CmdResult {
                     done.changes.len(),
                     done.changes.join("; ")
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Member {no}'s data corrected ({} fields): {}",
                     done.changes.len(),
                     done.changes.join("; ")
@@ -120,7 +120,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> CmdResult {
                     Lang::Id => format!(
                         "Kartu yang sudah diserahkan masih memuat data lama. Untuk kartu baru: loket member replace {no} --reason \"data diperbaiki\""
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "The card already handed over shows the old data. For a new card: loket member replace {no} --reason \"data corrected\""
                     ),
                 }
@@ -140,7 +140,7 @@ pub fn undo(ctx: &Ctx, desk: &Desk, role: Option<Role>, no: &str, reason: &str) 
             Lang::Id => format!(
                 "Langkah '{action}' pada {no} dibatalkan; permohonan kembali {state}. Riwayat menyimpan langkah dan pembatalannya."
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Step '{action}' on {no} undone; the request is back to {state}. The history keeps both the step and its undo."
             ),
         }
@@ -152,7 +152,7 @@ pub fn undo(ctx: &Ctx, desk: &Desk, role: Option<Role>, no: &str, reason: &str) 
                 Lang::Id => format!(
                     "Kartu {serial} tercatat rusak (tidak dipakai); cetakan berikutnya mendapat nomor seri baru."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Card {serial} is recorded as spoiled (not to be used); the next print gets a new serial."
                 ),
             }

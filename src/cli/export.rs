@@ -114,9 +114,9 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
         .map_err(|e| ctx.fail(&e))?;
     let sensitive = match (a.system, lang) {
         (System::Slims, Lang::Id) => "NIK",
-        (System::Slims, Lang::En) => "NIKs",
+        (System::Slims, _) => "NIKs",
         (System::Inlislite, Lang::Id) => "NIK dan nama ibu kandung",
-        (System::Inlislite, Lang::En) => "NIKs and mothers' birth names",
+        (System::Inlislite, _) => "NIKs and mothers' birth names",
     };
     eprintln!(
         "{}",
@@ -125,7 +125,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
                 "Perhatian: berkas ini berisi {sensitive} (data pribadi, UU 27/2022). Hanya pemiliknya yang bisa membacanya (mode 0600). Serahkan langsung ke admin {}, lalu hapus.",
                 a.system.name()
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Note: this file holds {sensitive} (personal data, UU 27/2022). Only its owner can read it (mode 0600). Hand it straight to the {} administrator, then delete it.",
                 a.system.name()
             ),
@@ -139,7 +139,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
                 "Foto: {n} berkas member_NOMOR.jpg di {}; salin ke folder images/persons SLiMS (nama sudah tertulis di member_image).",
                 dir.display()
             ),
-            (System::Slims, Lang::En) => format!(
+            (System::Slims, _) => format!(
                 "Photos: {n} files member_NUMBER.jpg in {}; copy them into SLiMS's images/persons folder (member_image names them).",
                 dir.display()
             ),
@@ -147,7 +147,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
                 "Foto: {n} berkas NOMOR.jpg di {}; salin ke uploaded_files/foto_anggota INLISLite (PHOTO URL menyebutnya).",
                 dir.display()
             ),
-            (System::Inlislite, Lang::En) => format!(
+            (System::Inlislite, _) => format!(
                 "Photos: {n} files NUMBER.jpg in {}; copy them into INLISLite's uploaded_files/foto_anggota (PHOTO URL names them).",
                 dir.display()
             ),
@@ -172,7 +172,7 @@ fn done_line(written: usize, all: usize, peer: &str, file: &Path, lang: Lang) ->
             "{written} dari {all} anggota diekspor untuk {peer} ke {}.",
             file.display()
         ),
-        Lang::En => format!(
+        _ => format!(
             "{written} of {all} members exported for {peer} to {}.",
             file.display()
         ),

@@ -78,7 +78,7 @@ pub fn run(ctx: &Ctx, cmd: VisitCmd) -> CmdResult {
                 crate::i18n::Lang::Id => {
                     format!("Tanggal '{d}' tidak dikenali. Tulis seperti 2026-11-28.")
                 }
-                crate::i18n::Lang::En => {
+                _ => {
                     format!("Date '{d}' is not understood. Write it like 2026-11-28.")
                 }
             })

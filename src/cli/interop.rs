@@ -223,7 +223,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
                     links.len(),
                     problems.len()
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Photo links: {} checked, {} with problems.",
                     links.len(),
                     problems.len()
@@ -245,7 +245,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
                 "Tidak ada yang ditulis: {} baris ditolak. Perbaiki baris itu di berkas lalu impor lagi, atau tambahkan --partial untuk mengimpor baris yang baik saja.",
                 totals.rejected
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Nothing was written: {} rows were rejected. Fix them in the file and import again, or add --partial to import the good rows only.",
                 totals.rejected
             ),
@@ -304,7 +304,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
                 "Tersimpan: {} anggota baru, {} diperbarui, {} permohonan kartu.",
                 done.added, done.updated, done.requests
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Saved: {} new members, {} updated, {} card requests.",
                 done.added, done.updated, done.requests
             ),

@@ -154,7 +154,7 @@ fn warning_text(w: &Warning, lang: Lang) -> String {
         (Warning::NikOutsideRegency { regency }, Lang::Id) => format!(
             "Catatan: NIK ini terbit di luar kabupaten (kode {regency}). Pendaftaran tetap disimpan."
         ),
-        (Warning::NikOutsideRegency { regency }, Lang::En) => format!(
+        (Warning::NikOutsideRegency { regency }, _) => format!(
             "Note: this NIK was issued outside the regency (code {regency}). The registration was saved."
         ),
     }
@@ -251,7 +251,7 @@ fn start(ctx: &Ctx, no: &str, kind: RequestKind) -> CmdResult {
                     "Permohonan ganti kartu {} untuk {no} dibuka; kartu lama diblokir saat kartu baru dicetak. Berikutnya: loket request call {no}",
                     r.id
                 ),
-                (RequestKind::Replacement, Lang::En) => format!(
+                (RequestKind::Replacement, _) => format!(
                     "Replacement request {} for {no} opened; the old card is blocked when the new one prints. Next: loket request call {no}",
                     r.id
                 ),
@@ -259,7 +259,7 @@ fn start(ctx: &Ctx, no: &str, kind: RequestKind) -> CmdResult {
                     "Permohonan perpanjangan {} untuk {no} dibuka. Berikutnya: loket request call {no}",
                     r.id
                 ),
-                (_, Lang::En) => format!(
+                (_, _) => format!(
                     "Renewal request {} for {no} opened. Next: loket request call {no}",
                     r.id
                 ),

@@ -79,7 +79,7 @@ impl Output {
                 Lang::Id => format!(
                     "Format '{other}' tidak dikenal. Pilih salah satu: table, csv, pdf, json."
                 ),
-                Lang::En => {
+                _ => {
                     format!("Format '{other}' is unknown. Pick one of: table, csv, pdf, json.")
                 }
             })),
@@ -109,7 +109,7 @@ fn write_failed(ctx: &Ctx, file: &Path, e: &std::io::Error) -> Failure {
             "Berkas {} tidak bisa ditulis ({e}). Periksa foldernya dan hak aksesnya, atau pilih --out lain.",
             file.display()
         ),
-        Lang::En => format!(
+        _ => format!(
             "File {} cannot be written ({e}). Check the folder and its permissions, or pick another --out.",
             file.display()
         ),

@@ -202,7 +202,7 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
             let r = desk.reassign(&no, &to).map_err(|e| ctx.fail(&e))?;
             println!(
                 "{no}: {} {}",
-                ctx.lang.pick("ditangani", "handled by"),
+                ctx.lang.text("cli-requests-handled-by"),
                 r.handler().unwrap_or("-")
             );
             Ok(())
@@ -225,7 +225,7 @@ fn step(
             crate::i18n::Lang::Id => {
                 format!("{no}: langkah tercatat atas nama {by}; permohonan sekarang {state}.")
             }
-            crate::i18n::Lang::En => {
+            _ => {
                 format!("{no}: step recorded under {by}; the request is now {state}.")
             }
         }

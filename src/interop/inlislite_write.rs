@@ -199,10 +199,8 @@ fn cells(
                 "JENIS ANGGOTA",
                 &type_label,
                 &type_label,
-                opts.lang.pick(
-                    "harus ada di INLISLite dengan nama ini",
-                    "must exist in INLISLite under this name",
-                ),
+                opts.lang
+                    .text("interop-inlislite-write-must-exist-in-inlislite-under-this"),
             );
             type_label.clone()
         }
@@ -279,16 +277,13 @@ fn summary_notes(members: &[Member], opts: &ExportOptions, summary: &mut Summary
                 "Anggota tanpa tanggal akhir berlaku (belum punya kartu): {without}; mereka diberi tanggal yang akan didapat kartunya, dan STATUS ANGGOTA {}.",
                 status_name(MemberStatus::Pending)
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Members without an expiry date (no card yet): {without}; they were given the one their card will get, and STATUS ANGGOTA {}.",
                 status_name(MemberStatus::Pending)
             ),
         });
     }
-    let none = lang.pick(
-        "dibiarkan kosong, loket tidak menyimpannya",
-        "left blank, loket does not keep them",
-    );
+    let none = lang.text("interop-inlislite-write-left-blank-loket-does-not-keep");
     let blank: Vec<&str> = opts
         .version
         .columns()
@@ -319,7 +314,7 @@ fn summary_notes(members: &[Member], opts: &ExportOptions, summary: &mut Summary
     if !blank.is_empty() {
         summary.notes.push(format!(
             "{} {}: {none}.",
-            lang.pick("Kolom", "Columns"),
+            lang.text("interop-inlislite-write-columns"),
             blank.join(", ")
         ));
     }

@@ -143,7 +143,7 @@ impl Localized for InteropError {
                     "Berkas {path} tidak bisa dibaca/ditulis: {source}. Periksa nama dan izinnya."
                 )
             }
-            (InteropError::Io { path, source }, Lang::En) => {
+            (InteropError::Io { path, source }, _) => {
                 format!(
                     "File {path} cannot be read/written: {source}. Check its name and permissions."
                 )
@@ -151,39 +151,39 @@ impl Localized for InteropError {
             (InteropError::Csv { path, line, reason }, Lang::Id) => format!(
                 "{path} baris {line} bukan CSV yang benar ({reason}). Periksa pemisah (--separator) dan tanda kutip (--quote)."
             ),
-            (InteropError::Csv { path, line, reason }, Lang::En) => format!(
+            (InteropError::Csv { path, line, reason }, _) => format!(
                 "{path} line {line} is not valid CSV ({reason}). Check the separator (--separator) and quote (--quote)."
             ),
             (InteropError::Spreadsheet { path, reason }, Lang::Id) => format!(
                 "{path} tidak bisa dibaca sebagai spreadsheet ({reason}). Simpan ulang sebagai .xlsx dengan sheet \"Sheet1\", atau sebagai CSV."
             ),
-            (InteropError::Spreadsheet { path, reason }, Lang::En) => format!(
+            (InteropError::Spreadsheet { path, reason }, _) => format!(
                 "{path} cannot be read as a spreadsheet ({reason}). Save it again as .xlsx with a sheet \"Sheet1\", or as CSV."
             ),
             (InteropError::MissingColumns(cols), Lang::Id) => format!(
                 "Kolom wajib tidak ada: {}. Tambahkan kolom itu (nama di baris judul) lalu impor lagi.",
                 cols.join(", ")
             ),
-            (InteropError::MissingColumns(cols), Lang::En) => format!(
+            (InteropError::MissingColumns(cols), _) => format!(
                 "Required columns are missing: {}. Add them (named in the header row) and import again.",
                 cols.join(", ")
             ),
             (InteropError::TypeMap(s), Lang::Id) => format!(
                 "--type-map '{s}' tidak dimengerti. Tulis NAMA=kode, misalnya --type-map \"Mahasiswa=pelajar\"; kode harus ada di konfigurasi."
             ),
-            (InteropError::TypeMap(s), Lang::En) => format!(
+            (InteropError::TypeMap(s), _) => format!(
                 "--type-map '{s}' is not understood. Write NAME=code, e.g. --type-map \"Mahasiswa=pelajar\"; the code must be configured."
             ),
             (InteropError::PhotoLinks(s), Lang::Id) => format!(
                 "Berkas tautan foto (photos.csv: nomor,berkas) bermasalah: {s}. Perbaiki lalu coba lagi."
             ),
-            (InteropError::PhotoLinks(s), Lang::En) => format!(
+            (InteropError::PhotoLinks(s), _) => format!(
                 "The photo link file (photos.csv: number,filename) has a problem: {s}. Fix it and try again."
             ),
             (InteropError::PhotoZip(s), Lang::Id) => format!(
                 "Arsip foto (ZIP) tidak bisa dibaca: {s}. Periksa berkasnya, atau ekstrak ke folder lalu pakai --photos FOLDER."
             ),
-            (InteropError::PhotoZip(s), Lang::En) => format!(
+            (InteropError::PhotoZip(s), _) => format!(
                 "The photo archive (ZIP) cannot be read: {s}. Check the file, or unpack it to a folder and use --photos FOLDER."
             ),
             (InteropError::Store(e), lang) => e.localized(lang),

@@ -114,29 +114,20 @@ pub fn check_photo_links(
         let path = dir.join(&l.file);
         let problem = if !numbers.contains(&l.member_no) {
             Some(
-                lang.pick(
-                    "nomor anggota tidak ada di berkas impor",
-                    "member number not in the import file",
-                )
-                .to_string(),
+                lang.text("interop-photos-member-number-not-in-the-import")
+                    .to_string(),
             )
         } else if !inside {
             Some(
-                lang.pick(
-                    "berkas di luar folder foto",
-                    "file outside the photo folder",
-                )
-                .to_string(),
+                lang.text("interop-photos-file-outside-the-photo-folder")
+                    .to_string(),
             )
         } else {
             match std::fs::metadata(&path) {
-                Err(_) => Some(
-                    lang.pick("berkas foto tidak ada", "photo file not found")
-                        .to_string(),
-                ),
+                Err(_) => Some(lang.text("interop-photos-photo-file-not-found").to_string()),
                 Ok(m) if m.len() > PHOTO_MAX_BYTES => Some(match lang {
                     Lang::Id => format!("foto {} KB, paling besar 500 KB", m.len() / 1024),
-                    Lang::En => format!("photo is {} KB, at most 500 KB", m.len() / 1024),
+                    _ => format!("photo is {} KB, at most 500 KB", m.len() / 1024),
                 }),
                 Ok(_) => None,
             }

@@ -197,7 +197,7 @@ fn check_row(
     if no.is_empty() {
         errors.push((
             report::number_column(system).into(),
-            lang.pick("wajib diisi", "is required").into(),
+            lang.text("interop-plan-is-required").into(),
         ));
     }
     let mut type_match = TypeMatch::Name;

@@ -122,22 +122,13 @@ fn flag_text(system: System, f: &FieldError, lang: Lang) -> (String, String) {
         (Problem::NikMismatch(_), _) => format!(
             "{} {}",
             f.problem.localized(lang),
-            lang.pick(
-                "(diperiksa saat verifikasi)",
-                "(to be checked at verification)"
-            )
+            lang.text("interop-report-to-be-checked-at-verification")
         ),
         (_, Field::MotherName) => lang
-            .pick(
-                "kosong; tanyakan saat verifikasi (SLiMS tidak menyimpannya)",
-                "empty; ask for it at verification (SLiMS does not keep it)",
-            )
+            .text("interop-report-empty-ask-for-it-at-verification")
             .into(),
         _ => lang
-            .pick(
-                "kosong; lengkapi saat verifikasi",
-                "empty; complete it at verification",
-            )
+            .text("interop-report-empty-complete-it-at-verification")
             .into(),
     };
     (system.column(f.field).to_string(), text)
@@ -153,9 +144,9 @@ pub fn number_column(system: System) -> &'static str {
 pub fn duplicate_text(first_line: u64, same_number: bool, lang: Lang) -> String {
     match (same_number, lang) {
         (true, Lang::Id) => format!("nomor anggota sama dengan baris {first_line} di berkas ini"),
-        (true, Lang::En) => format!("same member number as line {first_line} of this file"),
+        (true, _) => format!("same member number as line {first_line} of this file"),
         (false, Lang::Id) => format!("NIK sama dengan baris {first_line} di berkas ini"),
-        (false, Lang::En) => format!("same NIK as line {first_line} of this file"),
+        (false, _) => format!("same NIK as line {first_line} of this file"),
     }
 }
 
@@ -166,7 +157,7 @@ pub fn unknown_type_text(raw: &str, lang: Lang) -> String {
             raw.trim(),
             raw.trim()
         ),
-        Lang::En => format!(
+        _ => format!(
             "member type '{}' is unknown; configure it or map it with --type-map \"{}=code\"",
             raw.trim(),
             raw.trim()
@@ -233,35 +224,26 @@ impl Report {
         for r in &self.rows {
             let what = match (&r.outcome, lang) {
                 (Outcome::Imported { request: false }, _) => {
-                    lang.pick("diimpor", "imported").into()
+                    lang.text("interop-report-imported").into()
                 }
                 (Outcome::Imported { request: true }, _) => lang
-                    .pick(
-                        "diimpor, permohonan kartu dibuat",
-                        "imported, card request opened",
-                    )
+                    .text("interop-report-imported-card-request-opened")
                     .into(),
                 (Outcome::Updated { by_nik: false }, _) => {
-                    lang.pick("diperbarui", "updated").into()
+                    lang.text("interop-report-updated").into()
                 }
-                (Outcome::Updated { by_nik: true }, _) => lang
-                    .pick("diperbarui (cocok lewat NIK)", "updated (matched by NIK)")
-                    .into(),
+                (Outcome::Updated { by_nik: true }, _) => {
+                    lang.text("interop-report-updated-matched-by-nik").into()
+                }
                 (Outcome::Skipped { by_nik: false }, _) => lang
-                    .pick(
-                        "dilewati: sudah ada, data sama",
-                        "skipped: already there, same data",
-                    )
+                    .text("interop-report-skipped-already-there-same-data")
                     .into(),
                 (Outcome::Skipped { by_nik: true }, _) => lang
-                    .pick(
-                        "dilewati: sudah ada (cocok lewat NIK), data sama",
-                        "skipped: already there (matched by NIK), same data",
-                    )
+                    .text("interop-report-skipped-already-there-matched-by-nik")
                     .into(),
-                (Outcome::Rejected { .. }, _) => lang.pick("DITOLAK", "REJECTED").to_string(),
+                (Outcome::Rejected { .. }, _) => lang.text("interop-report-rejected").to_string(),
             };
-            let line = lang.pick("baris", "line");
+            let line = lang.text("interop-report-line");
             writeln!(
                 out,
                 "{line} {:>5}  {:<14} {:<30} {:<16}  {what}",
@@ -282,7 +264,7 @@ impl Report {
                 "{}: {} diimpor, {} diperbarui, {} dilewati, {} ditolak; {} permohonan kartu; {} perlu dilengkapi.\n",
                 self.system, t.imported, t.updated, t.skipped, t.rejected, t.requests, t.flagged
             ),
-            Lang::En => format!(
+            _ => format!(
                 "{}: {} imported, {} updated, {} skipped, {} rejected; {} card requests; {} to complete.\n",
                 self.system, t.imported, t.updated, t.skipped, t.rejected, t.requests, t.flagged
             ),

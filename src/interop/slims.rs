@@ -353,7 +353,7 @@ pub fn write(
             Some((name, _)) => (name.clone(), "--type-map"),
             None => (
                 STOCK_TYPE.to_string(),
-                lang.pick("jenis bawaan SLiMS", "SLiMS's stock type"),
+                lang.text("interop-slims-slims-s-stock-type"),
             ),
         };
         let registered = local_date(m.registered_at, tz);
@@ -408,7 +408,7 @@ pub fn write(
             Lang::Id => format!(
                 "Tidak diekspor, belum punya kartu (pending): {pending_left}. Impor SLiMS tidak pernah mengubah anggota yang sudah ada, jadi ekspor mereka setelah kartunya jadi (atau sekarang dengan --pending)."
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Not exported, no card yet (pending): {pending_left}. SLiMS's import never changes a member it already has, so export them once their cards are issued (or now with --pending)."
             ),
         });
@@ -418,7 +418,7 @@ pub fn write(
             Lang::Id => format!(
                 "Anggota tanpa tanggal akhir berlaku: {computed_expiry}; mereka diberi tanggal yang akan didapat kartunya (masa berlaku jenis anggotanya sejak hari ini), bukan kosong (SLiMS menyimpan kosong sebagai 0000-00-00: kedaluwarsa)."
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Members without an expiry date: {computed_expiry}; they were given the one their card will get (their type's validity from today), not an empty one (SLiMS stores empty as 0000-00-00: expired)."
             ),
         });
@@ -429,7 +429,7 @@ pub fn write(
                 "Tidak diekspor (garis miring terbalik \\ tepat sebelum tanda kutip, yang tidak bisa dibaca SLiMS; perbaiki datanya): {}",
                 unwritable.join(", ")
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Not exported (a backslash \\ right before a quote, which SLiMS cannot read; correct the data): {}",
                 unwritable.join(", ")
             ),
@@ -470,26 +470,26 @@ fn push_record(
 /// loket's fields SLiMS has no column for, with how many exported members had a value.
 fn left_out(members: &[&Member], summary: &mut Summary, lang: Lang) {
     let count = |f: &dyn Fn(&Member) -> bool| members.iter().filter(|m| f(m)).count();
-    let none = lang.pick("SLiMS tidak punya kolomnya", "SLiMS has no field for it");
+    let none = lang.text("interop-slims-slims-has-no-field-for-it");
     for (field, n) in [
         (
-            lang.pick("(ibu kandung)", "(mother's name)"),
+            lang.text("interop-slims-mother-s-name"),
             count(&|m| !m.mother_name.0.is_empty()),
         ),
         (
-            lang.pick("(tempat lahir)", "(birth place)"),
+            lang.text("interop-slims-birth-place"),
             count(&|m| !m.birth_place.is_empty()),
         ),
         (
-            lang.pick("(jenis identitas)", "(identity document)"),
+            lang.text("interop-slims-identity-document"),
             count(&|_| true),
         ),
         (
-            lang.pick("(pekerjaan)", "(occupation)"),
+            lang.text("interop-slims-occupation"),
             count(&|m| !m.occupation.is_empty()),
         ),
         (
-            lang.pick("(pendidikan)", "(education)"),
+            lang.text("interop-slims-education"),
             count(&|m| !m.education.is_empty()),
         ),
     ] {

@@ -66,7 +66,7 @@ impl Summary {
     pub fn render(&self, lang: Lang) -> String {
         let mut out = String::new();
         if !self.mapped.is_empty() {
-            out.push_str(lang.pick("Dipetakan:\n", "Mapped:\n"));
+            out.push_str(lang.text("interop-summary-mapped"));
             for m in &self.mapped {
                 let how = if m.how.is_empty() {
                     String::new()
@@ -78,7 +78,7 @@ impl Summary {
                         "  {} '{}' → '{}': {} anggota{how}\n",
                         m.field, m.from, m.to, m.members
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "  {} '{}' → '{}': {} {}{how}\n",
                         m.field,
                         m.from,
@@ -90,11 +90,11 @@ impl Summary {
             }
         }
         if !self.left_out.is_empty() {
-            out.push_str(lang.pick("Tidak dibawa:\n", "Left out:\n"));
+            out.push_str(lang.text("interop-summary-left-out"));
             for l in &self.left_out {
                 out.push_str(&match lang {
                     Lang::Id => format!("  {}: {} anggota berisi; {}\n", l.field, l.members, l.why),
-                    Lang::En => format!(
+                    _ => format!(
                         "  {}: {} {} had a value; {}\n",
                         l.field,
                         l.members,

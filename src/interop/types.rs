@@ -34,13 +34,10 @@ pub enum TypeMatch {
 impl TypeMatch {
     pub fn how(self, lang: crate::i18n::Lang) -> &'static str {
         match self {
-            TypeMatch::Blank => lang.pick("kosong: jenis bawaan loket", "blank: loket's default type"),
+            TypeMatch::Blank => lang.text("interop-types-blank-loket-s-default-type"),
             TypeMatch::Map => "--type-map",
-            TypeMatch::Name => lang.pick("nama sama", "same name"),
-            TypeMatch::Stock => lang.pick(
-                "jenis bawaan SLiMS → jenis bawaan loket; petakan lain dengan --type-map \"Standard=kode\"",
-                "SLiMS's stock type → loket's default type; map it elsewhere with --type-map \"Standard=code\"",
-            ),
+            TypeMatch::Name => lang.text("interop-types-same-name"),
+            TypeMatch::Stock => lang.text("interop-types-slims-s-stock-type-loket-s"),
         }
     }
 }

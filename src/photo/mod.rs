@@ -168,18 +168,13 @@ impl Localized for PhotoError {
         use PhotoError as E;
         let mb = |b: u64| b.div_ceil(1024 * 1024);
         match (self, lang) {
-            (E::Empty, _) => lang
-                .pick(
-                    "Berkas foto kosong (0 byte). Ambil foto lagi atau pilih berkas lain.",
-                    "The photo file is empty (0 bytes). Take the photo again or choose another file.",
-                )
-                .into(),
+            (E::Empty, _) => lang.text("photo-the-photo-file-is-empty-0").into(),
             (E::TooLarge { bytes, max }, Lang::Id) => format!(
                 "Berkas foto terlalu besar ({} MB, batas {} MB). Kecilkan fotonya di kamera/HP atau pilih berkas lain.",
                 mb(*bytes),
                 mb(*max)
             ),
-            (E::TooLarge { bytes, max }, Lang::En) => format!(
+            (E::TooLarge { bytes, max }, _) => format!(
                 "The photo file is too large ({} MB, the limit is {} MB). Use a smaller size on the camera/phone or choose another file.",
                 mb(*bytes),
                 mb(*max)
@@ -187,56 +182,31 @@ impl Localized for PhotoError {
             (E::TooManyPixels { width, height }, Lang::Id) => format!(
                 "Ukuran gambar {width}×{height} piksel terlalu besar untuk dibuka (mungkin berkas rusak atau sengaja dibuat). Pakai foto dari kamera loket atau pilih berkas lain."
             ),
-            (E::TooManyPixels { width, height }, Lang::En) => format!(
+            (E::TooManyPixels { width, height }, _) => format!(
                 "The image claims {width}×{height} pixels, too many to open (a damaged or deliberately crafted file). Use the counter camera or choose another file."
             ),
-            (E::OverMemoryLimit, _) => lang
-                .pick(
-                    "Gambar ini butuh terlalu banyak memori untuk dibuka. Pakai foto dari kamera loket atau pilih berkas lain.",
-                    "This image needs too much memory to open. Use the counter camera or choose another file.",
-                )
-                .into(),
-            (E::Truncated, _) => lang
-                .pick(
-                    "Berkas foto terpotong (tidak lengkap), mungkin belum selesai disalin. Tunggu sebentar lalu coba lagi, atau ambil foto lagi.",
-                    "The photo file is cut short (incomplete), perhaps still being copied. Wait a moment and try again, or take the photo again.",
-                )
-                .into(),
-            (E::Corrupt { .. }, _) => lang
-                .pick(
-                    "Berkas foto rusak dan tidak bisa dibuka. Ambil foto lagi atau pilih berkas lain.",
-                    "The photo file is damaged and cannot be opened. Take the photo again or choose another file.",
-                )
-                .into(),
+            (E::OverMemoryLimit, _) => lang.text("photo-this-image-needs-too-much-memory").into(),
+            (E::Truncated, _) => lang.text("photo-the-photo-file-is-cut-short").into(),
+            (E::Corrupt { .. }, _) => lang.text("photo-the-photo-file-is-damaged-and").into(),
             (E::Unsupported { format }, Lang::Id) => format!(
                 "Foto berformat {format} belum didukung; yang bisa: JPEG, PNG, WebP. Di HP, atur kamera ke \"Paling kompatibel\"/JPEG atau kirim ulang sebagai JPEG."
             ),
-            (E::Unsupported { format }, Lang::En) => format!(
+            (E::Unsupported { format }, _) => format!(
                 "{format} photos are not supported; use JPEG, PNG or WebP. On a phone, set the camera to \"Most compatible\"/JPEG or send it again as JPEG."
             ),
-            (E::NotAnImage, _) => lang
-                .pick(
-                    "Berkas ini bukan gambar. Pilih berkas foto (JPEG, PNG atau WebP).",
-                    "This file is not an image. Choose a photo file (JPEG, PNG or WebP).",
-                )
-                .into(),
-            (E::Encode { .. }, _) => lang
-                .pick(
-                    "Foto tidak bisa disimpan sebagai JPEG. Coba lagi; bila terulang, laporkan ke administrator.",
-                    "The photo could not be saved as JPEG. Try again; if it happens again, tell the administrator.",
-                )
-                .into(),
+            (E::NotAnImage, _) => lang.text("photo-this-file-is-not-an-image").into(),
+            (E::Encode { .. }, _) => lang.text("photo-the-photo-could-not-be-saved").into(),
             (E::CannotFit { kb, max_kb }, Lang::Id) => format!(
                 "Foto tetap {kb} KB, lebih dari batas {max_kb} KB. Perkecil ukuran foto di pengaturan atau minta administrator menaikkan batasnya."
             ),
-            (E::CannotFit { kb, max_kb }, Lang::En) => format!(
+            (E::CannotFit { kb, max_kb }, _) => format!(
                 "The photo is still {kb} KB, over the {max_kb} KB limit. Lower the photo size in the config or ask the administrator to raise the limit."
             ),
             (E::NotAFile { path }, Lang::Id) => format!(
                 "{} bukan berkas foto biasa (perangkat atau pipa). Simpan fotonya sebagai berkas dulu, lalu pilih berkas itu.",
                 path.display()
             ),
-            (E::NotAFile { path }, Lang::En) => format!(
+            (E::NotAFile { path }, _) => format!(
                 "{} is not an ordinary file (a device or a pipe). Save the photo as a file first, then choose that file.",
                 path.display()
             ),
@@ -244,7 +214,7 @@ impl Localized for PhotoError {
                 "Berkas {} tidak ditemukan. Periksa nama dan foldernya.",
                 path.display()
             ),
-            (E::FileNotFound { path }, Lang::En) => format!(
+            (E::FileNotFound { path }, _) => format!(
                 "File {} not found. Check the name and the folder.",
                 path.display()
             ),
@@ -252,41 +222,48 @@ impl Localized for PhotoError {
                 "Berkas {} tidak bisa dibaca ({detail}). Periksa izin akses atau pilih berkas lain.",
                 path.display()
             ),
-            (E::Io { path, detail }, Lang::En) => format!(
+            (E::Io { path, detail }, _) => format!(
                 "File {} cannot be read ({detail}). Check its permissions or choose another file.",
                 path.display()
             ),
             (E::BadCommand { detail }, Lang::Id) => format!(
                 "Perintah kamera di pengaturan (capture_command) tidak bisa dipakai: {detail}. Minta administrator memperbaikinya; sementara itu pakai folder kiriman atau berkas."
             ),
-            (E::BadCommand { detail }, Lang::En) => format!(
+            (E::BadCommand { detail }, _) => format!(
                 "The camera command in the config (capture_command) cannot be used: {detail}. Ask the administrator to fix it; meanwhile use the inbox folder or a file."
             ),
             (E::CaptureStart { program, .. }, Lang::Id) => format!(
                 "Program kamera \"{program}\" tidak bisa dijalankan (belum terpasang?). Minta administrator memeriksanya; sementara itu pakai folder kiriman atau berkas."
             ),
-            (E::CaptureStart { program, .. }, Lang::En) => format!(
+            (E::CaptureStart { program, .. }, _) => format!(
                 "The camera program \"{program}\" could not be started (not installed?). Ask the administrator to check it; meanwhile use the inbox folder or a file."
             ),
-            (E::CaptureFailed { program, stderr, .. }, Lang::Id) => format!(
+            (
+                E::CaptureFailed {
+                    program, stderr, ..
+                },
+                Lang::Id,
+            ) => format!(
                 "Kamera gagal mengambil foto ({program}: {}). Periksa kabel USB kamera lalu coba lagi.",
                 last_line(stderr)
             ),
-            (E::CaptureFailed { program, stderr, .. }, Lang::En) => format!(
+            (
+                E::CaptureFailed {
+                    program, stderr, ..
+                },
+                _,
+            ) => format!(
                 "The camera failed to take the photo ({program}: {}). Check the camera's USB cable and try again.",
                 last_line(stderr)
             ),
             (E::CaptureTimeout { secs, .. }, Lang::Id) => format!(
                 "Kamera tidak menjawab dalam {secs} detik dan dihentikan. Periksa kabel USB kamera lalu coba lagi."
             ),
-            (E::CaptureTimeout { secs, .. }, Lang::En) => format!(
+            (E::CaptureTimeout { secs, .. }, _) => format!(
                 "The camera did not answer within {secs} seconds and was stopped. Check the camera's USB cable and try again."
             ),
             (E::CaptureNoOutput { .. }, _) => lang
-                .pick(
-                    "Program kamera selesai tetapi tidak menghasilkan foto. Periksa kamera lalu coba lagi; bila terulang, laporkan ke administrator.",
-                    "The camera program finished but produced no photo. Check the camera and try again; if it happens again, tell the administrator.",
-                )
+                .text("photo-the-camera-program-finished-but-produced")
                 .into(),
         }
     }

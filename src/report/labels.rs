@@ -26,9 +26,9 @@ pub fn step_name(step: Step, lang: Lang) -> &'static str {
 
 pub fn source_name(source: Source, lang: Lang) -> &'static str {
     match source {
-        Source::Counter => lang.pick("Loket", "Counter"),
-        Source::Online => lang.pick("Daring", "Online"),
-        Source::Import => lang.pick("Impor", "Import"),
+        Source::Counter => lang.text("report-labels-counter"),
+        Source::Online => lang.text("report-labels-online"),
+        Source::Import => lang.text("report-labels-import"),
     }
 }
 
@@ -64,7 +64,7 @@ fn month_name(month: i8, lang: Lang) -> &'static str {
     let i = (month.clamp(1, 12) - 1) as usize;
     match lang {
         Lang::Id => ID[i],
-        Lang::En => EN[i],
+        _ => EN[i],
     }
 }
 
@@ -82,7 +82,7 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
         PeriodKind::Range => format!(
             "{} {} {}",
             long_date(p.first, lang),
-            lang.pick("s.d.", "to"),
+            lang.text("report-labels-to"),
             long_date(p.last, lang)
         ),
     }
@@ -91,23 +91,14 @@ pub fn period_label(p: &Period, lang: Lang) -> String {
 /// The report's title: daily, monthly, or for a run of days.
 pub fn report_title(p: &Period, lang: Lang) -> &'static str {
     match p.kind {
-        PeriodKind::Day => lang.pick(
-            "Laporan Harian Layanan KTA",
-            "Daily Report, Membership Cards",
-        ),
-        PeriodKind::Month => lang.pick(
-            "Laporan Bulanan Layanan KTA",
-            "Monthly Report, Membership Cards",
-        ),
-        PeriodKind::Range => lang.pick("Laporan Layanan KTA", "Report, Membership Cards"),
+        PeriodKind::Day => lang.text("report-labels-daily-report-membership-cards"),
+        PeriodKind::Month => lang.text("report-labels-monthly-report-membership-cards"),
+        PeriodKind::Range => lang.text("report-labels-report-membership-cards"),
     }
 }
 
 pub fn register_title(lang: Lang) -> &'static str {
-    lang.pick(
-        "Buku Tanda Terima Kartu Anggota",
-        "Membership Card Receipt Register",
-    )
+    lang.text("report-labels-membership-card-receipt-register")
 }
 
 /// `28-11-2026 09:15` in the library's zone.

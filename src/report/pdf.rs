@@ -49,7 +49,7 @@ impl Localized for PdfError {
                 "PDF laporan tidak bisa dibuat ({}). Coba --format csv, dan laporkan ke admin.",
                 self.0
             ),
-            Lang::En => format!(
+            _ => format!(
                 "The report PDF could not be made ({}). Try --format csv, and tell the administrator.",
                 self.0
             ),
@@ -223,7 +223,7 @@ impl<'a> Layout<'a> {
         let header = |l: &mut Layout, continued: bool| {
             if !t.title.is_empty() {
                 let title = if continued {
-                    format!("{} ({})", t.title, l.lang.pick("lanjutan", "continued"))
+                    format!("{} ({})", t.title, l.lang.text("report-pdf-continued"))
                 } else {
                     t.title.clone()
                 };
@@ -287,7 +287,7 @@ impl<'a> Layout<'a> {
             .lang
             .pick(&cfg.signer_title, &cfg.signer_title_en)
             .to_string();
-        let known = self.lang.pick("Mengetahui,", "Acknowledged by,");
+        let known = self.lang.text("report-pdf-acknowledged-by");
         self.text(x, w, lh, known, style(size, false, Align::Left, 1));
         self.y += lh;
         self.text(x, w, 2.0 * lh, &title, style(size, false, Align::Left, 2));
@@ -296,7 +296,7 @@ impl<'a> Layout<'a> {
         self.rule(x, x + w * 0.85, 0.4);
         self.y += 1.0;
         let name = if cfg.signer_name.trim().is_empty() {
-            self.lang.pick("(nama jelas)", "(name)").to_string()
+            self.lang.text("report-pdf-name").to_string()
         } else {
             cfg.signer_name.clone()
         };
@@ -315,7 +315,7 @@ impl<'a> Layout<'a> {
         for (i, ops) in self.pages.iter().enumerate() {
             let foot = match self.lang {
                 Lang::Id => format!("Halaman {} dari {n}", i + 1),
-                Lang::En => format!("Page {} of {n}", i + 1),
+                _ => format!("Page {} of {n}", i + 1),
             };
             page(&mut doc, pw, ph, |s| {
                 for op in ops {
@@ -417,7 +417,7 @@ pub fn register_pdf(
     let mut t = register.clone();
     t.columns.push(super::sheet::Column::new(
         "signature",
-        lang.pick("Tanda tangan", "Signature"),
+        lang.text("report-pdf-signature"),
         0,
         2.6,
     ));

@@ -45,19 +45,19 @@ impl Localized for PeriodError {
                     "Tanggal '{s}' tidak dikenali. Tulis seperti 2026-11-28 (tahun-bulan-hari)."
                 )
             }
-            (PeriodError::BadDate(s), Lang::En) => {
+            (PeriodError::BadDate(s), _) => {
                 format!("Date '{s}' is not understood. Write it like 2026-11-28 (year-month-day).")
             }
             (PeriodError::BadMonth(s), Lang::Id) => format!(
                 "Bulan '{s}' tidak dikenali. Tulis seperti 2026-11, atau tanggal mana pun di bulan itu."
             ),
-            (PeriodError::BadMonth(s), Lang::En) => format!(
+            (PeriodError::BadMonth(s), _) => format!(
                 "Month '{s}' is not understood. Write it like 2026-11, or any date in that month."
             ),
             (PeriodError::Reversed { first, last }, Lang::Id) => format!(
                 "Tanggal akhir {last} lebih awal dari tanggal awal {first}. Tukar --from dan --to."
             ),
-            (PeriodError::Reversed { first, last }, Lang::En) => format!(
+            (PeriodError::Reversed { first, last }, _) => format!(
                 "The end date {last} is before the start date {first}. Swap --from and --to."
             ),
         }

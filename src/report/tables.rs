@@ -35,7 +35,7 @@ fn counts(
         title: title.into(),
         columns: vec![
             Column::new("label", label, 40, 4.0),
-            Column::new("count", lang.pick("jumlah", "count"), 8, 1.0),
+            Column::new("count", lang.text("report-tables-count"), 8, 1.0),
         ],
         rows: rows
             .into_iter()
@@ -287,7 +287,7 @@ pub fn receiver(e: &RegisterEntry, lang: Lang, paper: bool) -> String {
         (true, true) => format!(
             "{} ({})",
             e.handover.received_by,
-            lang.pick("wakil", "representative")
+            lang.text("report-tables-representative")
         ),
         (true, false) => format!("*{}", e.handover.received_by),
     }

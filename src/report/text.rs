@@ -30,7 +30,7 @@ pub fn heading(
 pub fn generated_line(at: jiff::Timestamp, tz: &TimeZone, lang: Lang) -> String {
     format!(
         "{} {}",
-        lang.pick("Dibuat", "Generated"),
+        lang.text("report-text-generated"),
         local_time(at, tz, "%d-%m-%Y %H:%M")
     )
 }
@@ -42,7 +42,7 @@ pub fn nothing_in(period: &Period, lang: Lang) -> String {
             "Tidak ada pendaftaran, langkah kartu, maupun kunjungan pada {}. Periksa tanggalnya (--date).",
             period_label(period, lang)
         ),
-        Lang::En => format!(
+        _ => format!(
             "No registrations, card steps or visits in {}. Check the date (--date).",
             period_label(period, lang)
         ),
@@ -55,7 +55,7 @@ pub fn no_handovers(period: &Period, lang: Lang) -> String {
             "Tidak ada kartu yang diserahkan pada {}. Pilih tanggal lain dengan --date atau --from/--to.",
             period_label(period, lang)
         ),
-        Lang::En => format!(
+        _ => format!(
             "No cards were handed over in {}. Pick other dates with --date or --from/--to.",
             period_label(period, lang)
         ),
@@ -120,14 +120,11 @@ pub fn register_text(
         }
     }
     if entries.iter().any(|e| e.handover.representative) {
-        out.push_str(lang.pick(
-            "\n* diterima oleh wakil, bukan anggota sendiri\n",
-            "\n* received by a representative, not the member\n",
-        ));
+        out.push_str(lang.text("report-text-received-by-a-representative-not-the"));
     }
     out.push_str(&format!(
         "\n{}: {}\n",
-        lang.pick("Jumlah kartu diserahkan", "Cards handed over"),
+        lang.text("report-text-cards-handed-over"),
         entries.len()
     ));
     out

@@ -55,13 +55,10 @@ impl Localized for ScannerEvent {
         match self {
             ScannerEvent::Scan(code) => match lang {
                 Lang::Id => format!("Terpindai: {code}"),
-                Lang::En => format!("Scanned: {code}"),
+                _ => format!("Scanned: {code}"),
             },
             ScannerEvent::Connected => lang
-                .pick(
-                    "Pemindai tersambung — siap memindai kartu.",
-                    "Scanner connected — ready to scan cards.",
-                )
+                .text("scanner-serial-scanner-connected-ready-to-scan-cards")
                 .to_string(),
             ScannerEvent::Disconnected { reason } => reason.localized(lang),
         }
@@ -72,36 +69,24 @@ impl Localized for DisconnectReason {
     fn localized(&self, lang: Lang) -> String {
         match self {
             DisconnectReason::NotFound => lang
-                .pick(
-                    "Pemindai tidak ditemukan — colokkan kabelnya; loket akan menyambung sendiri. Bila tetap begini, periksa 'port' di [scanner] loket.toml.",
-                    "Scanner not found — plug it in; loket will reconnect by itself. If this stays, check 'port' under [scanner] in loket.toml.",
-                )
+                .text("scanner-serial-scanner-not-found-plug-it-in")
                 .to_string(),
             DisconnectReason::PermissionDenied => lang
-                .pick(
-                    "Pemindai tidak boleh dibuka oleh pengguna ini — minta admin memasukkannya ke grup dialout (docs/scanner.md), lalu login ulang.",
-                    "This user may not open the scanner — ask the administrator to add it to the dialout group (docs/scanner.md), then log in again.",
-                )
+                .text("scanner-serial-this-user-may-not-open-the")
                 .to_string(),
             DisconnectReason::Busy => lang
-                .pick(
-                    "Pemindai sedang dipakai program lain — tutup loket atau program lain yang memakainya; loket akan menyambung sendiri.",
-                    "The scanner is in use by another program — close the other loket or program using it; loket will reconnect by itself.",
-                )
+                .text("scanner-serial-the-scanner-is-in-use-by")
                 .to_string(),
             // The OS detail ("EOF", "Input/output error") means nothing at the counter; it is in
             // the Display text for the log.
             DisconnectReason::Lost { .. } => lang
-                .pick(
-                    "Pemindai terputus — colokkan kembali; loket akan menyambung sendiri.",
-                    "Scanner disconnected — plug it back in; loket will reconnect by itself.",
-                )
+                .text("scanner-serial-scanner-disconnected-plug-it-back-in")
                 .to_string(),
             DisconnectReason::Other { detail } => match lang {
                 Lang::Id => format!(
                     "Pemindai tidak bisa dibuka ({detail}) — cabut dan colokkan lagi; bila tetap gagal, periksa [scanner] di loket.toml. loket terus mencoba."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The scanner cannot be opened ({detail}) — unplug it and plug it in again; if it still fails, check [scanner] in loket.toml. loket keeps trying."
                 ),
             },

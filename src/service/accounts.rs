@@ -36,27 +36,21 @@ impl Localized for SignInError {
                 "Wrong account name or password. {tries_left} more tries before the account has to wait; forgotten: ask the administrator (loket user passwd)."
             ),
             (SignInError::Wrong { .. }, _) => lang
-                .pick(
-                    "Nama akun atau kata sandi salah. Ketik lagi; lupa kata sandi: minta admin (loket user passwd).",
-                    "Wrong account name or password. Type them again; forgotten: ask the administrator (loket user passwd).",
-                )
+                .text("service-accounts-wrong-account-name-or-password-type")
                 .into(),
             (SignInError::Waiting { minutes }, Lang::Id) => format!(
                 "Terlalu banyak kata sandi salah. Tunggu {minutes} menit lalu coba lagi, atau minta admin mengganti kata sandinya."
             ),
-            (SignInError::Waiting { minutes }, Lang::En) => format!(
+            (SignInError::Waiting { minutes }, _) => format!(
                 "Too many wrong passwords. Wait {minutes} minutes and try again, or ask the administrator to set a new password."
             ),
             (SignInError::Disabled, _) => lang
-                .pick(
-                    "Akun ini dinonaktifkan. Minta admin mengaktifkannya lagi (loket user enable).",
-                    "This account is disabled. Ask the administrator to enable it (loket user enable).",
-                )
+                .text("service-accounts-this-account-is-disabled-ask-the")
                 .into(),
             (SignInError::NotAllowed(who), Lang::Id) => format!(
                 "{who} tidak boleh melakukan ini: perlu akun administrator. Jalankan dengan --as NAMA_ADMIN."
             ),
-            (SignInError::NotAllowed(who), Lang::En) => format!(
+            (SignInError::NotAllowed(who), _) => format!(
                 "{who} may not do this: it needs an administrator's account. Run it with --as ADMIN_NAME."
             ),
             (SignInError::Account(e), _) => e.localized(lang),

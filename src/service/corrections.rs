@@ -25,14 +25,12 @@ pub struct Corrected {
 impl Localized for CorrectionError {
     fn localized(&self, lang: Lang) -> String {
         match self {
-            CorrectionError::CardHandedOver => lang.pick(
-                "Kartu anggota ini sudah diserahkan dengan data lama. Perbaikan sesudah serah terima dilakukan pengawas atau admin: minta mereka (atau jalankan dengan --as NAMA_PENGAWAS).",
-                "This member's card was already handed over with the old data. After handover a supervisor or administrator corrects it: ask them (or run with --as SUPERVISOR_NAME).",
-            ),
-            CorrectionError::NothingChanged => lang.pick(
-                "Tidak ada yang berubah; data anggota tetap seperti semula.",
-                "Nothing changed; the member's data stays as it was.",
-            ),
+            CorrectionError::CardHandedOver => {
+                lang.text("service-corrections-this-member-s-card-was-already")
+            }
+            CorrectionError::NothingChanged => {
+                lang.text("service-corrections-nothing-changed-the-member-s-data")
+            }
         }
         .to_string()
     }
@@ -43,28 +41,22 @@ impl Localized for crate::domain::undo::UndoError {
         use crate::domain::undo::UndoError::*;
         match (self, lang) {
             (NothingToUndo, _) => lang
-                .pick(
-                    "Belum ada langkah yang bisa dibatalkan pada permohonan ini (pendaftaran tidak dibatalkan; untuk itu batalkan permohonannya).",
-                    "There is no step to undo on this request (a registration is not undone; cancel the request instead).",
-                )
+                .text("service-corrections-there-is-no-step-to-undo")
                 .into(),
             (NotYours { by }, Lang::Id) => format!(
                 "Langkah terakhir dikerjakan {by}. Hanya {by} atau pengawas yang bisa membatalkannya."
             ),
-            (NotYours { by }, Lang::En) => {
+            (NotYours { by }, _) => {
                 format!("The last step was done by {by}. Only {by} or a supervisor can undo it.")
             }
             (TooLate { window_minutes }, Lang::Id) => format!(
                 "Langkah terakhir sudah lebih dari {window_minutes} menit lalu. Minta pengawas membatalkannya."
             ),
-            (TooLate { window_minutes }, Lang::En) => format!(
+            (TooLate { window_minutes }, _) => format!(
                 "The last step is more than {window_minutes} minutes old. Ask a supervisor to undo it."
             ),
             (ReasonRequired, _) => lang
-                .pick(
-                    "Tuliskan alasan pembatalan langkah.",
-                    "Give the reason for undoing the step.",
-                )
+                .text("service-corrections-give-the-reason-for-undoing-the")
                 .into(),
         }
     }

@@ -247,16 +247,13 @@ impl crate::i18n::Localized for GuestProblem {
     fn localized(&self, lang: crate::i18n::Lang) -> String {
         match self {
             GuestProblem::NameMissing => lang
-                .pick(
-                    "Nama tamu belum diisi. Tulis nama tamu (atau ketua rombongan).",
-                    "The guest's name is missing. Type the guest's (or group leader's) name.",
-                )
+                .text("service-frontdesk-the-guest-s-name-is-missing")
                 .into(),
             GuestProblem::GroupSize => match lang {
                 crate::i18n::Lang::Id => {
                     format!("Jumlah orang harus antara 1 dan {MAX_GROUP}. Perbaiki jumlahnya.")
                 }
-                crate::i18n::Lang::En => {
+                _ => {
                     format!("The group size must be between 1 and {MAX_GROUP}. Correct it.")
                 }
             },

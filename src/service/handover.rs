@@ -58,7 +58,7 @@ impl Localized for HandoverRefusal {
                 Lang::Id => format!(
                     "Kartu {scanned} bukan kartu pemohon ini ({expected}). Jangan serahkan kartu itu: cari kartu yang benar, lalu pindai atau ketik nomornya. Kejadian ini tercatat di log audit."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Card {scanned} is not this applicant's card ({expected}). Do not hand that card over: find the right one, then scan or type its number. This was written to the audit log."
                 ),
             },
@@ -68,15 +68,12 @@ impl Localized for HandoverRefusal {
                 Lang::Id => format!(
                     "Kartu {scanned} adalah kartu lama anggota ini; yang baru dicetak {expected}. Pindai kode QR kartu baru (atau ketik {expected}). Kejadian ini tercatat di log audit."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Card {scanned} is an older card of this member; the one just printed is {expected}. Scan the new card's QR code (or type {expected}). This was written to the audit log."
                 ),
             },
             HandoverRefusal::CardRequired { .. } => lang
-                .pick(
-                    "Serah terima perlu kartu diperiksa dulu: pindai kartunya atau ketik nomor seri yang tercetak di kartu (di baris perintah: --card NOMOR).",
-                    "The handover needs the card checked first: scan it or type the serial printed on it (on the command line: --card NUMBER).",
-                )
+                .text("service-handover-the-handover-needs-the-card-checked")
                 .into(),
         }
     }

@@ -84,7 +84,7 @@ impl Localized for ServiceError {
                 Lang::Id => format!(
                     "Anggota {no} tidak ditemukan. Periksa nomornya, atau cari dengan nama: loket member search NAMA."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Member {no} was not found. Check the number, or search by name: loket member search NAME."
                 ),
             },
@@ -92,7 +92,7 @@ impl Localized for ServiceError {
                 Lang::Id => format!(
                     "Anggota {no} tidak punya permohonan kartu yang sedang berjalan. Untuk kartu baru, buat perpanjangan atau penggantian."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Member {no} has no card request in progress. For a new card, start a renewal or a replacement."
                 ),
             },
@@ -100,7 +100,7 @@ impl Localized for ServiceError {
                 Lang::Id => format!(
                     "Anggota {no} masih punya permohonan kartu yang berjalan. Selesaikan atau batalkan dulu."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Member {no} still has a card request in progress. Finish or cancel it first."
                 ),
             },
@@ -112,17 +112,14 @@ impl Localized for ServiceError {
             ServiceError::Correction(e) => e.localized(lang),
             ServiceError::Undo(e) => e.localized(lang),
             ServiceError::Privacy(e) => e.localized(lang),
-            ServiceError::ControlCharacter => lang
-                .pick(
-                    "Alasan atau nama yang diketik berisi karakter kendali (misalnya ESC atau baris baru). Ketik ulang tanpa menempelnya; tidak ada yang disimpan.",
-                    "The reason or name typed holds a control character (such as ESC or a line break). Type it again rather than pasting it; nothing was saved.",
-                )
-                .into(),
+            ServiceError::ControlCharacter => {
+                lang.text("service-the-reason-or-name-typed-holds").into()
+            }
             ServiceError::NotAClerk(name) => match lang {
                 Lang::Id => format!(
                     "'{name}' bukan akun petugas yang aktif. Tulis nama akun petugas loket (lihat: loket user list)."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "'{name}' is not an active staff account. Give a counter clerk's account name (see: loket user list)."
                 ),
             },
@@ -130,7 +127,7 @@ impl Localized for ServiceError {
                 Lang::Id => format!(
                     "Jenis anggota '{t}' tidak ada di konfigurasi. Minta admin menambahkannya atau pilih jenis lain."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Member type '{t}' is not in the config. Ask the administrator to add it or pick another."
                 ),
             },

@@ -49,7 +49,7 @@ impl crate::i18n::Localized for PrintingError {
                     "Kartu {member_no} belum bisa dicetak: permohonannya {}. Hanya yang sudah terverifikasi (atau cetak ulang dengan alasan).",
                     state.localized(lang)
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The card of {member_no} cannot be printed yet: its request is {}. Only verified requests print (or a reprint with a reason).",
                     state.localized(lang)
                 ),

@@ -39,13 +39,13 @@ impl crate::i18n::Localized for PrivacyError {
             (PrivacyError::NotASupervisor(u), Lang::Id) => format!(
                 "Penghapusan data anggota hanya boleh oleh supervisor. Akun '{u}' bukan supervisor aktif; minta Kasi/Kabid menjalankannya dengan akunnya."
             ),
-            (PrivacyError::NotASupervisor(u), Lang::En) => format!(
+            (PrivacyError::NotASupervisor(u), _) => format!(
                 "Only a supervisor may erase a member's data. '{u}' is not an active supervisor account; ask the Kasi/Kabid to run it under theirs."
             ),
             (PrivacyError::NoReason, Lang::Id) => {
                 "Tulis alasan penghapusan (--reason), misalnya nomor surat permohonan anggota.".into()
             }
-            (PrivacyError::NoReason, Lang::En) => {
+            (PrivacyError::NoReason, _) => {
                 "Give the reason for the erasure (--reason), e.g. the number of the member's written request.".into()
             }
         }

@@ -37,14 +37,8 @@ pub enum AccountError {
 impl crate::i18n::Localized for AccountError {
     fn localized(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            AccountError::BadName => lang.pick(
-                "Nama akun 2–32 huruf, angka, titik, minus atau garis bawah. Pilih nama lain.",
-                "An account name is 2–32 letters, digits, dots, dashes or underscores. Choose another.",
-            ),
-            AccountError::ShortPassword => lang.pick(
-                "Kata sandi paling sedikit 8 karakter. Pilih yang lebih panjang.",
-                "A password has at least 8 characters. Choose a longer one.",
-            ),
+            AccountError::BadName => lang.text("service-users-an-account-name-is-2-32"),
+            AccountError::ShortPassword => lang.text("service-users-a-password-has-at-least-8"),
         }
         .to_string()
     }

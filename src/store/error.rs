@@ -93,7 +93,7 @@ impl Localized for StoreError {
             (StoreError::Open { path, reason }, Lang::Id) => format!(
                 "Basis data di {path} tidak bisa dibuka ({reason}). Periksa foldernya dan hak aksesnya, atau pakai --data-dir."
             ),
-            (StoreError::Open { path, reason }, Lang::En) => format!(
+            (StoreError::Open { path, reason }, _) => format!(
                 "The store at {path} cannot be opened ({reason}). Check the folder and its permissions, or use --data-dir."
             ),
             (
@@ -112,28 +112,25 @@ impl Localized for StoreError {
                 },
                 _,
             ) => missing_text(lang, path, marker, last_backup.as_deref()),
-            (StoreError::NewerSchema { .. }, _) => lang
-                .pick(
-                    "Basis data ini dibuat oleh loket versi yang lebih baru. Perbarui loket di komputer ini.",
-                    "This store was made by a newer loket. Update loket on this computer.",
-                )
-                .into(),
+            (StoreError::NewerSchema { .. }, _) => {
+                lang.text("store-error-this-store-was-made-by-a").into()
+            }
             (StoreError::DuplicateNik { existing }, Lang::Id) => format!(
                 "NIK ini sudah dipakai anggota aktif {existing}. Cari anggota itu: mungkin cukup perpanjangan atau kartu pengganti."
             ),
-            (StoreError::DuplicateNik { existing }, Lang::En) => format!(
+            (StoreError::DuplicateNik { existing }, _) => format!(
                 "This NIK already belongs to active member {existing}. Look that member up: a renewal or replacement card may be what is needed."
             ),
             (StoreError::DuplicateMemberNo(no), Lang::Id) => {
                 format!("Nomor anggota {no} sudah ada. Tidak ada yang disimpan.")
             }
-            (StoreError::DuplicateMemberNo(no), Lang::En) => {
+            (StoreError::DuplicateMemberNo(no), _) => {
                 format!("Member number {no} already exists. Nothing was saved.")
             }
             (StoreError::Conflict { by, terminal, .. }, Lang::Id) => format!(
                 "Permohonan ini baru saja diubah oleh {by} di {terminal}. Perubahan Anda tidak disimpan; lihat keadaannya sekarang lalu ulangi bila perlu."
             ),
-            (StoreError::Conflict { by, terminal, .. }, Lang::En) => format!(
+            (StoreError::Conflict { by, terminal, .. }, _) => format!(
                 "This request was just changed by {by} at {terminal}. Your change was not saved; look at it now and repeat if still needed."
             ),
             (
@@ -152,51 +149,51 @@ impl Localized for StoreError {
                     by,
                     terminal,
                 },
-                Lang::En,
+                _,
             ) => format!(
                 "The card of {member_no} is being printed by {by} at {terminal}. It was not sent again; wait for it at the printer, then look at the request's state."
             ),
             (StoreError::NotFound(what), Lang::Id) => {
                 format!("{what} tidak ditemukan. Periksa nomornya lalu ulangi.")
             }
-            (StoreError::NotFound(what), Lang::En) => {
+            (StoreError::NotFound(what), _) => {
                 format!("{what} was not found. Check the number and try again.")
             }
             (StoreError::DuplicateUser(name), Lang::Id) => {
                 format!("Akun {name} sudah ada. Pilih nama lain.")
             }
-            (StoreError::DuplicateUser(name), Lang::En) => {
+            (StoreError::DuplicateUser(name), _) => {
                 format!("Account {name} already exists. Choose another name.")
             }
-            (StoreError::NoAccount(name), Lang::Id) => format!(
-                "Tidak ada akun bernama {name}. Lihat daftar akun: loket user list."
-            ),
-            (StoreError::NoAccount(name), Lang::En) => {
+            (StoreError::NoAccount(name), Lang::Id) => {
+                format!("Tidak ada akun bernama {name}. Lihat daftar akun: loket user list.")
+            }
+            (StoreError::NoAccount(name), _) => {
                 format!("There is no account named {name}. See the accounts: loket user list.")
             }
             (StoreError::LastAdmin(name), Lang::Id) => format!(
                 "{name} adalah satu-satunya administrator aktif; tidak bisa dinonaktifkan atau diturunkan. Jadikan akun lain admin dulu."
             ),
-            (StoreError::LastAdmin(name), Lang::En) => format!(
+            (StoreError::LastAdmin(name), _) => format!(
                 "{name} is the only active administrator and cannot be disabled or demoted. Make another account admin first."
             ),
             (StoreError::MemberChanged { by, terminal }, Lang::Id) => format!(
                 "Data anggota ini baru saja diubah oleh {by} di {terminal}. Perbaikan Anda tidak disimpan; buka lagi datanya lalu ulangi bila masih perlu."
             ),
-            (StoreError::MemberChanged { by, terminal }, Lang::En) => format!(
+            (StoreError::MemberChanged { by, terminal }, _) => format!(
                 "This member's data was just changed by {by} at {terminal}. Your correction was not saved; open the data again and repeat if still needed."
             ),
             (StoreError::MemberNo(e), _) => e.localized(lang),
             (StoreError::Corrupt(e) | StoreError::Db(e), Lang::Id) => format!(
                 "Basis data bermasalah ({e}). Jalankan 'loket check' dan hubungi admin; bila dinyatakan rusak, pulihkan cadangan terakhir."
             ),
-            (StoreError::Corrupt(e) | StoreError::Db(e), Lang::En) => format!(
+            (StoreError::Corrupt(e) | StoreError::Db(e), _) => format!(
                 "The store reported a problem ({e}). Run 'loket check' and call the administrator; if it says the store is damaged, restore the last backup."
             ),
             (StoreError::Io(e), Lang::Id) => {
                 format!("Berkas tidak bisa dibaca atau ditulis ({e}). Periksa foldernya.")
             }
-            (StoreError::Io(e), Lang::En) => {
+            (StoreError::Io(e), _) => {
                 format!("A file could not be read or written ({e}). Check the folder.")
             }
         }
@@ -208,19 +205,19 @@ fn restore_hint(lang: Lang, path: &str, last_backup: Option<&str>, keep: bool) -
     let keep = match (keep, lang) {
         (false, _) => String::new(),
         (true, Lang::Id) => format!("simpan berkas yang rusak (mv {path} {path}.rusak), "),
-        (true, Lang::En) => format!("keep the damaged file (mv {path} {path}.damaged-copy), "),
+        (true, _) => format!("keep the damaged file (mv {path} {path}.damaged-copy), "),
     };
     match (last_backup, lang) {
         (Some(b), Lang::Id) => format!(
             "Cadangan terakhir: {b}. Hentikan loket di semua komputer, {keep}pulihkan cadangan (cp {b} {path}), lalu jalankan 'loket check'. Yang dicatat sesudah cadangan itu harus dimasukkan lagi."
         ),
-        (Some(b), Lang::En) => format!(
+        (Some(b), _) => format!(
             "Last backup: {b}. Stop loket on every computer, {keep}restore the backup (cp {b} {path}), then run 'loket check'. What was recorded after that backup must be entered again."
         ),
         (None, Lang::Id) => format!(
             "Tidak ada cadangan yang tercatat oleh 'loket backup'. Hentikan loket di semua komputer, {keep}cari salinan {path} (cadangan harian administrator) dan pulihkan, lalu jalankan 'loket check'."
         ),
-        (None, Lang::En) => format!(
+        (None, _) => format!(
             "No backup was recorded by 'loket backup'. Stop loket on every computer, {keep}find a copy of {path} (the administrator's daily backups) and restore it, then run 'loket check'."
         ),
     }
@@ -243,7 +240,7 @@ fn damaged_text(lang: Lang, path: &str, reason: &str, last_backup: Option<&str>)
         Lang::Id => format!(
             "Basis data di {path} rusak ({reason}). Loket tidak membukanya dan tidak menulis apa pun ke dalamnya."
         ),
-        Lang::En => format!(
+        _ => format!(
             "The store at {path} is damaged ({reason}). loket does not open it and writes nothing into it."
         ),
     };
@@ -255,7 +252,7 @@ fn missing_text(lang: Lang, path: &str, marker: &str, last_backup: Option<&str>)
         Lang::Id => format!(
             "Basis data {path} tidak ada, padahal folder ini pernah menyimpannya. Loket tidak membuat basis data kosong baru sebagai gantinya."
         ),
-        Lang::En => format!(
+        _ => format!(
             "The store {path} is missing, though this folder held one. loket does not make a new empty store in its place."
         ),
     };
@@ -263,7 +260,7 @@ fn missing_text(lang: Lang, path: &str, marker: &str, last_backup: Option<&str>)
         Lang::Id => format!(
             "Bila memang ingin mulai dengan basis data baru yang kosong, hapus {marker} lalu ulangi."
         ),
-        Lang::En => {
+        _ => {
             format!("To start a new, empty store on purpose, delete {marker} and try again.")
         }
     };

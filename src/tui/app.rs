@@ -578,7 +578,7 @@ impl App {
             Action::ToggleLang => {
                 self.lang = match self.lang {
                     Lang::Id => Lang::En,
-                    Lang::En => Lang::Id,
+                    _ => Lang::Id,
                 }
             }
             Action::Notice { id, en } => {
@@ -753,7 +753,7 @@ impl App {
                     done.len(),
                     job.job_id
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "{} cards sent to the printer together ({}). Once cut and laminated, press l for those still marked.",
                     done.len(),
                     job.job_id
@@ -785,7 +785,7 @@ impl App {
             Lang::Id => {
                 format!("{done} kartu tercatat sudah dipotong dan dipres; siap diserahkan.")
             }
-            Lang::En => format!("{done} cards recorded as cut and laminated; ready to hand over."),
+            _ => format!("{done} cards recorded as cut and laminated; ready to hand over."),
         };
         for f in &failed {
             text.push('\n');
@@ -822,18 +822,18 @@ impl App {
         if let Screen::Detail(d) = &self.screen
             && matches!(d.mode, Mode::View)
         {
-            keys.push(("e", lang.pick("perbaiki data", "correct data")));
-            keys.push(("z", lang.pick("batalkan langkah", "undo step")));
+            keys.push(("e", lang.text("tui-app-correct-data")));
+            keys.push(("z", lang.text("tui-app-undo-step")));
         }
         if matches!(self.screen, Screen::Queue(_)) && self.supervises() {
-            keys.push(("d", lang.pick("dasbor", "overview")));
+            keys.push(("d", lang.text("tui-app-overview")));
         }
         if matches!(self.screen, Screen::Queue(_)) && self.role() == Some(Role::Admin) {
-            keys.push(("a", lang.pick("log audit", "audit log")));
-            keys.push(("u", lang.pick("akun petugas", "accounts")));
+            keys.push(("a", lang.text("tui-app-audit-log")));
+            keys.push(("u", lang.text("tui-app-accounts")));
         }
-        keys.push(("F1", lang.pick("bantuan", "help")));
-        keys.push(("F2", lang.pick("English", "Bahasa")));
+        keys.push(("F1", lang.text("tui-app-help")));
+        keys.push(("F2", lang.text("tui-app-bahasa")));
         keys
     }
 
@@ -841,13 +841,13 @@ impl App {
         let lang = self.lang;
         match &self.screen {
             Screen::Login(s) => s.title(lang),
-            Screen::Queue(_) => lang.pick("Antrean kartu anggota", "Card queue"),
+            Screen::Queue(_) => lang.text("tui-app-card-queue"),
             Screen::Register(s) => s.title(lang),
-            Screen::Detail(_) => lang.pick("Permohonan kartu", "Card request"),
-            Screen::Members(_) => lang.pick("Anggota", "Members"),
-            Screen::Audit(_) => lang.pick("Log audit", "Audit log"),
-            Screen::Dashboard(_) => lang.pick("Pengawasan layanan KTA", "Card service overview"),
-            Screen::Accounts(_) => lang.pick("Akun petugas", "Staff accounts"),
+            Screen::Detail(_) => lang.text("tui-app-card-request"),
+            Screen::Members(_) => lang.text("tui-app-members"),
+            Screen::Audit(_) => lang.text("tui-app-audit-log-2"),
+            Screen::Dashboard(_) => lang.text("tui-app-card-service-overview"),
+            Screen::Accounts(_) => lang.text("tui-app-staff-accounts"),
         }
     }
 
@@ -872,14 +872,14 @@ impl App {
 
         let who = match &self.user {
             Some(u) => format!("{} ({})", u.name, role_text(u.role, lang)),
-            None => lang.pick("belum masuk", "not signed in").to_string(),
+            None => lang.text("tui-app-not-signed-in").to_string(),
         };
         let right = format!(
             "{who} · {} · {} ",
             self.clock.local(self.now),
             match lang {
                 Lang::Id => "ID",
-                Lang::En => "EN",
+                _ => "EN",
             }
         );
         let left = format!(" loket · {}", self.title());
@@ -932,8 +932,8 @@ impl App {
 
 pub(super) fn role_text(role: Role, lang: Lang) -> &'static str {
     match role {
-        Role::Staff => lang.pick("petugas", "staff"),
-        Role::Supervisor => lang.pick("pengawas", "supervisor"),
+        Role::Staff => lang.text("tui-app-staff"),
+        Role::Supervisor => lang.text("tui-app-supervisor"),
         Role::Admin => "admin",
     }
 }

@@ -274,7 +274,7 @@ impl<'a> FrontDesk<'a> {
                 "Pengunjung hari ini: {} orang (anggota {}, tamu {})",
                 c.people, c.members, c.guests
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Visitors today: {} (members {}, guests {})",
                 c.people, c.members, c.guests
             ),
@@ -414,7 +414,7 @@ impl<'a> FrontDesk<'a> {
                 .unwrap_or_default();
             body.push(Line::raw(match self.lang {
                 Lang::Id => format!("Sudah tercatat pukul {at}; tidak dihitung lagi."),
-                Lang::En => format!("Already counted at {at}; not counted again."),
+                _ => format!("Already counted at {at}; not counted again."),
             }));
         }
         if c.first_scan_recorded {

@@ -135,7 +135,7 @@ pub(super) fn snap_all(name: &str, app: &mut App) {
             app.lang = l;
             let code = match l {
                 Lang::Id => "id",
-                Lang::En => "en",
+                _ => "en",
             };
             insta::assert_snapshot!(
                 format!("{name}_{w}x{h}_{code}"),

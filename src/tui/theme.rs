@@ -63,7 +63,7 @@ impl Localized for ThemeError {
             Lang::Id => format!(
                 "Tema '{name}' tidak bisa dipakai: {reason}. Pakai default, light atau high-contrast di [tui] theme, atau perbaiki berkasnya."
             ),
-            Lang::En => format!(
+            _ => format!(
                 "Theme '{name}' cannot be used: {reason}. Use default, light or high-contrast in [tui] theme, or fix the file."
             ),
         }

@@ -208,7 +208,7 @@ impl Localized for ServeError {
             (ServeError::Bind { addr, reason }, Lang::Id) => format!(
                 "Tidak bisa mendengarkan di {addr} ({reason}). Pilih alamat lain dengan --listen, atau hentikan program yang memakainya."
             ),
-            (ServeError::Bind { addr, reason }, Lang::En) => format!(
+            (ServeError::Bind { addr, reason }, _) => format!(
                 "Cannot listen on {addr} ({reason}). Choose another address with --listen, or stop the program using it."
             ),
             (ServeError::Runtime(e), Lang::Id) => {
@@ -216,7 +216,7 @@ impl Localized for ServeError {
                     "Server web berhenti karena gangguan ({e}). Jalankan lagi; bila terulang, laporkan ke administrator."
                 )
             }
-            (ServeError::Runtime(e), Lang::En) => {
+            (ServeError::Runtime(e), _) => {
                 format!(
                     "The web server stopped because of a problem ({e}). Start it again; if it happens again, tell the administrator."
                 )

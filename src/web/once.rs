@@ -52,9 +52,5 @@ impl<'a> Spent<'a> {
 
 /// What the person reads when the same form is being sent twice at once.
 pub fn in_flight_text(lang: Lang) -> String {
-    lang.pick(
-        "Formulir ini sedang dikirim. Tunggu sebentar lalu muat ulang halamannya; jangan kirim dua kali.",
-        "This form is being sent already. Wait a moment and reload the page; do not send it twice.",
-    )
-    .into()
+    lang.text("web-once-this-form-is-being-sent-already").into()
 }

@@ -54,7 +54,7 @@ button{margin-top:1.4rem;width:100%;font-size:1.1rem;padding:.8rem;border:0;bord
 fn page(lang: Lang, title: &str, switch_href: &str, body: &str) -> String {
     let (other, other_name) = match lang {
         Lang::Id => ("en", "English"),
-        Lang::En => ("id", "Bahasa Indonesia"),
+        _ => ("id", "Bahasa Indonesia"),
     };
     let sep = if switch_href.contains('?') { '&' } else { '?' };
     format!(
@@ -72,7 +72,7 @@ fn page(lang: Lang, title: &str, switch_href: &str, body: &str) -> String {
 pub fn lang_code(lang: Lang) -> &'static str {
     match lang {
         Lang::Id => "id",
-        Lang::En => "en",
+        _ => "en",
     }
 }
 
@@ -136,12 +136,10 @@ fn select(out: &mut String, code: &str, current: &str, options: &[(String, Strin
 fn identity_name(kind: IdentityKind, lang: Lang) -> String {
     match kind {
         IdentityKind::Ktp => "KTP".into(),
-        IdentityKind::Kk => lang.pick("KK (Kartu Keluarga)", "KK (family card)").into(),
-        IdentityKind::Kia => lang
-            .pick("KIA (Kartu Identitas Anak)", "KIA (child's identity card)")
-            .into(),
-        IdentityKind::StudentCard => lang.pick("Kartu pelajar", "Student card").into(),
-        IdentityKind::Passport => lang.pick("Paspor", "Passport").into(),
+        IdentityKind::Kk => lang.text("web-pages-kk-family-card").into(),
+        IdentityKind::Kia => lang.text("web-pages-kia-child-s-identity-card").into(),
+        IdentityKind::StudentCard => lang.text("web-pages-student-card").into(),
+        IdentityKind::Passport => lang.text("web-pages-passport").into(),
     }
 }
 
@@ -155,13 +153,10 @@ pub fn form_page(v: &FormView) -> String {
         "<h1>{}</h1><p>{}</p>",
         esc(&format!(
             "{} — {}",
-            lang.pick("Pendaftaran anggota", "Member registration"),
+            lang.text("web-pages-member-registration"),
             v.library
         )),
-        lang.pick(
-            "Isi data sesuai KTP (atau KK bagi yang belum punya KTP), unggah foto diri, lalu kirim. Anda akan mendapat nomor anggota untuk ditunjukkan di loket perpustakaan.",
-            "Fill in your data as on your KTP (or KK if you have no KTP yet), upload a photo of yourself, and send. You will get a member number to show at the library counter."
-        )
+        lang.text("web-pages-fill-in-your-data-as-on")
     );
     let problems = v.errors.len()
         + usize::from(v.photo_error.is_some())
@@ -179,7 +174,7 @@ pub fn form_page(v: &FormView) -> String {
                     Lang::Id => format!(
                         "Ada {problems} isian yang perlu diperbaiki (ditandai merah di bawah). Foto perlu dipilih lagi."
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "{problems} field(s) need correcting (marked red below). The photo has to be chosen again."
                     ),
                 }
@@ -217,15 +212,9 @@ pub fn form_page(v: &FormView) -> String {
             }
             Field::Sex => {
                 let options = [
-                    (
-                        String::new(),
-                        lang.pick("— pilih —", "— choose —").to_string(),
-                    ),
-                    ("L".to_string(), lang.pick("Laki-laki", "Male").to_string()),
-                    (
-                        "P".to_string(),
-                        lang.pick("Perempuan", "Female").to_string(),
-                    ),
+                    (String::new(), lang.text("web-pages-choose").to_string()),
+                    ("L".to_string(), lang.text("web-pages-male").to_string()),
+                    ("P".to_string(), lang.text("web-pages-female").to_string()),
                 ];
                 select(&mut b, code, value, &options);
             }
@@ -262,13 +251,14 @@ pub fn form_page(v: &FormView) -> String {
         "<div{}><label for=\"{p}\">{}{}</label>\
 <input type=\"file\" id=\"{p}\" name=\"{p}\" accept=\"image/jpeg,image/png\">\
 <p class=\"hint\">{}</p>",
-        if v.photo_error.is_some() { " class=\"bad\"" } else { "" },
-        lang.pick("Foto diri", "Photo of yourself"),
+        if v.photo_error.is_some() {
+            " class=\"bad\""
+        } else {
+            ""
+        },
+        lang.text("web-pages-photo-of-yourself"),
         if v.photo_required { " *" } else { "" },
-        lang.pick(
-            "JPEG atau PNG, wajah menghadap kamera, latar polos. Dipotong 3:4 untuk kartu; data lokasi (GPS) dan info kamera dibuang.",
-            "JPEG or PNG, facing the camera, plain background. Cropped 3:4 for the card; location (GPS) and camera data are removed."
-        ),
+        lang.text("web-pages-jpeg-or-png-facing-the-camera"),
         p = form::PHOTO,
     );
     if let Some(e) = &v.photo_error {
@@ -280,7 +270,7 @@ pub fn form_page(v: &FormView) -> String {
         b,
         "<div class=\"hp\" aria-hidden=\"true\"><label for=\"{h}\">{}</label>\
 <input type=\"text\" id=\"{h}\" name=\"{h}\" value=\"\" tabindex=\"-1\" autocomplete=\"off\"></div>",
-        lang.pick("Jangan diisi", "Leave this empty"),
+        lang.text("web-pages-leave-this-empty"),
         h = form::HONEYPOT,
     );
     // The privacy notice and the consent.
@@ -288,14 +278,15 @@ pub fn form_page(v: &FormView) -> String {
         b,
         "<div class=\"notice\"><p><strong>{}</strong> {}</p></div>\
 <div{}><label class=\"consent\"><input type=\"checkbox\" name=\"{c}\" id=\"{c}\" value=\"1\"{}> {}</label>",
-        lang.pick("Pemberitahuan privasi.", "Privacy notice."),
+        lang.text("web-pages-privacy-notice"),
         esc(&privacy(lang, v.library)),
-        if v.consent_error.is_some() { " class=\"bad\"" } else { "" },
+        if v.consent_error.is_some() {
+            " class=\"bad\""
+        } else {
+            ""
+        },
         if v.consent { " checked" } else { "" },
-        lang.pick(
-            "Saya sudah membaca pemberitahuan privasi dan setuju data saya dipakai untuk keanggotaan perpustakaan.",
-            "I have read the privacy notice and agree that my data is used for my library membership."
-        ),
+        lang.text("web-pages-i-have-read-the-privacy-notice"),
         c = form::CONSENT,
     );
     if let Some(e) = &v.consent_error {
@@ -304,14 +295,9 @@ pub fn form_page(v: &FormView) -> String {
     let _ = write!(
         b,
         "</div><button type=\"submit\">{}</button></form>",
-        lang.pick("Kirim pendaftaran", "Send registration")
+        lang.text("web-pages-send-registration")
     );
-    page(
-        lang,
-        lang.pick("Pendaftaran anggota", "Member registration"),
-        "/",
-        &b,
-    )
+    page(lang, lang.text("web-pages-member-registration"), "/", &b)
 }
 
 /// Fields the applicant must fill in (marked with a star). Phone and e-mail: one of the two.
@@ -333,7 +319,7 @@ fn privacy(lang: Lang, library: &str) -> String {
         Lang::Id => format!(
             "Data ini (nama, NIK, alamat, tanggal lahir, nama ibu kandung, nomor HP/e-mail, foto) dipakai hanya untuk keanggotaan di {library} dan disimpan di perpustakaan, sesuai UU 27/2022 tentang Pelindungan Data Pribadi. NIK dan nama ibu kandung tidak dicetak di kartu dan tidak dibagikan kepada pihak lain. Anda dapat meminta data diperbaiki atau dihapus di loket."
         ),
-        Lang::En => format!(
+        _ => format!(
             "This data (name, NIK, address, birth date, mother's birth name, phone/e-mail, photo) is used only for your membership of {library} and kept at the library, under Indonesia's personal data protection law (UU 27/2022). The NIK and mother's name are never printed on the card nor shared with others. You may ask at the counter for your data to be corrected or deleted."
         ),
     }
@@ -373,12 +359,9 @@ pub fn confirmation_page(
     let _ = write!(
         b,
         "<h1>{}</h1><p>{}</p><p>{}</p><p class=\"member-no\" id=\"member-no\">{}</p>{}",
-        lang.pick("Pendaftaran berhasil", "Registration succeeded"),
-        esc(&format!("{}: {name}", lang.pick("Nama", "Name"))),
-        lang.pick(
-            "Nomor anggota Anda (catat, simpan, atau cetak halaman ini):",
-            "Your member number (note it, keep it, or print this page):"
-        ),
+        lang.text("web-pages-registration-succeeded"),
+        esc(&format!("{}: {name}", lang.text("web-pages-name"))),
+        lang.text("web-pages-your-member-number-note-it-keep"),
         esc(member_no),
         qr_svg(member_no).unwrap_or_default()
     );
@@ -386,31 +369,19 @@ pub fn confirmation_page(
         b,
         "<h2>{}</h2><ol><li>{}</li><li>{}</li><li>{}</li></ol><p>{}</p>\
 <p class=\"noprint\">{}</p>",
-        lang.pick("Langkah berikutnya", "What next"),
+        lang.text("web-pages-what-next"),
         esc(&match lang {
             Lang::Id => format!("Datang ke loket {library}."),
-            Lang::En => format!("Come to the counter of {library}."),
+            _ => format!("Come to the counter of {library}."),
         }),
-        lang.pick(
-            "Tunjukkan nomor anggota ini atau kode QR-nya (dari HP atau cetakan) kepada petugas.",
-            "Show this member number or its QR code (on your phone or printed) to the staff."
-        ),
-        lang.pick(
-            "Bawa KTP asli; yang belum punya KTP membawa fotokopi KK (Kartu Keluarga).",
-            "Bring your KTP (identity card); if you have none yet, a photocopy of your KK (family card)."
-        ),
-        lang.pick(
-            "Petugas memeriksa data dan foto Anda, lalu mencetak kartu anggota. Layanan ini gratis.",
-            "The staff check your data and photo, then print your membership card. The service is free."
-        ),
-        lang.pick(
-            "Untuk mencetak: menu browser › Cetak (di HP: Bagikan › Cetak).",
-            "To print: the browser menu › Print (on a phone: Share › Print)."
-        ),
+        lang.text("web-pages-show-this-member-number-or-its"),
+        lang.text("web-pages-bring-your-ktp-identity-card-if"),
+        lang.text("web-pages-the-staff-check-your-data-and"),
+        lang.text("web-pages-to-print-the-browser-menu-print"),
     );
     page(
         lang,
-        lang.pick("Pendaftaran berhasil", "Registration succeeded"),
+        lang.text("web-pages-registration-succeeded"),
         self_href,
         &b,
     )
@@ -423,7 +394,7 @@ pub fn message_page(lang: Lang, title: &str, message: &str) -> String {
         esc(title),
         esc(message),
         lang_code(lang),
-        lang.pick("Ke formulir pendaftaran", "To the registration form")
+        lang.text("web-pages-to-the-registration-form")
     );
     page(lang, title, "/", &body)
 }

@@ -47,14 +47,12 @@ impl Refusal {
     /// The page title when the refusal is a page of its own.
     pub fn title(&self, lang: Lang) -> &'static str {
         match self {
-            Refusal::TooLarge { .. } => lang.pick("Kiriman terlalu besar", "Upload too large"),
-            Refusal::TooMany { .. } => lang.pick("Terlalu banyak kiriman", "Too many submissions"),
-            Refusal::NotFound => lang.pick("Halaman tidak ada", "Page not found"),
-            Refusal::ServerError => lang.pick("Terjadi gangguan", "Something went wrong"),
-            Refusal::ConfirmationExpired => {
-                lang.pick("Tautan sudah tidak berlaku", "Link no longer valid")
-            }
-            _ => lang.pick("Pendaftaran tidak diterima", "Registration not accepted"),
+            Refusal::TooLarge { .. } => lang.text("web-texts-upload-too-large"),
+            Refusal::TooMany { .. } => lang.text("web-texts-too-many-submissions"),
+            Refusal::NotFound => lang.text("web-texts-page-not-found"),
+            Refusal::ServerError => lang.text("web-texts-something-went-wrong"),
+            Refusal::ConfirmationExpired => lang.text("web-texts-link-no-longer-valid"),
+            _ => lang.text("web-texts-registration-not-accepted"),
         }
     }
 }
@@ -63,72 +61,41 @@ impl Localized for Refusal {
     fn localized(&self, lang: Lang) -> String {
         match (self, lang) {
             (Refusal::PhotoRequired, _) => lang
-                .pick(
-                    "Pilih foto diri Anda (JPEG atau PNG), wajah terlihat jelas, lalu kirim lagi.",
-                    "Choose a photo of yourself (JPEG or PNG) with your face clearly visible, then send again.",
-                )
+                .text("web-texts-choose-a-photo-of-yourself-jpeg")
                 .into(),
             (Refusal::ConsentRequired, _) => lang
-                .pick(
-                    "Baca pemberitahuan privasi lalu centang persetujuannya; tanpa itu data tidak bisa disimpan.",
-                    "Read the privacy notice and tick your consent; without it the data cannot be saved.",
-                )
+                .text("web-texts-read-the-privacy-notice-and-tick")
                 .into(),
             (Refusal::DuplicateNik, _) => lang
-                .pick(
-                    "NIK ini sudah terdaftar. Silakan datang ke loket perpustakaan dengan membawa KTP (atau KK) Anda; petugas akan membantu.",
-                    "This NIK is already registered. Please come to the library counter with your KTP (or KK); the staff will help you.",
-                )
+                .text("web-texts-this-nik-is-already-registered-please")
                 .into(),
-            (Refusal::FormExpired, _) => lang
-                .pick(
-                    "Formulir ini sudah kedaluwarsa atau dibuka di tempat lain. Isian Anda masih ada di bawah: pilih foto lagi, lalu kirim sekali lagi.",
-                    "This form has expired or was opened elsewhere. Your entries are still below: choose the photo again, then send once more.",
-                )
-                .into(),
+            (Refusal::FormExpired, _) => lang.text("web-texts-this-form-has-expired-or-was").into(),
             (Refusal::Honeypot, _) => lang
-                .pick(
-                    "Kiriman ini tidak bisa diterima. Bila Anda mengisi formulir sendiri, buka formulirnya lagi dan kirim ulang, atau daftar langsung di loket.",
-                    "This submission cannot be accepted. If you filled in the form yourself, open it again and resend, or register at the counter.",
-                )
+                .text("web-texts-this-submission-cannot-be-accepted-if")
                 .into(),
             (Refusal::TooLarge { max_mb }, Lang::Id) => format!(
                 "Kiriman lebih dari {max_mb} MB. Pilih foto yang lebih kecil (atau kecilkan ukurannya di HP), lalu kirim lagi."
             ),
-            (Refusal::TooLarge { max_mb }, Lang::En) => format!(
+            (Refusal::TooLarge { max_mb }, _) => format!(
                 "The upload is larger than {max_mb} MB. Choose a smaller photo (or reduce its size on your phone), then send again."
             ),
             (Refusal::TooMany { retry_secs }, Lang::Id) => format!(
                 "Terlalu banyak kiriman dari alamat Anda. Tunggu {} menit, lalu coba lagi.",
                 retry_secs.div_ceil(60)
             ),
-            (Refusal::TooMany { retry_secs }, Lang::En) => format!(
+            (Refusal::TooMany { retry_secs }, _) => format!(
                 "Too many submissions from your address. Wait {} minute(s), then try again.",
                 retry_secs.div_ceil(60)
             ),
             (Refusal::Malformed, _) => lang
-                .pick(
-                    "Kiriman tidak bisa dibaca. Buka formulirnya lagi, isi, lalu kirim.",
-                    "The submission could not be read. Open the form again, fill it in and send it.",
-                )
+                .text("web-texts-the-submission-could-not-be-read")
                 .into(),
             (Refusal::ServerError, _) => lang
-                .pick(
-                    "Pendaftaran tidak tersimpan karena gangguan di server. Coba lagi beberapa menit lagi, atau daftar langsung di loket.",
-                    "The registration was not saved because of a problem on the server. Try again in a few minutes, or register at the counter.",
-                )
+                .text("web-texts-the-registration-was-not-saved-because")
                 .into(),
-            (Refusal::NotFound, _) => lang
-                .pick(
-                    "Halaman ini tidak ada. Buka formulir pendaftaran dari halaman depan.",
-                    "This page does not exist. Open the registration form from the front page.",
-                )
-                .into(),
+            (Refusal::NotFound, _) => lang.text("web-texts-this-page-does-not-exist-open").into(),
             (Refusal::ConfirmationExpired, _) => lang
-                .pick(
-                    "Tautan konfirmasi ini sudah tidak berlaku. Nomor anggota Anda tetap berlaku: sebutkan nama dan tunjukkan KTP di loket.",
-                    "This confirmation link is no longer valid. Your member number still stands: give your name and show your KTP at the counter.",
-                )
+                .text("web-texts-this-confirmation-link-is-no-longer")
                 .into(),
         }
     }

@@ -50,7 +50,7 @@ impl App {
                         reason.localized(self.lang),
                         p.member_no()
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "{} Look member {} up with / and the name or number.",
                         reason.localized(self.lang),
                         p.member_no()
@@ -63,7 +63,7 @@ impl App {
                     Lang::Id => format!(
                         "Hasil pindai {code} bukan nomor anggota yang terdaftar. Cari dengan / lalu ketik nama atau NIK."
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "The scan {code} is not a registered member number. Search with / and type the name or NIK."
                     ),
                 };
@@ -107,7 +107,7 @@ impl App {
                     Lang::Id => format!(
                         "Kartu diserahkan kepada {received_by} dan tercatat. Minta anggota memindai kartunya di meja depan. Esc: kembali ke antrean."
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "Card handed to {received_by} and recorded. Ask the member to scan the card at the front desk. Esc: back to the queue."
                     ),
                 });

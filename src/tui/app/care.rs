@@ -125,7 +125,7 @@ impl App {
                             Lang::Id => format!(
                                 "Langkah dibatalkan; permohonan kembali {state}. Riwayat menyimpan langkah dan pembatalannya."
                             ),
-                            Lang::En => format!(
+                            _ => format!(
                                 "Step undone; the request is back to {state}. The history keeps both the step and its undo."
                             ),
                         };
@@ -135,7 +135,7 @@ impl App {
                                 Lang::Id => format!(
                                     "Kartu {serial} tercatat rusak: sisihkan; cetakan berikutnya bernomor seri baru."
                                 ),
-                                Lang::En => format!(
+                                _ => format!(
                                     "Card {serial} is recorded as spoiled: set it aside; the next print gets a new serial."
                                 ),
                             });
@@ -201,23 +201,20 @@ impl App {
                 let no = done.member.member_no.to_string();
                 let mut text = match self.lang {
                     Lang::Id => format!("Data anggota {no} diperbaiki dan tercatat di log audit."),
-                    Lang::En => {
+                    _ => {
                         format!("Member {no}'s data corrected and recorded in the audit log.")
                     }
                 };
                 if done.card_out_of_date {
                     text.push(' ');
-                    text.push_str(self.lang.pick(
-                        "Kartunya masih memuat data lama: buat kartu pengganti di layar Anggota (m, lalu g).",
-                        "The card still shows the old data: make a replacement on the Members screen (m, then g).",
-                    ));
+                    text.push_str(self.lang.text("tui-app-care-the-card-still-shows-the-old"));
                 }
                 if editing.back_to_checklist {
                     text.push(' ');
-                    text.push_str(self.lang.pick(
-                        "Periksa daftar periksa lagi.",
-                        "Go through the checklist again.",
-                    ));
+                    text.push_str(
+                        self.lang
+                            .text("tui-app-care-go-through-the-checklist-again"),
+                    );
                 }
                 self.say(text);
             }
@@ -255,7 +252,7 @@ impl App {
                 accounts::set_role(store, name, *role, &actor, now).map(|_| {
                     Some(match lang {
                         Lang::Id => format!("Peran {name} sekarang {}.", super::role_text(*role, lang)),
-                        Lang::En => format!("{name}'s role is now {}.", super::role_text(*role, lang)),
+                        _ => format!("{name}'s role is now {}.", super::role_text(*role, lang)),
                     })
                 })
             }
@@ -263,9 +260,9 @@ impl App {
                 accounts::set_active(store, name, *active, &actor, now).map(|_| {
                     Some(match (active, lang) {
                         (false, Lang::Id) => format!("Akun {name} dinonaktifkan; riwayatnya tetap."),
-                        (false, Lang::En) => format!("Account {name} disabled; its history stays."),
+                        (false, _) => format!("Account {name} disabled; its history stays."),
                         (true, Lang::Id) => format!("Akun {name} aktif lagi."),
-                        (true, Lang::En) => format!("Account {name} is active again."),
+                        (true, _) => format!("Account {name} is active again."),
                     })
                 })
             }
@@ -275,7 +272,7 @@ impl App {
                         Lang::Id => format!(
                             "Kata sandi {name} diganti; {name} memilih kata sandi sendiri saat masuk berikutnya."
                         ),
-                        Lang::En => format!(
+                        _ => format!(
                             "{name}'s password was set; {name} chooses their own at the next sign-in."
                         ),
                     })

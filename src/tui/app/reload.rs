@@ -39,7 +39,7 @@ impl App {
                         "{} Pengaturan lama tetap dipakai sampai berkasnya benar.",
                         e.localized(self.lang)
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "{} The previous settings stay in use until the file is right.",
                         e.localized(self.lang)
                     ),
@@ -52,38 +52,29 @@ impl App {
         let changed = |name: &str| section(&self.config, name) != section(&new, name);
         let mut now_in_use = Vec::new();
         if changed("card") {
-            now_in_use.push(
-                self.lang
-                    .pick("printer dan templat kartu", "printer and card template"),
-            );
+            now_in_use.push(self.lang.text("tui-app-reload-printer-and-card-template"));
         }
         if self.config.standard_minutes != new.standard_minutes {
-            now_in_use.push(self.lang.pick("waktu baku", "standard times"));
+            now_in_use.push(self.lang.text("tui-app-reload-standard-times"));
         }
         if changed("counter") {
-            now_in_use.push(self.lang.pick(
-                "batas waktu batal langkah dan kunci layar",
-                "undo window and idle lock",
-            ));
+            now_in_use.push(self.lang.text("tui-app-reload-undo-window-and-idle-lock"));
         }
         if self.config.library != new.library || self.config.member_types != new.member_types {
-            now_in_use.push(self.lang.pick("data perpustakaan", "library details"));
+            now_in_use.push(self.lang.text("tui-app-reload-library-details"));
         }
         let mut restart = Vec::new();
         for (name, what) in [
-            ("scanner", self.lang.pick("pemindai", "scanner")),
-            ("tui", self.lang.pick("tema warna", "colour theme")),
-            ("photo", self.lang.pick("kamera", "camera")),
+            ("scanner", self.lang.text("tui-app-reload-scanner")),
+            ("tui", self.lang.text("tui-app-reload-colour-theme")),
+            ("photo", self.lang.text("tui-app-reload-camera")),
         ] {
             if changed(name) {
                 restart.push(what);
             }
         }
         if self.config.language != new.language || self.config.timezone != new.timezone {
-            restart.push(
-                self.lang
-                    .pick("bahasa dan zona waktu", "language and time zone"),
-            );
+            restart.push(self.lang.text("tui-app-reload-language-and-time-zone"));
         }
         self.config = new;
         let mut text = String::new();
@@ -93,7 +84,7 @@ impl App {
                     "Pengaturan baru langsung dipakai: {}.",
                     now_in_use.join(", ")
                 ),
-                Lang::En => format!("New settings in use now: {}.", now_in_use.join(", ")),
+                _ => format!("New settings in use now: {}.", now_in_use.join(", ")),
             };
         }
         if !restart.is_empty() {
@@ -105,7 +96,7 @@ impl App {
                     "Perubahan {} berlaku setelah loket dibuka ulang: keluar (q di antrean) lalu jalankan loket lagi.",
                     restart.join(", ")
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The change to {} takes effect after restarting loket: quit (q on the queue), then run loket again.",
                     restart.join(", ")
                 ),

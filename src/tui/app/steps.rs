@@ -139,7 +139,7 @@ impl App {
                             Lang::Id => format!(
                                 "Verifikasi tidak lolos; permohonan sekarang {state}. Perbaiki yang kurang, lalu ulangi langkahnya."
                             ),
-                            Lang::En => format!(
+                            _ => format!(
                                 "Verification did not pass; the request is now {state}. Fix what is missing, then repeat the step."
                             ),
                         },
@@ -156,7 +156,7 @@ impl App {
                             "Kartu dikirim ke printer ({}). Setelah dipotong dan dipres, Enter.",
                             job.job_id
                         ),
-                        Lang::En => format!(
+                        _ => format!(
                             "Card sent to the printer ({}). Once cut and laminated, Enter.",
                             job.job_id
                         ),
@@ -209,7 +209,7 @@ impl App {
                         "Permohonan dialihkan ke {}; tercatat di log audit.",
                         r.handler().unwrap_or(&to)
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "Request handed to {}; recorded in the audit log.",
                         r.handler().unwrap_or(&to)
                     ),

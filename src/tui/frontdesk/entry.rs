@@ -79,19 +79,18 @@ pub fn draw_typed(frame: &mut Frame, area: Rect, typed: &TypedEntry, lang: Lang)
         .areas(foot);
     frame.render_widget(Clear, foot);
     let line = Line::from(vec![
-        Span::raw(lang.pick("Nomor diketik: ", "Number typed: ")),
+        Span::raw(lang.text("tui-frontdesk-entry-number-typed")),
         Span::styled(
             format!("{}▏", typed.text),
             Style::new().add_modifier(Modifier::BOLD),
         ),
     ]);
     frame.render_widget(
-        Paragraph::new(line).block(Block::bordered().padding(Padding::horizontal(1)).title(
-            lang.pick(
-                " Enter: periksa · Esc: hapus ",
-                " Enter: check · Esc: clear ",
-            ),
-        )),
+        Paragraph::new(line).block(
+            Block::bordered()
+                .padding(Padding::horizontal(1))
+                .title(lang.text("tui-frontdesk-entry-enter-check-esc-clear")),
+        ),
         foot,
     );
 }
@@ -107,23 +106,17 @@ pub fn draw_leave(frame: &mut Frame, area: Rect, lang: Lang) {
     frame.render_widget(Clear, popup);
     let lines = vec![
         Line::styled(
-            lang.pick(
-                "Tutup meja depan? Pengunjung tidak bisa memindai kartu sampai dibuka lagi.",
-                "Close the front desk? Visitors cannot scan their cards until it is opened again.",
-            ),
+            lang.text("tui-frontdesk-entry-close-the-front-desk-visitors-cannot"),
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Line::raw(""),
-        Line::raw(lang.pick(
-            "y: ya, tutup · tombol lain: tetap buka",
-            "y: yes, close · any other key: stay open",
-        )),
+        Line::raw(lang.text("tui-frontdesk-entry-y-yes-close-any-other-key")),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::bordered()
                 .padding(Padding::horizontal(1))
-                .title(lang.pick(" Keluar ", " Leave ")),
+                .title(lang.text("tui-frontdesk-entry-leave")),
         ),
         popup,
     );

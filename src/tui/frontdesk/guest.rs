@@ -71,10 +71,9 @@ pub(super) fn draw_form(frame: &mut Frame, area: Rect, form: &GuestForm, lang: L
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::raw(lang.pick(
-        "Tab/Enter berikutnya · Enter di akhir simpan · Esc batal",
-        "Tab/Enter next · Enter on the last saves · Esc cancel",
-    )));
+    lines.push(Line::raw(
+        lang.text("tui-frontdesk-guest-tab-enter-next-enter-on-the"),
+    ));
     if let Some(e) = &form.error {
         lines.push(Line::styled(e.clone(), Style::new().fg(RED)));
     }
@@ -82,7 +81,7 @@ pub(super) fn draw_form(frame: &mut Frame, area: Rect, form: &GuestForm, lang: L
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::bordered()
                 .padding(Padding::horizontal(1))
-                .title(lang.pick(" Tamu tanpa kartu ", " Guest without a card ")),
+                .title(lang.text("tui-frontdesk-guest-guest-without-a-card")),
         ),
         popup,
     );

@@ -26,8 +26,8 @@ pub struct AccountsScreen {
 
 fn role_text(role: Role, lang: Lang) -> &'static str {
     match role {
-        Role::Staff => lang.pick("petugas", "staff"),
-        Role::Supervisor => lang.pick("pengawas", "supervisor"),
+        Role::Staff => lang.text("tui-accounts-staff"),
+        Role::Supervisor => lang.text("tui-accounts-supervisor"),
         Role::Admin => "admin",
     }
 }
@@ -113,16 +113,16 @@ impl AccountsScreen {
     pub fn keys(&self, lang: Lang) -> Keys {
         if self.password.is_some() {
             return vec![
-                ("Enter", lang.pick("simpan sandi", "save password")),
-                ("Esc", lang.pick("batal", "cancel")),
+                ("Enter", lang.text("tui-accounts-save-password")),
+                ("Esc", lang.text("tui-accounts-cancel")),
             ];
         }
         vec![
-            ("↑↓", lang.pick("pilih akun", "choose account")),
-            ("r", lang.pick("ganti peran", "change role")),
-            ("n", lang.pick("nonaktif/aktifkan", "disable/enable")),
-            ("p", lang.pick("sandi baru", "new password")),
-            ("Esc", lang.pick("kembali", "back")),
+            ("↑↓", lang.text("tui-accounts-choose-account")),
+            ("r", lang.text("tui-accounts-change-role")),
+            ("n", lang.text("tui-accounts-disable-enable")),
+            ("p", lang.text("tui-accounts-new-password")),
+            ("Esc", lang.text("tui-accounts-back")),
         ]
     }
 
@@ -143,10 +143,10 @@ impl AccountsScreen {
             })
             .collect();
         let header = Row::new(vec![
-            lang.pick("Akun", "Account"),
-            lang.pick("Nama", "Name"),
-            lang.pick("Peran", "Role"),
-            lang.pick("Keadaan", "State"),
+            lang.text("tui-accounts-account"),
+            lang.text("tui-accounts-name"),
+            lang.text("tui-accounts-role"),
+            lang.text("tui-accounts-state"),
         ])
         .style(v.theme.accent);
         let table = Table::new(
@@ -160,7 +160,7 @@ impl AccountsScreen {
         )
         .header(header)
         .row_highlight_style(v.theme.selection)
-        .block(Block::bordered().title(lang.pick(" Akun petugas ", " Staff accounts ")));
+        .block(Block::bordered().title(lang.text("tui-accounts-staff-accounts")));
         frame.render_stateful_widget(table, list, &mut self.table);
         let text = match (&self.password, self.selected()) {
             (Some(input), Some(a)) => vec![
@@ -169,17 +169,16 @@ impl AccountsScreen {
                         "Kata sandi baru untuk {} (paling sedikit 8 karakter; {0} menggantinya saat masuk berikutnya):",
                         a.name
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "New password for {} (at least 8 characters; {0} changes it at the next sign-in):",
                         a.name
                     ),
                 }),
                 Line::styled(format!("{}▏", input.shown()), v.theme.selection),
             ],
-            _ => vec![Line::raw(lang.pick(
-                "Administrator aktif terakhir tidak bisa dinonaktifkan atau diturunkan. Setiap perubahan tercatat di log audit.",
-                "The last active administrator cannot be disabled or demoted. Every change is recorded in the audit log.",
-            ))],
+            _ => vec![Line::raw(
+                lang.text("tui-accounts-the-last-active-administrator-cannot-be"),
+            )],
         };
         frame.render_widget(
             Paragraph::new(text)
@@ -192,18 +191,16 @@ impl AccountsScreen {
 
 fn state_text(a: &Account, now: Timestamp, lang: Lang) -> String {
     if !a.active {
-        return lang.pick("nonaktif", "disabled").into();
+        return lang.text("tui-accounts-disabled").into();
     }
     if let Some(m) = minutes_to_wait(a, now) {
         return match lang {
             Lang::Id => format!("menunggu {m} menit"),
-            Lang::En => format!("waiting {m} min"),
+            _ => format!("waiting {m} min"),
         };
     }
     if a.must_change_password {
-        return lang
-            .pick("aktif · ganti sandi", "active · new password due")
-            .into();
+        return lang.text("tui-accounts-active-new-password-due").into();
     }
-    lang.pick("aktif", "active").into()
+    lang.text("tui-accounts-active").into()
 }

@@ -96,14 +96,14 @@ impl AuditScreen {
     pub fn keys(&self, lang: Lang) -> Keys {
         if self.searching {
             return vec![
-                ("Enter", lang.pick("selesai menyaring", "done filtering")),
-                ("Esc", lang.pick("hapus saringan", "clear the filter")),
+                ("Enter", lang.text("tui-audit-done-filtering")),
+                ("Esc", lang.text("tui-audit-clear-the-filter")),
             ];
         }
         vec![
-            ("/", lang.pick("saring", "filter")),
-            ("↑↓", lang.pick("gulir", "scroll")),
-            ("Esc", lang.pick("kembali ke antrean", "back to the queue")),
+            ("/", lang.text("tui-audit-filter")),
+            ("↑↓", lang.text("tui-audit-scroll")),
+            ("Esc", lang.text("tui-audit-back-to-the-queue")),
         ]
     }
 
@@ -118,7 +118,7 @@ impl AuditScreen {
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(
-                    format!(" {} {filter}", lang.pick("Saring:", "Filter:")),
+                    format!(" {} {filter}", lang.text("tui-audit-filter-2")),
                     if self.searching {
                         v.theme.selection
                     } else {
@@ -128,30 +128,27 @@ impl AuditScreen {
                 Span::raw(format!(
                     " · {} {}",
                     self.rows.len(),
-                    lang.pick("catatan terbaru", "latest entries")
+                    lang.text("tui-audit-latest-entries")
                 )),
             ])),
             bar,
         );
         if self.rows.is_empty() {
-            let text = lang.pick(
-                "Tidak ada catatan yang cocok. Esc di kolom saring menghapus saringan.",
-                "No entries match. Esc in the filter clears it.",
-            );
+            let text = lang.text("tui-audit-no-entries-match-esc-in-the");
             frame.render_widget(Paragraph::new(format!("\n  {text}")), list);
             return;
         }
         let wide = area.width >= 100;
-        let mut header = vec![lang.pick("Waktu", "When"), lang.pick("Akun", "Account")];
+        let mut header = vec![lang.text("tui-audit-when"), lang.text("tui-audit-account")];
         let mut widths = vec![Constraint::Length(16), Constraint::Length(10)];
         if wide {
             header.push("Terminal");
             widths.push(Constraint::Length(16));
         }
         header.extend([
-            lang.pick("Tindakan", "Action"),
-            lang.pick("Tentang", "About"),
-            lang.pick("Rincian", "Detail"),
+            lang.text("tui-audit-action"),
+            lang.text("tui-audit-about"),
+            lang.text("tui-audit-detail"),
         ]);
         widths.extend([
             Constraint::Length(12),

@@ -116,21 +116,18 @@ impl DashboardScreen {
 
     pub fn keys(&self, lang: Lang) -> Keys {
         vec![
-            ("Enter", lang.pick("buka permohonan", "open the request")),
-            ("a", lang.pick("antrean", "queue")),
-            ("m", lang.pick("anggota", "members")),
-            ("x", lang.pick("keluar akun", "sign out")),
-            ("q", lang.pick("tutup", "quit")),
+            ("Enter", lang.text("tui-dashboard-open-the-request")),
+            ("a", lang.text("tui-dashboard-queue")),
+            ("m", lang.text("tui-dashboard-members")),
+            ("x", lang.text("tui-dashboard-sign-out")),
+            ("q", lang.text("tui-dashboard-quit")),
         ]
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, v: &View) {
         let lang = v.lang;
         let Some(d) = &self.data else {
-            frame.render_widget(
-                Paragraph::new(lang.pick("\n  Memuat…", "\n  Loading…")),
-                area,
-            );
+            frame.render_widget(Paragraph::new(lang.text("tui-dashboard-loading")), area);
             return;
         };
         let [top, middle, bottom] = Layout::vertical([
@@ -195,9 +192,9 @@ impl DashboardScreen {
             })
             .collect();
         let mut header = vec![
-            lang.pick("Status", "State"),
-            lang.pick("Jml", "Now"),
-            lang.pick("Lewat", "Over"),
+            lang.text("tui-dashboard-state"),
+            lang.text("tui-dashboard-now"),
+            lang.text("tui-dashboard-over"),
         ];
         // Figures get their full width first; the state's name takes what is left.
         let mut widths = vec![
@@ -206,16 +203,13 @@ impl DashboardScreen {
             Constraint::Length(5),
         ];
         if with_week {
-            header.push(lang.pick("Median mg", "Week med."));
+            header.push(lang.text("tui-dashboard-week-med"));
             widths.push(Constraint::Length(11));
         }
         let header = TableRow::new(header).style(v.theme.accent);
-        let table =
-            Table::new(rows, widths)
-                .header(header)
-                .block(Block::bordered().title(
-                    lang.pick(" Permohonan · menit/baku ", " Requests · minutes/standard "),
-                ));
+        let table = Table::new(rows, widths)
+            .header(header)
+            .block(Block::bordered().title(lang.text("tui-dashboard-requests-minutes-standard")));
         frame.render_widget(table, area);
     }
 
@@ -225,23 +219,19 @@ impl DashboardScreen {
         let shown = if total > LISTED {
             match lang {
                 Lang::Id => format!(" · {LISTED} terlama tampil"),
-                Lang::En => format!(" · the {LISTED} most overdue shown"),
+                _ => format!(" · the {LISTED} most overdue shown"),
             }
         } else {
             String::new()
         };
         let title = match lang {
             Lang::Id => format!(" Dalam proses: {total} · lewat baku: {over}{shown} "),
-            Lang::En => format!(" In progress: {total} · over standard: {over}{shown} "),
+            _ => format!(" In progress: {total} · over standard: {over}{shown} "),
         };
         let block = Block::bordered().title(title);
         if self.lines.is_empty() {
             frame.render_widget(
-                Paragraph::new(lang.pick(
-                    " Tidak ada permohonan yang sedang berjalan.",
-                    " No request is in progress.",
-                ))
-                .block(block),
+                Paragraph::new(lang.text("tui-dashboard-no-request-is-in-progress")).block(block),
                 area,
             );
             return;
@@ -281,10 +271,10 @@ impl DashboardScreen {
             })
             .collect();
         let mut header = vec![
-            lang.pick("No. anggota", "Member no."),
-            lang.pick("Nama", "Name"),
-            lang.pick("Status", "State"),
-            lang.pick("Mnt/baku", "Min/std"),
+            lang.text("tui-dashboard-member-no"),
+            lang.text("tui-dashboard-name"),
+            lang.text("tui-dashboard-state"),
+            lang.text("tui-dashboard-min-std"),
         ];
         // The name gives way first; member numbers and minutes keep their width.
         let mut widths = vec![
@@ -294,11 +284,11 @@ impl DashboardScreen {
             Constraint::Length(9),
         ];
         if with_clerk {
-            header.push(lang.pick("Petugas", "Clerk"));
+            header.push(lang.text("tui-dashboard-clerk"));
             widths.push(Constraint::Length(8));
         }
         if wide {
-            header.insert(2, lang.pick("Sumber", "Source"));
+            header.insert(2, lang.text("tui-dashboard-source"));
             widths.insert(2, Constraint::Length(7));
         }
         let table = Table::new(rows, widths)
@@ -336,7 +326,7 @@ fn draw_visits(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View) {
     let width = (inner / hours).saturating_sub(1).clamp(2, 5);
     let title = match lang {
         Lang::Id => format!(" Pengunjung hari ini: {} ", d.visits_today.people),
-        Lang::En => format!(" Visitors today: {} ", d.visits_today.people),
+        _ => format!(" Visitors today: {} ", d.visits_today.people),
     };
     let chart = BarChart::default()
         .block(Block::bordered().title(title))
@@ -357,7 +347,7 @@ fn draw_today(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View, narrow: bo
             "Pendaftaran {} · kartu diserahkan {} · tamu {}",
             d.registered_today, d.issued_today, d.visits_today.guests
         ),
-        Lang::En => format!(
+        _ => format!(
             "Registrations {} · cards handed over {} · guests {}",
             d.registered_today, d.issued_today, d.visits_today.guests
         ),
@@ -365,15 +355,15 @@ fn draw_today(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View, narrow: bo
     if narrow {
         summary = match lang {
             Lang::Id => format!("Pengunjung {} · {summary}", d.visits_today.people),
-            Lang::En => format!("Visitors {} · {summary}", d.visits_today.people),
+            _ => format!("Visitors {} · {summary}", d.visits_today.people),
         };
     }
     let mut clerks = vec![Span::styled(
-        lang.pick("Petugas: ", "Clerks: "),
+        lang.text("tui-dashboard-clerks"),
         v.theme.accent,
     )];
     if d.clerks_today.is_empty() {
-        clerks.push(Span::raw(lang.pick("belum ada langkah", "no steps yet")));
+        clerks.push(Span::raw(lang.text("tui-dashboard-no-steps-yet")));
     }
     for (i, c) in d.clerks_today.iter().enumerate() {
         if i > 0 {
@@ -381,13 +371,13 @@ fn draw_today(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View, narrow: bo
         }
         clerks.push(Span::raw(match lang {
             Lang::Id => format!("{} {} langkah/{} kartu", c.clerk, c.steps, c.handovers),
-            Lang::En => format!("{} {} steps/{} cards", c.clerk, c.steps, c.handovers),
+            _ => format!("{} {} steps/{} cards", c.clerk, c.steps, c.handovers),
         }));
     }
     frame.render_widget(
         Paragraph::new(vec![Line::raw(summary), Line::from(clerks)])
             .wrap(ratatui::widgets::Wrap { trim: true })
-            .block(Block::bordered().title(lang.pick(" Hari ini ", " Today "))),
+            .block(Block::bordered().title(lang.text("tui-dashboard-today"))),
         area,
     );
 }

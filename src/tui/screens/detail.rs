@@ -91,9 +91,9 @@ pub enum SideExit {
 impl SideExit {
     fn title(self, lang: Lang) -> &'static str {
         match self {
-            SideExit::Reject => lang.pick(" Tolak permohonan ", " Reject the request "),
-            SideExit::Cancel => lang.pick(" Batalkan permohonan ", " Cancel the request "),
-            SideExit::Reprint => lang.pick(" Cetak ulang kartu ", " Print the card again "),
+            SideExit::Reject => lang.text("tui-detail-reject-the-request"),
+            SideExit::Cancel => lang.text("tui-detail-cancel-the-request"),
+            SideExit::Reprint => lang.text("tui-detail-print-the-card-again"),
         }
     }
 }
@@ -209,25 +209,16 @@ impl DetailScreen {
     /// The next step's name, for the footer and the line under the data.
     fn next_step(&self, lang: Lang) -> Option<&'static str> {
         Some(match self.state()? {
-            RequestState::Registered => {
-                lang.pick("panggil pemohon (SOP 2)", "call the applicant (SOP 2)")
-            }
+            RequestState::Registered => lang.text("tui-detail-call-the-applicant-sop-2"),
             // An online applicant sent a photo: the step is checking it against the person.
-            RequestState::WaitingAtCounter if self.photo_sent() => lang.pick(
-                "periksa foto kiriman (SOP 3)",
-                "check the photo sent (SOP 3)",
-            ),
-            RequestState::WaitingAtCounter => {
-                lang.pick("ambil foto (SOP 3)", "take the photo (SOP 3)")
+            RequestState::WaitingAtCounter if self.photo_sent() => {
+                lang.text("tui-detail-check-the-photo-sent-sop-3")
             }
-            RequestState::PhotoTaken => lang.pick("periksa data (SOP 4)", "check the data (SOP 4)"),
-            RequestState::Verified => lang.pick("cetak kartu (SOP 5)", "print the card (SOP 5)"),
-            RequestState::Printed => {
-                lang.pick("potong & pres selesai (SOP 6)", "cut & laminated (SOP 6)")
-            }
-            RequestState::Laminated => {
-                lang.pick("serahkan kartu (SOP 7–8)", "hand over the card (SOP 7–8)")
-            }
+            RequestState::WaitingAtCounter => lang.text("tui-detail-take-the-photo-sop-3"),
+            RequestState::PhotoTaken => lang.text("tui-detail-check-the-data-sop-4"),
+            RequestState::Verified => lang.text("tui-detail-print-the-card-sop-5"),
+            RequestState::Printed => lang.text("tui-detail-cut-laminated-sop-6"),
+            RequestState::Laminated => lang.text("tui-detail-hand-over-the-card-sop-7"),
             _ => return None,
         })
     }
@@ -405,7 +396,7 @@ impl DetailScreen {
                     k.push(("Enter", step));
                 }
                 if self.offers_new_photo() {
-                    k.push(("f", lang.pick("foto baru", "new photo")));
+                    k.push(("f", lang.text("tui-detail-new-photo")));
                 }
                 if self.can_act
                     && matches!(
@@ -413,76 +404,58 @@ impl DetailScreen {
                         Some(RequestState::Printed | RequestState::Laminated)
                     )
                 {
-                    k.push(("u", lang.pick("cetak ulang", "reprint")));
+                    k.push(("u", lang.text("tui-detail-reprint")));
                 }
                 let open = self.state().is_some_and(RequestState::is_open);
                 if self.can_act && open {
-                    k.push(("x", lang.pick("tolak", "reject")));
+                    k.push(("x", lang.text("tui-detail-reject")));
                 }
                 if (self.can_act || self.can_supervise) && open {
-                    k.push(("b", lang.pick("batal", "cancel")));
+                    k.push(("b", lang.text("tui-detail-cancel")));
                 }
                 if self.offers_reassign() {
-                    k.push(("r", lang.pick("alihkan petugas", "reassign")));
+                    k.push(("r", lang.text("tui-detail-reassign")));
                 }
-                k.push(("Esc", lang.pick("ke antrean", "to the queue")));
+                k.push(("Esc", lang.text("tui-detail-to-the-queue")));
                 k
             }
             Mode::PhotoSource(_) => vec![
-                ("Enter", lang.pick("ambil foto", "get the photo")),
-                ("Esc", lang.pick("batal", "cancel")),
+                ("Enter", lang.text("tui-detail-get-the-photo")),
+                ("Esc", lang.text("tui-detail-cancel")),
             ],
             Mode::Editing { .. } => vec![
-                ("Enter", lang.pick("simpan foto", "save the photo")),
-                ("←↑→↓ + − R", lang.pick("atur potongan", "adjust the crop")),
-                ("Esc", lang.pick("batal", "cancel")),
+                ("Enter", lang.text("tui-detail-save-the-photo")),
+                ("←↑→↓ + − R", lang.text("tui-detail-adjust-the-crop")),
+                ("Esc", lang.text("tui-detail-cancel")),
             ],
             Mode::Checklist(c) if c.reason.is_some() => vec![
-                (
-                    "Enter",
-                    lang.pick("simpan dengan alasan", "record with the reason"),
-                ),
-                ("Esc", lang.pick("kembali", "back")),
+                ("Enter", lang.text("tui-detail-record-with-the-reason")),
+                ("Esc", lang.text("tui-detail-back")),
             ],
             Mode::Checklist(_) => vec![
-                (lang.pick("Spasi", "Space"), lang.pick("centang", "tick")),
-                ("a", lang.pick("semua sesuai", "all fine")),
-                ("d", lang.pick("KTP/KK", "KTP/KK")),
-                ("Enter", lang.pick("simpan pemeriksaan", "record the check")),
-                ("Esc", lang.pick("batal", "cancel")),
+                (lang.text("tui-detail-space"), lang.text("tui-detail-tick")),
+                ("a", lang.text("tui-detail-all-fine")),
+                ("d", lang.text("tui-detail-ktp-kk")),
+                ("Enter", lang.text("tui-detail-record-the-check")),
+                ("Esc", lang.text("tui-detail-cancel")),
             ],
             Mode::Handover { on_card: true, .. } => vec![
-                (
-                    "Enter",
-                    lang.pick("periksa nomor kartu", "check the card number"),
-                ),
-                (
-                    "Tab",
-                    lang.pick("ke nama penerima", "to the receiver's name"),
-                ),
-                ("Esc", lang.pick("batal", "cancel")),
+                ("Enter", lang.text("tui-detail-check-the-card-number")),
+                ("Tab", lang.text("tui-detail-to-the-receiver-s-name")),
+                ("Esc", lang.text("tui-detail-cancel")),
             ],
             Mode::Handover { .. } => vec![
-                (
-                    "Enter",
-                    lang.pick("catat serah terima", "record the handover"),
-                ),
-                (
-                    "Tab",
-                    lang.pick("ketik nomor kartu", "type the card number"),
-                ),
-                ("Esc", lang.pick("batal", "cancel")),
+                ("Enter", lang.text("tui-detail-record-the-handover")),
+                ("Tab", lang.text("tui-detail-type-the-card-number")),
+                ("Esc", lang.text("tui-detail-cancel")),
             ],
             Mode::Reassign(_) => vec![
-                ("Enter", lang.pick("alihkan", "reassign")),
-                ("Esc", lang.pick("batal", "cancel")),
+                ("Enter", lang.text("tui-detail-reassign-2")),
+                ("Esc", lang.text("tui-detail-cancel")),
             ],
             Mode::Reason { .. } => vec![
-                (
-                    "Enter",
-                    lang.pick("simpan dengan alasan", "record with the reason"),
-                ),
-                ("Esc", lang.pick("kembali", "back")),
+                ("Enter", lang.text("tui-detail-record-with-the-reason")),
+                ("Esc", lang.text("tui-detail-back")),
             ],
         }
     }
@@ -506,21 +479,9 @@ impl DetailScreen {
         self.draw_history(frame, history_area, v);
         match &self.mode {
             Mode::PhotoSource(input) => {
-                let text = prompt_lines(
-                    lang.pick(
-                        "Ketik jalur berkas foto, atau biarkan kosong dan tekan Enter untuk memotret dengan kamera (atau mengambil foto terbaru di folder kotak masuk).",
-                        "Type the photo file's path, or leave it empty and press Enter to take it with the camera (or the newest photo in the inbox folder).",
-                    ),
-                    input,
-                    v,
-                );
-                popup(
-                    frame,
-                    area,
-                    lang.pick(" Foto (SOP 3) ", " Photo (SOP 3) "),
-                    text,
-                    9,
-                );
+                let text =
+                    prompt_lines(lang.text("tui-detail-type-the-photo-file-s-path"), input, v);
+                popup(frame, area, lang.text("tui-detail-photo-sop-3"), text, 9);
             }
             Mode::Handover {
                 receiver,
@@ -528,10 +489,7 @@ impl DetailScreen {
                 on_card,
             } => {
                 let mut text = vec![
-                    Line::raw(lang.pick(
-                        "Nama penerima kartu (seperti ditulis di buku tanda terima). Ubah jika diterima orang lain, mis. orang tua.",
-                        "Name of who receives the card (as written in the receipt register). Change it if someone else receives it, e.g. a parent.",
-                    )),
+                    Line::raw(lang.text("tui-detail-name-of-who-receives-the-card")),
                     Line::raw(""),
                     field_line(receiver, !*on_card, v),
                     Line::raw(""),
@@ -539,48 +497,39 @@ impl DetailScreen {
                 let card_line = self.card_check.line(lang, v.theme.error);
                 if *on_card {
                     text.push(Line::from(vec![
-                        Span::raw(lang.pick("Nomor kartu: ", "Card number: ")),
+                        Span::raw(lang.text("tui-detail-card-number")),
                         Span::styled(format!("{}▏", card.value), v.theme.selection),
                     ]));
                 } else if let Some(line) = card_line {
                     text.push(line);
                 } else {
-                    text.push(Line::raw(lang.pick(
-                        "Pindai kartu (atau Tab, ketik nomornya) untuk memastikan kartu yang benar.",
-                        "Scan the card (or Tab, type its number) to make sure it is the right one.",
-                    )));
+                    text.push(Line::raw(lang.text("tui-detail-scan-the-card-or-tab-type")));
                 }
                 popup(
                     frame,
                     area,
-                    lang.pick(" Serah terima (SOP 7–8) ", " Handover (SOP 7–8) "),
+                    lang.text("tui-detail-handover-sop-7-8"),
                     text,
                     10,
                 );
             }
             Mode::Reassign(input) => {
                 let text = prompt_lines(
-                    lang.pick(
-                        "Nama akun petugas yang mengambil alih permohonan ini (tercatat di log audit), lalu Enter.",
-                        "Account name of the clerk taking this request over (recorded in the audit log), then Enter.",
-                    ),
+                    lang.text("tui-detail-account-name-of-the-clerk-taking"),
                     input,
                     v,
                 );
                 popup(
                     frame,
                     area,
-                    lang.pick(" Alihkan ke petugas lain ", " Reassign to another clerk "),
+                    lang.text("tui-detail-reassign-to-another-clerk"),
                     text,
                     7,
                 );
             }
             Mode::Reason { exit, input } => {
                 let text = prompt_lines(
-                    lang.pick(
-                        "Tulis alasannya (masuk ke riwayat permohonan), lalu Enter.",
-                        "Write the reason (it goes into the request's history), then Enter.",
-                    ),
+                    lang.text("tui-detail-write-the-reason-it-goes-into"),
                     input,
                     v,
                 );
@@ -591,7 +540,7 @@ impl DetailScreen {
                 popup(
                     frame,
                     area,
-                    lang.pick(" Pemeriksaan data (SOP 4) ", " Data check (SOP 4) "),
+                    lang.text("tui-detail-data-check-sop-4"),
                     text,
                     16,
                 );
@@ -605,7 +554,7 @@ impl DetailScreen {
     fn draw_data(&mut self, frame: &mut Frame, area: Rect, v: &View) {
         let block = Block::bordered()
             .padding(Padding::horizontal(1))
-            .title(v.lang.pick(" Data anggota ", " Member "));
+            .title(v.lang.text("tui-detail-member"));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let text_area = match &self.photo {
@@ -647,44 +596,40 @@ impl DetailScreen {
                     source_text(r.source, lang)
                 );
                 if let Some(h) = r.handler() {
-                    s.push_str(&format!(" · {} {h}", lang.pick("ditangani", "with")));
+                    s.push_str(&format!(" · {} {h}", lang.text("tui-detail-with")));
                 }
                 s
             })
-            .unwrap_or_else(|| lang.pick("tidak ada permohonan", "no request").to_string());
+            .unwrap_or_else(|| lang.text("tui-detail-no-request").to_string());
         let mut lines = vec![
-            row(lang.pick("Nama", "Name"), m.full_name.clone()),
-            row(
-                lang.pick("No. anggota", "Member no."),
-                m.member_no.to_string(),
-            ),
+            row(lang.text("tui-detail-name"), m.full_name.clone()),
+            row(lang.text("tui-detail-member-no"), m.member_no.to_string()),
             row("NIK", m.masked_nik()),
             row(
-                lang.pick("Lahir", "Born"),
+                lang.text("tui-detail-born"),
                 format!("{}, {}", m.birth_place, m.birth_date.strftime("%d-%m-%Y")),
             ),
-            row(lang.pick("Alamat", "Address"), m.address.one_line()),
-            row(lang.pick("Jenis", "Type"), m.member_type.clone()),
+            row(lang.text("tui-detail-address"), m.address.one_line()),
+            row(lang.text("tui-detail-type"), m.member_type.clone()),
             row(
-                lang.pick("Foto", "Photo"),
+                lang.text("tui-detail-photo"),
                 if self.photo.is_some() {
-                    lang.pick("tersimpan", "stored")
+                    lang.text("tui-detail-stored")
                 } else {
-                    lang.pick("belum ada", "none yet")
+                    lang.text("tui-detail-none-yet")
                 }
                 .to_string(),
             ),
-            row(lang.pick("Status", "State"), state),
+            row(lang.text("tui-detail-state"), state),
         ];
 
         match self.next_step(lang) {
             Some(step) if self.can_act => {
                 lines.push(Line::styled(format!("Enter → {step}"), v.theme.selection))
             }
-            Some(_) => lines.push(Line::raw(lang.pick(
-                "Akun pengawas: melihat, membatalkan (b) dan mengalihkan (r).",
-                "Supervisor's account: view, cancel (b) and reassign (r).",
-            ))),
+            Some(_) => lines.push(Line::raw(
+                lang.text("tui-detail-supervisor-s-account-view-cancel-b"),
+            )),
             None => {}
         }
         Paragraph::new(lines).wrap(Wrap { trim: true })
@@ -692,7 +637,7 @@ impl DetailScreen {
 
     fn draw_history(&self, frame: &mut Frame, area: Rect, v: &View) {
         let lang = v.lang;
-        let block = Block::bordered().title(lang.pick(" Riwayat ", " History "));
+        let block = Block::bordered().title(lang.text("tui-detail-history"));
         let Some(r) = &self.request else {
             frame.render_widget(block, area);
             return;
@@ -703,7 +648,7 @@ impl DetailScreen {
                 String::new()
             } else {
                 let d = t.at.duration_since(r.history[i - 1].at);
-                format!("{} {}", d.as_secs() / 60, lang.pick("mnt", "min"))
+                format!("{} {}", d.as_secs() / 60, lang.text("tui-detail-min"))
             };
             rows.push(Row::new(vec![
                 Cell::from(super::history::label(t, lang)),
@@ -713,10 +658,10 @@ impl DetailScreen {
             ]));
         }
         let header = Row::new(vec![
-            lang.pick("Langkah", "Step"),
-            lang.pick("Oleh", "By"),
-            lang.pick("Waktu", "When"),
-            lang.pick("Lama", "Took"),
+            lang.text("tui-detail-step"),
+            lang.text("tui-detail-by"),
+            lang.text("tui-detail-when"),
+            lang.text("tui-detail-took"),
         ])
         .style(v.theme.accent);
         let table = Table::new(
@@ -818,7 +763,7 @@ fn checklist_lines(form: &ChecklistForm, member: Option<&Member>, v: &View) -> V
             "Dokumen: {} (d mengganti)",
             form.document.code().to_uppercase()
         ),
-        Lang::En => format!(
+        _ => format!(
             "Document: {} (d switches)",
             form.document.code().to_uppercase()
         ),
@@ -850,17 +795,16 @@ fn checklist_lines(form: &ChecklistForm, member: Option<&Member>, v: &View) -> V
             format!(
                 "{mark} {}{note} ({})",
                 item.localized(lang),
-                lang.pick("diperiksa loket", "checked by loket")
+                lang.text("tui-detail-checked-by-loket")
             ),
             style,
         ));
     }
     if let Some(reason) = &form.reason {
         lines.push(Line::raw(""));
-        lines.push(Line::raw(lang.pick(
-            "Alasan (butir yang tidak dicentang gagal; NIK ganda: mengapa tetap lanjut):",
-            "Reason (an unticked item failed; duplicate NIK: why to go on):",
-        )));
+        lines.push(Line::raw(
+            lang.text("tui-detail-reason-an-unticked-item-failed-duplicate"),
+        ));
         lines.push(Line::styled(
             format!("{}▏", reason.value),
             v.theme.selection,

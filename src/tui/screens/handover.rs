@@ -37,14 +37,14 @@ impl CardCheck {
             CardCheck::NotScanned => None,
             CardCheck::Matches(serial) => Some(Line::raw(match lang {
                 Lang::Id => format!("✓ Kartu {serial} sudah diperiksa: cocok."),
-                Lang::En => format!("✓ Card {serial} checked: it matches."),
+                _ => format!("✓ Card {serial} checked: it matches."),
             })),
             CardCheck::Refused(code) => Some(Line::from(Span::styled(
                 match lang {
                     Lang::Id => {
                         format!("✗ Kartu {code} ditolak. Pindai kartu yang benar, atau Esc.")
                     }
-                    Lang::En => format!("✗ Card {code} refused. Scan the right card, or Esc."),
+                    _ => format!("✗ Card {code} refused. Scan the right card, or Esc."),
                 },
                 error,
             ))),
@@ -62,14 +62,8 @@ pub enum Refusal {
 impl Refusal {
     pub fn message(self, lang: Lang) -> &'static str {
         match self {
-            Refusal::WrongCard => lang.pick(
-                "Kartu yang dipindai tadi bukan kartu pemohon ini, jadi serah terima belum bisa dicatat. Pindai kartu yang benar, atau Esc untuk keluar.",
-                "The card scanned is not this applicant's, so the handover cannot be recorded. Scan the right card, or Esc to leave.",
-            ),
-            Refusal::NoCard => lang.pick(
-                "Serah terima perlu kartu diperiksa dulu: pindai kartunya (atau Tab, ketik nomor seri di kartu), lalu Enter.",
-                "The handover needs the card checked first: scan it (or Tab and type the serial printed on it), then Enter.",
-            ),
+            Refusal::WrongCard => lang.text("tui-handover-the-card-scanned-is-not-this"),
+            Refusal::NoCard => lang.text("tui-handover-the-handover-needs-the-card-checked"),
         }
     }
 }

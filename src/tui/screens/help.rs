@@ -25,16 +25,12 @@ pub fn draw(frame: &mut Frame, area: Rect, keys: &Keys, v: &View) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::raw(lang.pick(
-        "Urutan: daftar → panggil → foto → periksa → cetak → potong & pres → serahkan. Enter selalu menjalankan langkah berikutnya. Pindai kartu atau slip kapan saja untuk membuka permohonannya.",
-        "Order: register → call → photo → check → print → cut & laminate → hand over. Enter always does the next step. Scan a card or slip at any time to open its request.",
-    )));
+    lines.push(Line::raw(
+        lang.text("tui-help-order-register-call-photo-check-print"),
+    ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        lang.pick(
-            "Tekan tombol apa saja untuk menutup.",
-            "Press any key to close.",
-        ),
+        lang.text("tui-help-press-any-key-to-close"),
         v.theme.accent,
     ));
     let height = (lines.len() as u16 + 6).min(area.height);
@@ -50,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, keys: &Keys, v: &View) {
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(
             Block::bordered()
                 .padding(Padding::horizontal(1))
-                .title(lang.pick(" Bantuan: tombol layar ini ", " Help: keys of this screen ")),
+                .title(lang.text("tui-help-help-keys-of-this-screen")),
         ),
         popup,
     );

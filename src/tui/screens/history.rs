@@ -14,7 +14,7 @@ pub fn label(t: &Transition, lang: Lang) -> String {
     let note = t.note.as_deref().unwrap_or("");
     match t.action.as_str() {
         // The reason first: the history column is narrow beside the member's data.
-        UNDO => format!("↶ {} {note} → {state}", lang.pick("batal", "undo")),
+        UNDO => format!("↶ {} {note} → {state}", lang.text("tui-history-undo")),
         "send-back" => format!("✗ {note} → {state}"),
         "reject" | "cancel" | "reprint" if !note.is_empty() => format!("{step}{state} ({note})"),
         _ => format!("{step}{state}"),

@@ -91,10 +91,10 @@ impl LoginScreen {
 
     pub fn title(&self, lang: Lang) -> &'static str {
         match self.purpose {
-            Purpose::FirstRun => lang.pick("Pemakaian pertama", "First run"),
-            Purpose::SignIn => lang.pick("Masuk", "Sign in"),
-            Purpose::Locked { .. } => lang.pick("Loket terkunci", "Counter locked"),
-            Purpose::NewPassword { .. } => lang.pick("Kata sandi baru", "New password"),
+            Purpose::FirstRun => lang.text("tui-login-first-run"),
+            Purpose::SignIn => lang.text("tui-login-sign-in"),
+            Purpose::Locked { .. } => lang.text("tui-login-counter-locked"),
+            Purpose::NewPassword { .. } => lang.text("tui-login-new-password"),
         }
     }
 
@@ -109,21 +109,21 @@ impl LoginScreen {
     fn labels(&self, lang: Lang) -> Vec<&'static str> {
         if let Purpose::NewPassword { .. } = self.purpose {
             return vec![
-                lang.pick("Sandi baru", "New password"),
-                lang.pick("Ulangi sandi", "Again"),
+                lang.text("tui-login-new-password-2"),
+                lang.text("tui-login-again"),
             ];
         }
         if self.first_run {
             vec![
-                lang.pick("Nama akun", "Account name"),
-                lang.pick("Nama lengkap", "Full name"),
-                lang.pick("Kata sandi", "Password"),
-                lang.pick("Ulangi sandi", "Again"),
+                lang.text("tui-login-account-name"),
+                lang.text("tui-login-full-name"),
+                lang.text("tui-login-password"),
+                lang.text("tui-login-again"),
             ]
         } else {
             vec![
-                lang.pick("Nama akun", "Account name"),
-                lang.pick("Kata sandi", "Password"),
+                lang.text("tui-login-account-name"),
+                lang.text("tui-login-password"),
             ]
         }
     }
@@ -175,16 +175,14 @@ impl LoginScreen {
 
     pub fn keys(&self, lang: Lang) -> Keys {
         vec![
-            ("Enter", lang.pick("lanjut / masuk", "next / sign in")),
-            ("↑↓", lang.pick("pindah kolom", "move between fields")),
+            ("Enter", lang.text("tui-login-next-sign-in")),
+            ("↑↓", lang.text("tui-login-move-between-fields")),
         ]
         .into_iter()
         .chain(match self.purpose {
             Purpose::Locked { .. } => None,
-            Purpose::NewPassword { .. } => {
-                Some(("Esc", lang.pick("batal masuk", "cancel sign-in")))
-            }
-            _ => Some(("Esc", lang.pick("keluar", "quit"))),
+            Purpose::NewPassword { .. } => Some(("Esc", lang.text("tui-login-cancel-sign-in"))),
+            _ => Some(("Esc", lang.text("tui-login-quit"))),
         })
         .collect()
     }
@@ -193,22 +191,16 @@ impl LoginScreen {
         let lang = v.lang;
         let intro = match &self.purpose {
             Purpose::FirstRun => lang
-                .pick(
-                    "Belum ada akun. Buat akun administrator dulu; akun petugas ditambah sesudahnya.",
-                    "There are no accounts yet. Create the administrator first; staff accounts come after.",
-                )
+                .text("tui-login-there-are-no-accounts-yet-create")
                 .to_string(),
             Purpose::SignIn => lang
-                .pick(
-                    "Masuk dengan akun petugas. Setiap langkah dicatat atas nama Anda.",
-                    "Sign in with your staff account. Every step is recorded under your name.",
-                )
+                .text("tui-login-sign-in-with-your-staff-account")
                 .to_string(),
             Purpose::Locked { name } => match lang {
                 Lang::Id => format!(
                     "Loket terkunci karena lama tidak dipakai. {name}: ketik kata sandi untuk kembali ke layar yang tadi. Petugas lain: ganti nama akun (layar {name} ditutup)."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The counter locked itself after standing idle. {name}: type your password to return to your screen. Another clerk: change the account name ({name}'s screen is closed)."
                 ),
             },
@@ -216,7 +208,7 @@ impl LoginScreen {
                 Lang::Id => format!(
                     "{name}, kata sandi Anda diatur admin. Pilih kata sandi sendiri (paling sedikit 8 karakter) sebelum mulai."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "{name}, your password was set by the administrator. Choose your own (at least 8 characters) before you start."
                 ),
             },
@@ -234,10 +226,7 @@ impl LoginScreen {
         }
         if self.first_run {
             lines.push(Line::raw(""));
-            lines.push(Line::raw(lang.pick(
-                "Kata sandi paling sedikit 8 karakter.",
-                "A password has at least 8 characters.",
-            )));
+            lines.push(Line::raw(lang.text("tui-login-a-password-has-at-least-8")));
         }
         // Borders and padding take 4 rows; the intro wraps onto two or three rows in a
         // 60-column box.

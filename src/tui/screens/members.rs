@@ -25,18 +25,18 @@ pub struct MemberRow {
 
 pub fn status_text(s: MemberStatus, lang: Lang) -> &'static str {
     match s {
-        MemberStatus::Pending => lang.pick("menunggu kartu", "awaiting card"),
-        MemberStatus::Active => lang.pick("aktif", "active"),
-        MemberStatus::Expired => lang.pick("kedaluwarsa", "expired"),
-        MemberStatus::Blocked => lang.pick("diblokir", "blocked"),
+        MemberStatus::Pending => lang.text("tui-members-awaiting-card"),
+        MemberStatus::Active => lang.text("tui-members-active"),
+        MemberStatus::Expired => lang.text("tui-members-expired"),
+        MemberStatus::Blocked => lang.text("tui-members-blocked"),
     }
 }
 
 pub fn kind_text(k: RequestKind, lang: Lang) -> &'static str {
     match k {
-        RequestKind::New => lang.pick("baru", "new"),
-        RequestKind::Renewal => lang.pick("perpanjangan", "renewal"),
-        RequestKind::Replacement => lang.pick("ganti kartu", "replacement"),
+        RequestKind::New => lang.text("tui-members-new"),
+        RequestKind::Renewal => lang.text("tui-members-renewal"),
+        RequestKind::Replacement => lang.text("tui-members-replacement"),
     }
 }
 
@@ -142,16 +142,16 @@ impl MembersScreen {
     pub fn keys(&self, lang: Lang) -> Keys {
         if self.searching {
             return vec![
-                ("Enter", lang.pick("ke daftar hasil", "to the results")),
-                ("Esc", lang.pick("kembali ke antrean", "back to the queue")),
+                ("Enter", lang.text("tui-members-to-the-results")),
+                ("Esc", lang.text("tui-members-back-to-the-queue")),
             ];
         }
         vec![
-            ("p", lang.pick("perpanjangan", "renew")),
-            ("g", lang.pick("ganti kartu", "replace card")),
-            ("e", lang.pick("perbaiki data", "correct data")),
-            ("/", lang.pick("cari", "search")),
-            ("Esc", lang.pick("kembali ke antrean", "back to the queue")),
+            ("p", lang.text("tui-members-renew")),
+            ("g", lang.text("tui-members-replace-card")),
+            ("e", lang.text("tui-members-correct-data")),
+            ("/", lang.text("tui-members-search")),
+            ("Esc", lang.text("tui-members-back-to-the-queue")),
         ]
     }
 
@@ -173,10 +173,7 @@ impl MembersScreen {
                 Span::styled(
                     format!(
                         " {} {search}",
-                        lang.pick(
-                            "Cari (nama, no. anggota, NIK):",
-                            "Search (name, member no., NIK):"
-                        )
+                        lang.text("tui-members-search-name-member-no-nik")
                     ),
                     if self.searching {
                         v.theme.selection
@@ -187,7 +184,7 @@ impl MembersScreen {
                 Span::raw(format!(
                     " · {} {}",
                     self.rows.len(),
-                    lang.pick("ditemukan", "found")
+                    lang.text("tui-members-found")
                 )),
             ])),
             bar,
@@ -195,15 +192,9 @@ impl MembersScreen {
 
         if self.rows.is_empty() {
             let text = if self.search.value.trim().is_empty() {
-                lang.pick(
-                    "Ketik awal nama, nomor anggota, atau NIK.",
-                    "Type the start of a name, a member number, or a NIK.",
-                )
+                lang.text("tui-members-type-the-start-of-a-name")
             } else {
-                lang.pick(
-                    "Tidak ada anggota yang cocok. Periksa ejaan, atau cari dengan NIK.",
-                    "No member matches. Check the spelling, or search by NIK.",
-                )
+                lang.text("tui-members-no-member-matches-check-the-spelling")
             };
             frame.render_widget(Paragraph::new(format!("\n  {text}")), list_area);
             return;
@@ -212,11 +203,11 @@ impl MembersScreen {
         let today = v.clock.today();
         // The NIK always shown, masked: the clerk checks its ends against the KTP.
         let header = vec![
-            lang.pick("No. anggota", "Member no."),
-            lang.pick("Nama", "Name"),
+            lang.text("tui-members-member-no"),
+            lang.text("tui-members-name"),
             "NIK",
-            lang.pick("Status", "Status"),
-            lang.pick("Berlaku s.d.", "Valid until"),
+            lang.text("tui-members-status"),
+            lang.text("tui-members-valid-until"),
         ];
         let rows: Vec<TableRow> = self
             .rows
@@ -262,20 +253,19 @@ impl MembersScreen {
                     Cell::from(c.serial.clone()),
                     match &c.blocked {
                         Some(_) => {
-                            Cell::from(lang.pick("diblokir", "blocked")).style(v.theme.error)
+                            Cell::from(lang.text("tui-members-blocked")).style(v.theme.error)
                         }
-                        None => Cell::from(lang.pick("berlaku", "valid")),
+                        None => Cell::from(lang.text("tui-members-valid")),
                     },
                 ])
             })
             .collect();
         let cards_block = Block::default()
             .borders(Borders::TOP)
-            .title(lang.pick(" Kartu ", " Cards "));
+            .title(lang.text("tui-members-cards"));
         if cards.is_empty() {
             frame.render_widget(
-                Paragraph::new(lang.pick(" Belum ada kartu tercetak.", " No card printed yet."))
-                    .block(cards_block),
+                Paragraph::new(lang.text("tui-members-no-card-printed-yet")).block(cards_block),
                 cards_area,
             );
         } else {
@@ -313,7 +303,7 @@ impl MembersScreen {
             .block(
                 Block::default()
                     .borders(Borders::TOP)
-                    .title(lang.pick(" Permohonan ", " Requests ")),
+                    .title(lang.text("tui-members-requests")),
             ),
             requests_area,
         );

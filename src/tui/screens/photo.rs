@@ -172,13 +172,13 @@ impl PhotoEditor {
     /// the current values on the right.
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, lang: Lang) {
         let [whole, crop, right] = editor_areas(area);
-        let block = Block::bordered().title(lang.pick(" Foto utuh ", " Whole photo "));
+        let block = Block::bordered().title(lang.text("tui-photo-whole-photo"));
         let inner = block.inner(whole);
         frame.render_widget(block, whole);
         if let Some(proto) = self.overview_for(inner) {
             frame.render_widget(Image::new(proto), centred(proto.size(), inner));
         }
-        let block = Block::bordered().title(lang.pick(" Dicetak ", " Printed "));
+        let block = Block::bordered().title(lang.text("tui-photo-printed"));
         let inner = block.inner(crop);
         frame.render_widget(block, crop);
         if let Some(proto) = self.preview_for(inner) {
@@ -253,10 +253,7 @@ impl PhotoEditor {
         };
         let e = &self.edit;
         let mut lines = vec![
-            Line::raw(lang.pick(
-                "Kotak kuning: yang dicetak; yang redup terpotong.",
-                "Yellow box: what is printed; the dim part is cut off.",
-            )),
+            Line::raw(lang.text("tui-photo-yellow-box-what-is-printed-the")),
             key("←↑→↓", "geser kotak", "move the box"),
             key("⇧ ←↑→↓", "geser jauh", "move further"),
             key("+ −", "perbesar / perkecil", "zoom in / out"),
@@ -269,16 +266,16 @@ impl PhotoEditor {
             Line::raw(""),
             Line::raw(format!(
                 "{} {:.1}×   {} {}°",
-                lang.pick("Zoom", "Zoom"),
+                lang.text("tui-photo-zoom"),
                 e.zoom_factor(),
-                lang.pick("Putar", "Turn"),
+                lang.text("tui-photo-turn"),
                 u16::from(e.rotation) * 90
             )),
             Line::raw(format!(
                 "{} {:+}   {} {:+}",
-                lang.pick("Terang", "Bright"),
+                lang.text("tui-photo-bright"),
                 e.brightness,
-                lang.pick("Kontras", "Contrast"),
+                lang.text("tui-photo-contrast"),
                 e.contrast
             )),
         ];
@@ -292,7 +289,7 @@ impl PhotoEditor {
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::bordered()
                 .padding(Padding::horizontal(1))
-                .title(lang.pick(" Tombol ", " Keys ")),
+                .title(lang.text("tui-photo-keys")),
         )
     }
 }

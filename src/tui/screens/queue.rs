@@ -52,9 +52,9 @@ impl Row {
 
 pub fn source_text(s: Source, lang: Lang) -> &'static str {
     match s {
-        Source::Counter => lang.pick("loket", "counter"),
-        Source::Online => lang.pick("daring", "online"),
-        Source::Import => lang.pick("impor", "import"),
+        Source::Counter => lang.text("tui-queue-counter"),
+        Source::Online => lang.text("tui-queue-online"),
+        Source::Import => lang.text("tui-queue-import"),
     }
 }
 
@@ -243,35 +243,35 @@ impl QueueScreen {
     pub fn keys(&self, lang: Lang) -> Keys {
         if self.searching {
             return vec![
-                ("Enter", lang.pick("selesai mencari", "done searching")),
-                ("Esc", lang.pick("hapus pencarian", "clear the search")),
+                ("Enter", lang.text("tui-queue-done-searching")),
+                ("Esc", lang.text("tui-queue-clear-the-search")),
             ];
         }
         let mut keys = vec![
-            ("Enter", lang.pick("buka", "open")),
-            ("/", lang.pick("cari", "search")),
-            ("n", lang.pick("daftar baru", "register")),
+            ("Enter", lang.text("tui-queue-open")),
+            ("/", lang.text("tui-queue-search")),
+            ("n", lang.text("tui-queue-register")),
         ];
         // The batch keys lead once something is marked: that is what the clerk is doing.
         if self.marked.is_empty() {
-            keys.push((lang.pick("Spasi", "Space"), lang.pick("tandai", "mark")));
+            keys.push((lang.text("tui-queue-space"), lang.text("tui-queue-mark")));
         } else {
             keys.splice(
                 0..0,
                 [
-                    ("p", lang.pick("cetak yang ditandai", "print the marked")),
-                    ("l", lang.pick("yang ditandai dipres", "marked laminated")),
-                    (lang.pick("Spasi", "Space"), lang.pick("tandai", "mark")),
+                    ("p", lang.text("tui-queue-print-the-marked")),
+                    ("l", lang.text("tui-queue-marked-laminated")),
+                    (lang.text("tui-queue-space"), lang.text("tui-queue-mark")),
                 ],
             );
         }
         keys.extend([
-            ("m", lang.pick("anggota", "members")),
-            ("s", lang.pick("saring status", "filter state")),
-            ("o", lang.pick("saring sumber", "filter source")),
-            ("Esc", lang.pick("hapus saringan", "clear filters")),
-            ("x", lang.pick("keluar akun", "sign out")),
-            ("q", lang.pick("tutup", "quit")),
+            ("m", lang.text("tui-queue-members")),
+            ("s", lang.text("tui-queue-filter-state")),
+            ("o", lang.text("tui-queue-filter-source")),
+            ("Esc", lang.text("tui-queue-clear-filters")),
+            ("x", lang.text("tui-queue-sign-out")),
+            ("q", lang.text("tui-queue-quit")),
         ]);
         keys
     }
@@ -280,7 +280,7 @@ impl QueueScreen {
         let lang = v.lang;
         let [bar, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        let all = lang.pick("semua", "all");
+        let all = lang.text("tui-queue-all");
         let state = self
             .state_filter
             .map(|s| s.localized(lang))
@@ -299,11 +299,11 @@ impl QueueScreen {
             Paragraph::new(Line::from(vec![
                 Span::raw(format!(
                     " {} {state} · {} {source} · ",
-                    lang.pick("Status:", "State:"),
-                    lang.pick("Sumber:", "Source:"),
+                    lang.text("tui-queue-state"),
+                    lang.text("tui-queue-source"),
                 )),
                 Span::styled(
-                    format!("{} {search}", lang.pick("Cari:", "Search:")),
+                    format!("{} {search}", lang.text("tui-queue-search-2")),
                     if self.searching {
                         v.theme.selection
                     } else {
@@ -313,12 +313,12 @@ impl QueueScreen {
                 Span::raw(format!(
                     " · {visible_count}/{} {}",
                     self.rows.len(),
-                    lang.pick("permohonan", "requests")
+                    lang.text("tui-queue-requests")
                 )),
                 Span::styled(
                     match self.marked.len() {
                         0 => String::new(),
-                        n => format!(" · {n} {}", lang.pick("ditandai", "marked")),
+                        n => format!(" · {n} {}", lang.text("tui-queue-marked")),
                     },
                     v.theme.accent,
                 ),
@@ -328,29 +328,23 @@ impl QueueScreen {
 
         let wide = area.width >= 100;
         let mut header = vec![
-            lang.pick(" No. anggota", " Member no."),
-            lang.pick("Nama", "Name"),
+            lang.text("tui-queue-member-no"),
+            lang.text("tui-queue-name"),
         ];
         if wide {
             header.push("NIK");
         }
         header.extend([
-            lang.pick("Sumber", "Source"),
-            lang.pick("Status", "State"),
-            lang.pick("Menit/baku", "Min/std"),
+            lang.text("tui-queue-source-2"),
+            lang.text("tui-queue-state-2"),
+            lang.text("tui-queue-min-std"),
         ]);
         let visible = self.visible();
         if visible.is_empty() {
             let text = if self.rows.is_empty() {
-                lang.pick(
-                    "Tidak ada permohonan yang menunggu. Pendaftar baru: tekan n.",
-                    "No requests are waiting. A new applicant: press n.",
-                )
+                lang.text("tui-queue-no-requests-are-waiting-a-new")
             } else {
-                lang.pick(
-                    "Tidak ada yang cocok dengan saringan. Esc menghapus saringan.",
-                    "Nothing matches the filters. Esc clears them.",
-                )
+                lang.text("tui-queue-nothing-matches-the-filters-esc-clears")
             };
             frame.render_widget(Paragraph::new(format!("\n  {text}")), table_area);
             return;

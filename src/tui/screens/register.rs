@@ -107,9 +107,9 @@ impl RegisterScreen {
 
     pub fn title(&self, lang: Lang) -> &'static str {
         if self.editing.is_some() {
-            lang.pick("Perbaikan data anggota", "Correcting a member's data")
+            lang.text("tui-register-correcting-a-member-s-data")
         } else {
-            lang.pick("Pendaftaran anggota (SOP 1)", "Registration (SOP 1)")
+            lang.text("tui-register-registration-sop-1")
         }
     }
 
@@ -271,15 +271,15 @@ impl RegisterScreen {
     pub fn keys(&self, lang: Lang) -> Keys {
         if self.done.is_some() {
             return vec![
-                ("Enter", lang.pick("buka permohonannya", "open the request")),
-                ("Esc", lang.pick("ke antrean", "to the queue")),
+                ("Enter", lang.text("tui-register-open-the-request")),
+                ("Esc", lang.text("tui-register-to-the-queue")),
             ];
         }
         vec![
-            ("Enter", lang.pick("kolom berikut", "next field")),
-            ("↑↓", lang.pick("pindah kolom", "move")),
-            ("Ctrl+S", lang.pick("simpan", "save")),
-            ("Esc", lang.pick("batal", "cancel")),
+            ("Enter", lang.text("tui-register-next-field")),
+            ("↑↓", lang.text("tui-register-move")),
+            ("Ctrl+S", lang.text("tui-register-save")),
+            ("Esc", lang.text("tui-register-cancel")),
         ]
     }
 
@@ -334,7 +334,7 @@ impl RegisterScreen {
                     Lang::Id => format!(
                         "! NIK ini milik anggota aktif {holder}. Periksa apakah orangnya sama: perpanjang atau ganti kartunya, jangan daftar ganda."
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "! This NIK belongs to active member {holder}. Check whether it is the same person: renew or replace that card instead of registering twice."
                     ),
                 },
@@ -358,7 +358,7 @@ impl RegisterScreen {
                 field.localized(lang),
                 problems
             ),
-            Lang::En => format!(
+            _ => format!(
                 " {} · {} field problem(s) ",
                 field.localized(lang),
                 problems
@@ -381,12 +381,9 @@ fn draw_done(frame: &mut Frame, area: Rect, v: &View, no: &str, name: &str) {
         Line::raw(""),
         Line::raw(match lang {
             Lang::Id => format!("  Pendaftaran berhasil: {name}"),
-            Lang::En => format!("  Registration succeeded: {name}"),
+            _ => format!("  Registration succeeded: {name}"),
         }),
-        Line::raw(lang.pick(
-            "  Nomor anggota (catat, lalu sebutkan di loket):",
-            "  Member number (note it, then say it at the counter):",
-        )),
+        Line::raw(lang.text("tui-register-member-number-note-it-then-say")),
         Line::raw(""),
     ];
     for row in big_text(no) {
@@ -395,9 +392,8 @@ fn draw_done(frame: &mut Frame, area: Rect, v: &View, no: &str, name: &str) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(format!("  {no}"), v.theme.accent));
     lines.push(Line::raw(""));
-    lines.push(Line::raw(lang.pick(
-        "  Enter: buka permohonannya dan panggil pemohon. Esc: kembali ke antrean.",
-        "  Enter: open the request and call the applicant. Esc: back to the queue.",
-    )));
+    lines.push(Line::raw(
+        lang.text("tui-register-enter-open-the-request-and-call"),
+    ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

@@ -56,16 +56,13 @@ impl UndoPrompt {
                     "Batalkan langkah terakhir: {} (oleh {}). Langkah dan pembatalannya tetap tercatat di riwayat.",
                     self.step, self.by
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Undo the last step: {} (by {}). The step and its undo both stay in the history.",
                     self.step, self.by
                 ),
             }),
             Line::raw(""),
-            Line::raw(lang.pick(
-                "Alasan, lalu Enter (Esc: jangan batalkan):",
-                "Reason, then Enter (Esc: do not undo):",
-            )),
+            Line::raw(lang.text("tui-undo-reason-then-enter-esc-do-not")),
             Line::styled(format!("{}▏", self.input.shown()), v.theme.selection),
         ];
         let [row] = Layout::vertical([Constraint::Length(10)])
@@ -79,7 +76,7 @@ impl UndoPrompt {
             Paragraph::new(lines).wrap(Wrap { trim: false }).block(
                 Block::bordered()
                     .padding(Padding::horizontal(1))
-                    .title(lang.pick(" Batalkan langkah ", " Undo a step ")),
+                    .title(lang.text("tui-undo-undo-a-step")),
             ),
             boxed,
         );

@@ -1,8 +1,6 @@
 //! Every message a person reads, in Indonesian (the default) and English. Messages say what
 //! happened and what to do next; the English text of an error type's `Display` is for logs.
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::checkin::Reason;
 use crate::domain::checklist::CheckItem;
 use crate::domain::member::{Field, FieldError, Problem, Sex};
@@ -10,29 +8,15 @@ use crate::domain::member_no::MemberNoError;
 use crate::domain::nik::{NikError, NikMismatch};
 use crate::domain::workflow::{RequestState, TransitionError};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
+mod catalog;
+
+pub use catalog::{LOCALES_ENV, Lang};
+pub use fluent_bundle::FluentValue;
 
 impl Lang {
-    /// The Indonesian or the English text.
+    /// The Indonesian or the English text; for messages not yet moved into the catalogues.
     pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Id => id,
-            Lang::En => en,
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "id" | "in" | "indonesia" | "indonesian" => Some(Lang::Id),
-            "en" | "english" => Some(Lang::En),
-            _ => None,
-        }
+        if self == Lang::Id { id } else { en }
     }
 }
 
@@ -71,31 +55,13 @@ impl Localized for Field {
 /// The line under a form field that says what to type, on the counter and on the web.
 pub fn field_hint(field: Field, lang: Lang) -> &'static str {
     match field {
-        Field::IdentityKind => lang.pick(
-            "ktp, kk, kia, student (kartu pelajar) atau passport; kosong = ktp",
-            "ktp, kk, kia, student (student card) or passport; empty = ktp",
-        ),
-        Field::IdentityNo => lang.pick(
-            "16 angka NIK dari KTP/KK (paspor/kartu pelajar: nomornya)",
-            "The 16-digit NIK from the KTP/KK (passport/student card: its number)",
-        ),
-        Field::BirthDate => lang.pick(
-            "hari-bulan-tahun, mis. 17-03-2005",
-            "day-month-year, e.g. 17-03-2005",
-        ),
-        Field::Sex => lang.pick("L (laki-laki) atau P (perempuan)", "L (male) or P (female)"),
-        Field::Phone | Field::Email => lang.pick(
-            "nomor HP atau e-mail, paling sedikit salah satu",
-            "a phone number or an e-mail, at least one",
-        ),
-        Field::MotherName => lang.pick(
-            "untuk pertanyaan keamanan; tidak tampil di daftar",
-            "for the security question; never shown in lists",
-        ),
-        Field::MemberType => lang.pick(
-            "umum, pelajar atau anak; kosong = umum",
-            "umum (general), pelajar (student) or anak (child); empty = umum",
-        ),
+        Field::IdentityKind => lang.text("i18n-ktp-kk-kia-student-student-card"),
+        Field::IdentityNo => lang.text("i18n-the-16-digit-nik-from-the"),
+        Field::BirthDate => lang.text("i18n-day-month-year-e-g-17"),
+        Field::Sex => lang.text("i18n-l-male-or-p-female"),
+        Field::Phone | Field::Email => lang.text("i18n-a-phone-number-or-an-e"),
+        Field::MotherName => lang.text("i18n-for-the-security-question-never-shown"),
+        Field::MemberType => lang.text("i18n-umum-general-pelajar-student-or-anak"),
         _ => "",
     }
 }
@@ -103,8 +69,8 @@ pub fn field_hint(field: Field, lang: Lang) -> &'static str {
 impl Localized for Sex {
     fn localized(&self, lang: Lang) -> String {
         match self {
-            Sex::Male => lang.pick("laki-laki", "male"),
-            Sex::Female => lang.pick("perempuan", "female"),
+            Sex::Male => lang.text("i18n-male"),
+            Sex::Female => lang.text("i18n-female"),
         }
         .to_string()
     }
@@ -116,41 +82,26 @@ impl Localized for NikError {
             (NikError::Length(n), Lang::Id) => {
                 format!("NIK harus 16 angka, yang diketik {n} angka. Periksa lagi dari KTP/KK.")
             }
-            (NikError::Length(n), Lang::En) => {
+            (NikError::Length(n), _) => {
                 format!("A NIK has 16 digits; {n} were typed. Check it against the KTP/KK.")
             }
-            (NikError::NotDigits, _) => lang
-                .pick(
-                    "NIK hanya berisi angka. Periksa huruf O atau I yang terketik sebagai angka.",
-                    "A NIK has digits only. Look for a letter O or I typed for a digit.",
-                )
-                .into(),
+            (NikError::NotDigits, _) => lang.text("i18n-a-nik-has-digits-only-look").into(),
             (NikError::UnknownProvince(p), Lang::Id) => {
                 format!("Kode provinsi {p} di awal NIK tidak dikenal. Periksa dua angka pertama.")
             }
-            (NikError::UnknownProvince(p), Lang::En) => {
+            (NikError::UnknownProvince(p), _) => {
                 format!(
                     "Province code {p} at the start of the NIK is unknown. Check the first two digits."
                 )
             }
-            (NikError::ZeroRegion, _) => lang
-                .pick(
-                    "Kode kabupaten/kecamatan dalam NIK tidak boleh 00. Periksa angka 3–6.",
-                    "The regency and district codes in a NIK cannot be 00. Check digits 3–6.",
-                )
-                .into(),
+            (NikError::ZeroRegion, _) => lang.text("i18n-the-regency-and-district-codes-in").into(),
             (NikError::BadDate { day, month, yy }, Lang::Id) => format!(
                 "Tanggal lahir dalam NIK ({day:02}-{month:02}-{yy:02}) bukan tanggal yang ada. Periksa angka 7–12."
             ),
-            (NikError::BadDate { day, month, yy }, Lang::En) => format!(
+            (NikError::BadDate { day, month, yy }, _) => format!(
                 "The birth date in the NIK ({day:02}-{month:02}-{yy:02}) is not a real date. Check digits 7–12."
             ),
-            (NikError::ZeroSerial, _) => lang
-                .pick(
-                    "Empat angka terakhir NIK tidak boleh 0000. Periksa lagi dari KTP/KK.",
-                    "The last four digits of a NIK cannot be 0000. Check it against the KTP/KK.",
-                )
-                .into(),
+            (NikError::ZeroSerial, _) => lang.text("i18n-the-last-four-digits-of-a").into(),
         }
     }
 }
@@ -163,7 +114,7 @@ fn mismatch_text(m: &NikMismatch, lang: Lang) -> String {
                 in_nik.strftime("%d-%m-%Y"),
                 typed.strftime("%d-%m-%Y")
             ),
-            Lang::En => format!(
+            _ => format!(
                 "the NIK says born {}, {} was typed",
                 in_nik.strftime("%d-%m-%Y"),
                 typed.strftime("%d-%m-%Y")
@@ -175,7 +126,7 @@ fn mismatch_text(m: &NikMismatch, lang: Lang) -> String {
                 in_nik.localized(lang),
                 typed.localized(lang)
             ),
-            Lang::En => format!(
+            _ => format!(
                 "the NIK says {}, {} was typed",
                 in_nik.localized(lang),
                 typed.localized(lang)
@@ -187,10 +138,10 @@ fn mismatch_text(m: &NikMismatch, lang: Lang) -> String {
 impl Localized for Problem {
     fn localized(&self, lang: Lang) -> String {
         match self {
-            Problem::Required => lang.pick("wajib diisi", "is required").into(),
+            Problem::Required => lang.text("i18n-is-required").into(),
             Problem::TooLong { max } => match lang {
                 Lang::Id => format!("terlalu panjang (paling banyak {max} huruf)"),
-                Lang::En => format!("is too long (at most {max} characters)"),
+                _ => format!("is too long (at most {max} characters)"),
             },
             Problem::Nik(e) => e.localized(lang),
             Problem::NikMismatch(found) => {
@@ -200,75 +151,30 @@ impl Localized for Problem {
                         "tidak cocok dengan NIK: {}. Periksa NIK dan data lahir dengan KTP/KK; bila semuanya sudah benar, petugas loket dapat mendaftarkannya dengan mencatat alasannya.",
                         parts.join("; ")
                     ),
-                    Lang::En => format!(
+                    _ => format!(
                         "does not match the NIK: {}. Check the NIK and birth data against the KTP/KK; if all is right as typed, the counter staff can register it with a recorded reason.",
                         parts.join("; ")
                     ),
                 }
             }
-            Problem::NotADate => lang
-                .pick(
-                    "bukan tanggal; tulis seperti 17-08-1990",
-                    "is not a date; write it like 17-08-1990",
-                )
-                .into(),
-            Problem::InTheFuture => lang
-                .pick("tidak boleh di masa depan", "cannot be in the future")
-                .into(),
-            Problem::Phone => lang
-                .pick(
-                    "bukan nomor telepon; tulis angka saja, misalnya 081234567890",
-                    "is not a phone number; use digits, for example 081234567890",
-                )
-                .into(),
-            Problem::Email => lang
-                .pick(
-                    "bukan alamat e-mail; contoh: nama@contoh.id",
-                    "is not an e-mail address; example: name@example.id",
-                )
-                .into(),
-            Problem::PhoneOrEmailRequired => lang
-                .pick(
-                    "isi nomor HP atau e-mail yang aktif (salah satu)",
-                    "give an active phone number or e-mail (either)",
-                )
-                .into(),
-            Problem::UnknownMemberType => lang
-                .pick(
-                    "jenis anggota tidak dikenal; pilih dari daftar",
-                    "is not a known member type; pick one from the list",
-                )
-                .into(),
-            Problem::NeedsKkOrKia => lang
-                .pick(
-                    "anggota anak mendaftar dengan KK atau KIA",
-                    "a child member registers with a KK or KIA",
-                )
-                .into(),
-            Problem::UnknownSex => lang
-                .pick(
-                    "isi L (laki-laki) atau P (perempuan)",
-                    "use L (male) or P (female)",
-                )
-                .into(),
-            Problem::UnknownIdentityKind => lang
-                .pick(
-                    "pilih KTP, KK, KIA, kartu pelajar atau paspor",
-                    "pick KTP, KK, KIA, student card or passport",
-                )
-                .into(),
-            Problem::ControlCharacter => lang
-                .pick(
-                    "berisi karakter kendali (misalnya ESC atau baris baru) yang tidak boleh ada; ketik ulang isinya tanpa menempelnya dari tempat lain",
-                    "holds a control character (such as ESC or a line break) that is not allowed; type it again rather than pasting it",
-                )
-                .into(),
+            Problem::NotADate => lang.text("i18n-is-not-a-date-write-it").into(),
+            Problem::InTheFuture => lang.text("i18n-cannot-be-in-the-future").into(),
+            Problem::Phone => lang.text("i18n-is-not-a-phone-number-use").into(),
+            Problem::Email => lang.text("i18n-is-not-an-e-mail-address").into(),
+            Problem::PhoneOrEmailRequired => {
+                lang.text("i18n-give-an-active-phone-number-or").into()
+            }
+            Problem::UnknownMemberType => lang.text("i18n-is-not-a-known-member-type").into(),
+            Problem::NeedsKkOrKia => lang.text("i18n-a-child-member-registers-with-a").into(),
+            Problem::UnknownSex => lang.text("i18n-use-l-male-or-p-female").into(),
+            Problem::UnknownIdentityKind => lang.text("i18n-pick-ktp-kk-kia-student-card").into(),
+            Problem::ControlCharacter => lang.text("i18n-holds-a-control-character-such-as").into(),
             Problem::TooOld { earliest } => match lang {
                 Lang::Id => format!(
                     "terlalu lampau (paling awal {}); periksa tahunnya di KTP/KK",
                     earliest.strftime("%d-%m-%Y")
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "is too far back (the earliest is {}); check the year on the KTP/KK",
                     earliest.strftime("%d-%m-%Y")
                 ),
@@ -332,26 +238,20 @@ impl Localized for TransitionError {
                     "Langkah '{action}' tidak bisa dilakukan: permohonan ini berstatus {}. Lihat riwayatnya dengan 'loket request show'.",
                     state.localized(lang)
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Step '{action}' cannot be done: this request is {}. See its history with 'loket request show'.",
                     state.localized(lang)
                 ),
             },
             TransitionError::ChecklistIncomplete => lang
-                .pick(
-                    "Daftar periksa belum lengkap: centang semua butir, atau catat butir yang gagal beserta alasannya.",
-                    "The checklist is incomplete: tick every item, or record the failed item with a reason.",
-                )
+                .text("i18n-the-checklist-is-incomplete-tick-every")
                 .into(),
-            TransitionError::ReasonRequired => lang
-                .pick("Tuliskan alasannya, lalu ulangi.", "Give a reason, then try again.")
-                .into(),
-            TransitionError::ReceiverRequired => lang
-                .pick(
-                    "Tuliskan nama penerima kartu (anggota sendiri atau wakilnya), lalu ulangi.",
-                    "Give the name of who receives the card (the member or a representative), then try again.",
-                )
-                .into(),
+            TransitionError::ReasonRequired => {
+                lang.text("i18n-give-a-reason-then-try-again").into()
+            }
+            TransitionError::ReceiverRequired => {
+                lang.text("i18n-give-the-name-of-who-receives").into()
+            }
         }
     }
 }
@@ -363,16 +263,11 @@ impl Localized for MemberNoError {
                 Lang::Id => format!(
                     "Nomor anggota untuk periode ini sudah habis ({max}). Minta admin mengganti format nomor anggota di konfigurasi."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The member numbers for this period are used up ({max}). Ask the administrator to change the number format in the config."
                 ),
             },
-            MemberNoError::NikRequired => lang
-                .pick(
-                    "Format nomor anggota 4 memakai NIK: isi NIK pendaftar.",
-                    "Member number format 4 uses the NIK: give the applicant's NIK.",
-                )
-                .into(),
+            MemberNoError::NikRequired => lang.text("i18n-member-number-format-4-uses-the").into(),
         }
     }
 }
@@ -380,55 +275,37 @@ impl Localized for MemberNoError {
 impl Localized for Reason {
     fn localized(&self, lang: Lang) -> String {
         match self {
-            Reason::ExpiresSoon { days: 0, .. } => lang
-                .pick(
-                    "Kartu berlaku sampai hari ini. Sarankan perpanjangan di loket.",
-                    "The card is valid until today. Suggest a renewal at the counter.",
-                )
-                .into(),
+            Reason::ExpiresSoon { days: 0, .. } => {
+                lang.text("i18n-the-card-is-valid-until-today").into()
+            }
             Reason::ExpiresSoon { days, on } => match lang {
                 Lang::Id => format!(
                     "Kartu habis dalam {days} hari ({}). Sarankan perpanjangan di loket.",
                     on.strftime("%d-%m-%Y")
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The card expires in {days} day(s) ({}). Suggest a renewal at the counter.",
                     on.strftime("%d-%m-%Y")
                 ),
             },
-            Reason::NotHandedOver => lang
-                .pick(
-                    "Kartu sudah dicetak tetapi serah terimanya belum dicatat. Minta anggota ke loket.",
-                    "A card was printed but its handover was never recorded. Send the member to the counter.",
-                )
-                .into(),
-            Reason::NoValidUntil => lang
-                .pick(
-                    "Masa berlaku kartu tidak tercatat. Minta anggota memeriksakannya di loket.",
-                    "The card's valid-until date is not on record. Ask the member to have it checked at the counter.",
-                )
-                .into(),
+            Reason::NotHandedOver => lang.text("i18n-a-card-was-printed-but-its").into(),
+            Reason::NoValidUntil => lang.text("i18n-the-card-s-valid-until-date").into(),
             Reason::Expired { on } => match lang {
                 Lang::Id => format!(
                     "Kartu sudah habis masa berlakunya ({}). Perpanjang di loket.",
                     on.strftime("%d-%m-%Y")
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "The card expired ({}). Renew it at the counter.",
                     on.strftime("%d-%m-%Y")
                 ),
             },
-            Reason::MemberBlocked => lang
-                .pick(
-                    "Keanggotaan diblokir. Minta anggota menemui petugas loket.",
-                    "The membership is blocked. Ask the member to see the counter staff.",
-                )
-                .into(),
+            Reason::MemberBlocked => lang.text("i18n-the-membership-is-blocked-ask-the").into(),
             Reason::CardBlocked { note } => match lang {
                 Lang::Id => format!(
                     "Kartu ini diblokir ({note}). Minta anggota ke loket untuk kartu pengganti."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "This card is blocked ({note}). Ask the member to get a replacement at the counter."
                 ),
             },
@@ -436,21 +313,16 @@ impl Localized for Reason {
                 Lang::Id => format!(
                     "Kartu ini sudah diganti dengan kartu {by}. Tahan kartu lama; pakai kartu yang baru."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "This card was replaced by card {by}. Keep the old card; use the new one."
                 ),
             },
-            Reason::Pending => lang
-                .pick(
-                    "Kartu belum diterbitkan: pendaftaran belum selesai. Minta pendaftar menyelesaikannya di loket.",
-                    "No card was issued yet: the registration is not finished. Ask the applicant to finish it at the counter.",
-                )
-                .into(),
+            Reason::Pending => lang.text("i18n-no-card-was-issued-yet-the").into(),
             Reason::NumberOnly { newest } => match lang {
                 Lang::Id => format!(
                     "Kode ini hanya nomor anggota, dan anggota ini sudah punya kartu lebih baru ({newest}); kartu lama tidak berlaku. Pindai kode QR di kartu terbaru, atau ketik nomor seri yang tercetak di kartu ({newest})."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "This code is only the member number, and the member has a newer card ({newest}); older cards are not valid. Scan the QR code on the newest card, or type the serial printed on it ({newest})."
                 ),
             },
@@ -458,16 +330,11 @@ impl Localized for Reason {
                 Lang::Id => format!(
                     "Nomor {code} tidak terdaftar. Pindai ulang, atau catat sebagai tamu (tombol g)."
                 ),
-                Lang::En => format!(
+                _ => format!(
                     "Number {code} is not registered. Scan again, or enter a guest (key g)."
                 ),
             },
-            Reason::NotACode => lang
-                .pick(
-                    "Hasil pindai bukan nomor anggota. Pindai ulang barcode di kartu.",
-                    "The scan is not a member number. Scan the barcode on the card again.",
-                )
-                .into(),
+            Reason::NotACode => lang.text("i18n-the-scan-is-not-a-member").into(),
         }
     }
 }

@@ -1,0 +1,14 @@
+
+## scanner/frame.rs
+
+scanner-frame-no-scanner-port-is-set = no scanner port is set
+scanner-frame-baud-must-be-above-0 = baud must be above 0
+scanner-frame-strip-prefix-may-hold-only-plain = strip_prefix may hold only plain letters, digits and punctuation
+
+## scanner/serial.rs
+
+scanner-serial-scanner-connected-ready-to-scan-cards = Scanner connected — ready to scan cards.
+scanner-serial-scanner-not-found-plug-it-in = Scanner not found — plug it in; loket will reconnect by itself. If this stays, check 'port' under [scanner] in loket.toml.
+scanner-serial-this-user-may-not-open-the = This user may not open the scanner — ask the administrator to add it to the dialout group (docs/scanner.md), then log in again.
+scanner-serial-the-scanner-is-in-use-by = The scanner is in use by another program — close the other loket or program using it; loket will reconnect by itself.
+scanner-serial-scanner-disconnected-plug-it-back-in = Scanner disconnected — plug it back in; loket will reconnect by itself.
