@@ -175,7 +175,7 @@ fn restore_hint(lang: Lang, path: &str, last_backup: Option<&str>, keep: bool) -
 
 /// The reasons loket finds itself (see `redb::open`) in the clerk's language; a database's
 /// own are technical detail and stay as the database words them.
-fn reason_text<'a>(lang: Lang, reason: &'a str) -> &'a str {
+fn reason_text(lang: Lang, reason: &str) -> &str {
     match reason {
         EMPTY_FILE => lang.text("store-error-reason-empty-file"),
         NOT_A_STORE => lang.text("store-error-reason-not-a-store"),
