@@ -1,4 +1,27 @@
-
 ## store/error.rs
 
 store-error-this-store-was-made-by-a = This store was made by a newer loket. Update loket on this computer.
+store-error-open = The store at { $path } cannot be opened ({ $reason }). Check the folder and its permissions, or use --data-dir.
+store-error-damaged = The store at { $path } is damaged ({ $reason }). loket does not open it and writes nothing into it. { $restore }
+store-error-missing = The store { $path } is missing, though this folder held one. loket does not make a new empty store in its place. { $restore } To start a new, empty store on purpose, delete { $marker } and try again.
+store-error-duplicate-nik = This NIK already belongs to active member { $existing }. Look that member up: a renewal or replacement card may be what is needed.
+store-error-duplicate-member-no = Member number { $no } already exists. Nothing was saved.
+store-error-conflict = This request was just changed by { $by } at { $terminal }. Your change was not saved; look at it now and repeat if still needed.
+store-error-print-claimed = The card of { $member_no } is being printed by { $by } at { $terminal }. It was not sent again; wait for it at the printer, then look at the request's state.
+store-error-not-found = { $what } was not found. Check the number and try again.
+store-error-duplicate-user = Account { $name } already exists. Choose another name.
+store-error-no-account = There is no account named { $name }. See the accounts: loket user list.
+store-error-last-admin = { $name } is the only active administrator and cannot be disabled or demoted. Make another account admin first.
+store-error-member-changed = This member's data was just changed by { $by } at { $terminal }. Your correction was not saved; open the data again and repeat if still needed.
+store-error-db = The store reported a problem ({ $problem }). Run 'loket check' and call the administrator; if it says the store is damaged, restore the last backup.
+store-error-io = A file could not be read or written ({ $problem }). Check the folder.
+
+# What to do about a damaged store. $keep is store-error-restore-keep, or nothing.
+store-error-restore-keep = keep the damaged file (mv { $path } { $path }.damaged-copy),{ " " }
+store-error-restore-backup = Last backup: { $backup }. Stop loket on every computer, { $keep }restore the backup (cp { $backup } { $path }), then run 'loket check'. What was recorded after that backup must be entered again.
+store-error-restore-none = No backup was recorded by 'loket backup'. Stop loket on every computer, { $keep }find a copy of { $path } (the administrator's daily backups) and restore it, then run 'loket check'.
+
+# Why a file is not a store, as loket finds it itself.
+store-error-reason-empty-file = the file is empty (0 bytes)
+store-error-reason-not-a-store = the file is not a loket store
+store-error-reason-not-a-file = not an ordinary file

@@ -1,13 +1,17 @@
-//! Print attempts: a print is claimed in the store before its job goes to the printer, so two
-//! clerks (or one pressing twice) never send the same card twice unrecorded, and every job sent
-//! ends recorded as printed, failed, or interrupted (the process died while it was out).
+//! Cards and print attempts in redb: cards by serial (`NO-01`, so a member's are one range),
+//! attempts by number, and the claims of requests whose job is out.
 
 use jiff::Timestamp;
 use redb::{ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction};
-use serde::{Deserialize, Serialize};
 
-use super::{Result, Store, StoreError, append_audit, current_at_version, json, parse};
+use super::audit::append_audit;
+use super::requests::current_at_version;
+use super::tables::{CARDS, META};
+use super::{RedbStore, bump, json, parse};
+use crate::domain::staff::CardRecord;
 use crate::domain::workflow::Actor;
+use crate::store::cards::{is_alive, this_process};
+use crate::store::{CardStore, PrintAttempt, PrintClaim, PrintOutcome, Result, StoreError};
 
 /// Attempt number → the attempt (JSON). Created on first use: stores of schema 3 read
 /// without it as "no attempt yet".
@@ -16,78 +20,35 @@ pub(super) const PRINT_ATTEMPTS: TableDefinition<u64, &[u8]> =
 /// Request id → the attempt that holds it now, while its job is out.
 pub(super) const PRINT_CLAIMS: TableDefinition<u64, u64> = TableDefinition::new("print_claims");
 
-/// How an attempt ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "kebab-case")]
-pub enum PrintOutcome {
-    /// Claimed; the job may be on its way to the printer.
-    Claimed,
-    /// The printer took the job.
-    Printed { job_id: String },
-    /// The printer refused it (or it never left): no card was made.
-    Failed { reason: String },
-    /// The process that claimed it died with the job possibly sent: a card may be in the
-    /// printer's tray that the request does not show as printed.
-    Interrupted,
-}
-
-/// One print attempt: which requests, at which version, by whom, from which process.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PrintAttempt {
-    pub attempt: u64,
-    pub requests: Vec<u64>,
-    pub member_nos: Vec<String>,
-    pub at: Timestamp,
-    pub user: String,
-    pub terminal: String,
-    /// The process that holds the claim (pid and its start time), to tell a claim of a process
-    /// that died from one still printing.
-    pub pid: u32,
-    pub started: u64,
-    pub pdf: String,
-    #[serde(flatten)]
-    pub outcome: PrintOutcome,
-}
-
-/// The running process: pid and its start time in clock ticks since boot (from /proc), which
-/// together never name another process.
-pub fn this_process() -> (u32, u64) {
-    let pid = std::process::id();
-    (pid, start_time(pid).unwrap_or(0))
-}
-
-fn start_time(pid: u32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name (field 2) is in parentheses and may hold spaces: count after it.
-    let after = &stat[stat.rfind(')')? + 2..];
-    after.split(' ').nth(19)?.parse().ok()
-}
-
-fn is_alive(pid: u32, started: u64) -> bool {
-    start_time(pid).is_some_and(|s| s == started)
-}
-
-/// A new attempt on these requests, all at the version the printer's caller read.
-pub struct PrintClaim<'a> {
-    /// (request id, version read, member number)
-    pub requests: &'a [(u64, u32, String)],
-    pub actor: &'a Actor,
-    pub at: Timestamp,
-    /// Where the attempt's PDF goes; `{attempt}` is replaced by the attempt's number.
-    pub pdf_pattern: &'a str,
-}
-
 fn put_attempt(txn: &WriteTransaction, a: &PrintAttempt) -> Result<()> {
     txn.open_table(PRINT_ATTEMPTS)?
         .insert(a.attempt, json(a).as_slice())?;
     Ok(())
 }
 
-impl Store {
-    /// Claims the print of these requests: refused when any of them changed since it was read
-    /// or another live process holds it. A claim left by a process that died is closed as
-    /// interrupted (audited) and this one takes its place.
-    pub fn claim_print(&self, c: &PrintClaim) -> Result<PrintAttempt> {
+impl CardStore for RedbStore {
+    fn card(&self, serial: &str) -> Result<Option<CardRecord>> {
+        let txn = self.read()?;
+        let t = txn.open_table(CARDS)?;
+        t.get(serial)?.map(|g| parse(g.value())).transpose()
+    }
+
+    fn cards_for(&self, no: &str) -> Result<Vec<CardRecord>> {
+        let txn = self.read()?;
+        let t = txn.open_table(CARDS)?;
+        let from = format!("{no}-");
+        let mut found = Vec::new();
+        for entry in t.range(from.as_str()..)? {
+            let (k, v) = entry?;
+            if !k.value().starts_with(&from) {
+                break;
+            }
+            found.push(parse(v.value())?);
+        }
+        Ok(found)
+    }
+
+    fn claim_print(&self, c: &PrintClaim) -> Result<PrintAttempt> {
         let txn = self.db.begin_write()?;
         let (pid, started) = this_process();
         let attempt;
@@ -132,14 +93,15 @@ impl Store {
                     "print-interrupted",
                     &other.member_nos.join(","),
                     &format!(
+                        // i18n: an audit detail, kept in the log's one language (English)
                         "attempt {} by {} stopped with its job possibly sent ({})",
                         other.attempt, other.user, other.pdf
                     ),
                 )?;
             }
             let seq = {
-                let mut meta = txn.open_table(super::META)?;
-                super::bump(&mut meta, "next_print_attempt")?
+                let mut meta = txn.open_table(META)?;
+                bump(&mut meta, "next_print_attempt")?
             };
             attempt = PrintAttempt {
                 attempt: seq,
@@ -171,9 +133,7 @@ impl Store {
         Ok(attempt)
     }
 
-    /// Ends an attempt: printed (after the requests were recorded printed) or failed. The
-    /// claim is released either way.
-    pub fn finish_print(
+    fn finish_print(
         &self,
         attempt: &PrintAttempt,
         outcome: PrintOutcome,
@@ -210,8 +170,7 @@ impl Store {
         Ok(())
     }
 
-    /// Every print attempt, oldest first.
-    pub fn print_attempts(&self) -> Result<Vec<PrintAttempt>> {
+    fn print_attempts(&self) -> Result<Vec<PrintAttempt>> {
         let txn = self.db.begin_read()?;
         let table = match txn.open_table(PRINT_ATTEMPTS) {
             Ok(t) => t,

@@ -11,8 +11,9 @@ use std::time::UNIX_EPOCH;
 
 use redb::{ConcurrencyMode, Database};
 
-use super::{CACHE_BYTES, Result, Store, StoreError};
+use super::{CACHE_BYTES, RedbStore};
 use crate::fsutil;
+use crate::store::{Result, StoreError};
 
 /// The first bytes of every redb file (redb's `MAGICNUMBER`).
 const REDB_MAGIC: [u8; 9] = [b'r', b'e', b'd', b'b', 0x1A, 0x0A, 0xA9, 0x0D, 0x0A];
@@ -59,6 +60,7 @@ pub(crate) fn guarded<T>(path: &Path, f: impl FnOnce() -> Result<T>) -> Result<T
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
+                // i18n: a panic without words, recorded and shown as redb's own reasons are
                 .unwrap_or_else(|| "internal error".into());
             mark_damaged(path, &what);
             Err(damaged(path, what))
@@ -150,14 +152,27 @@ pub fn record_backup(path: &Path, backup: &Path, at: jiff::Timestamp) -> std::io
     writeln!(f, "{at}\t{}", backup.display())
 }
 
+// The reasons loket finds itself are kept in English in the damage marker beside the store
+// (every process reads it back); `StoreError`'s message says them in the clerk's language.
+
+/// A path that is a folder, a device or a pipe.
+// i18n: a reason kept in the damage marker, worded for the clerk by StoreError
+pub(crate) const NOT_A_FILE: &str = "not an ordinary file";
+/// A file of no bytes (a store that was never written, or one truncated).
+// i18n: a reason kept in the damage marker, worded for the clerk by StoreError
+pub(crate) const EMPTY_FILE: &str = "the file is empty (0 bytes)";
+/// A file that does not start as a redb file does.
+// i18n: a reason kept in the damage marker, worded for the clerk by StoreError
+pub(crate) const NOT_A_STORE: &str = "the file is not a loket store";
+
 /// Why an existing file is not a store, read from its first bytes.
 fn not_a_store(path: &Path) -> Result<Option<&'static str>> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
-        return Ok(Some("not an ordinary file"));
+        return Ok(Some(NOT_A_FILE));
     }
     if meta.len() == 0 {
-        return Ok(Some("the file is empty (0 bytes)"));
+        return Ok(Some(EMPTY_FILE));
     }
     let mut head = [0u8; REDB_MAGIC.len()];
     let mut f = std::fs::File::open(path)?;
@@ -169,7 +184,7 @@ fn not_a_store(path: &Path) -> Result<Option<&'static str>> {
         }
     }
     if got < head.len() || head != REDB_MAGIC {
-        return Ok(Some("the file is not a loket store"));
+        return Ok(Some(NOT_A_STORE));
     }
     Ok(None)
 }
@@ -188,7 +203,7 @@ fn create_new(path: &Path) -> Result<()> {
     let _ = std::fs::remove_file(&tmp);
     let made = (|| -> Result<()> {
         let db = builder().create(&tmp)?;
-        let store = Store {
+        let store = RedbStore {
             db,
             path: tmp.clone(),
         };
@@ -211,11 +226,11 @@ fn create_new(path: &Path) -> Result<()> {
     Ok(())
 }
 
-impl Store {
+impl RedbStore {
     /// Opens the store, creating it (and its folder) only if the file is missing and the
     /// folder never held one, and brings its schema up to date. Safe when several processes
     /// do it at once: creation is atomic, the schema is set up in a write transaction.
-    pub fn open(path: &Path) -> Result<Store> {
+    pub(in crate::store) fn open(path: &Path) -> Result<RedbStore> {
         let fail = |reason: String| StoreError::Open {
             path: path.display().to_string(),
             reason,
@@ -249,7 +264,7 @@ impl Store {
                 redb::DatabaseError::Storage(redb::StorageError::Corrupted(c)) => damaged(path, c),
                 e => fail(e.to_string()),
             })?;
-            let store = Store {
+            let store = RedbStore {
                 db,
                 path: path.to_path_buf(),
             };
@@ -261,7 +276,7 @@ impl Store {
     /// Verifies every page's checksum and the allocator state, on a handle of its own.
     /// `Ok(false)`: damage was found and repaired. A store that cannot be checked is recorded
     /// as damaged, so that no process writes into it until a backup is restored.
-    pub fn check(path: &Path) -> Result<bool> {
+    pub(in crate::store) fn check(path: &Path) -> Result<bool> {
         if let Some(reason) = not_a_store(path)? {
             mark_damaged(path, reason);
             return Err(damaged(path, reason));

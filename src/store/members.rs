@@ -1,0 +1,80 @@
+//! Members: registration (the member number allocated inside it), look-ups by number, NIK and
+//! name, and corrections. The NIK is unique among pending and active members in every backend.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::Result;
+use super::photos::PhotoWrite;
+use crate::domain::member::{Member, ValidDraft};
+use crate::domain::member_no::MemberNoScheme;
+use crate::domain::workflow::{Actor, CardRequest, Source};
+
+/// What a registration writes, all in one transaction.
+pub struct Registration<'a> {
+    pub draft: ValidDraft,
+    pub scheme: &'a MemberNoScheme,
+    pub today: Date,
+    pub at: Timestamp,
+    pub actor: &'a Actor,
+    pub source: Source,
+}
+
+area! {
+    /// Members and their registration.
+    pub trait MemberStore {
+        /// Registers a member (pending) with a new-card request, allocating the member number
+        /// inside the same write transaction so that two counters never get the same number.
+        fn register(&self, reg: Registration) -> Result<(Member, CardRequest)>;
+
+        /// Registers a member together with the photo they sent (the online form): one
+        /// transaction, so there is never an online member whose upload was lost, nor a photo
+        /// without its member. The photo step is not recorded: it is checked at the counter.
+        fn register_with_photo(
+            &self,
+            reg: Registration,
+            photo: &PhotoWrite,
+        ) -> Result<(Member, CardRequest)>;
+
+        /// Registers many in one transaction: all or none. For imports and for building large
+        /// stores in benchmarks, where a commit per member would be the cost.
+        fn register_many(&self, regs: Vec<Registration>) -> Result<Vec<(Member, CardRequest)>>;
+
+        /// Several members read in one read transaction, in the order asked (`None` for a
+        /// number not in the store): a list of a hundred names costs one look, not a hundred.
+        fn members_many(&self, nos: &[&str]) -> Result<Vec<Option<Member>>>;
+
+        fn member(&self, no: &str) -> Result<Option<Member>>;
+
+        fn member_count(&self) -> Result<u64>;
+
+        /// Every member, in member-number order (exports, reports).
+        fn members(&self) -> Result<Vec<Member>>;
+
+        /// Members registered under this NIK, current or past.
+        fn members_by_nik(&self, nik: &str) -> Result<Vec<Member>>;
+
+        /// The pending or active member holding this NIK, if any.
+        fn nik_holder(&self, nik: &str, except: Option<&str>) -> Result<Option<Member>>;
+
+        /// Finds members by a member number, a NIK, or name-word prefixes ("sit rah" finds
+        /// "Siti Rahayu"), case- and accent-insensitive. At most `limit` results.
+        fn search_members(&self, query: &str, limit: usize) -> Result<Vec<Member>>;
+
+        /// Saves a changed member (data corrected at the counter), keeping indexes right and
+        /// NIK unique among pending and active members.
+        fn update_member(&self, m: &Member, actor: &Actor, at: Timestamp, what: &str) -> Result<()>;
+
+        /// Saves a corrected member if the stored one is still `before` (what the clerk's form
+        /// was filled from); otherwise refuses and names who changed it. The NIK stays unique
+        /// among pending and active members, and the name and NIK indexes follow the change.
+        fn save_member_edit(
+            &self,
+            before: &Member,
+            after: &Member,
+            actor: &Actor,
+            at: Timestamp,
+            detail: &str,
+        ) -> Result<()>;
+    }
+}

@@ -1,0 +1,33 @@
+//! Photos: the one on the card, the file as received, and the ones they replaced.
+
+use jiff::Timestamp;
+
+use super::Result;
+use crate::domain::workflow::Actor;
+
+/// A photo to store: the JPEG for the card, and the file as received if it is kept.
+pub struct PhotoWrite<'a> {
+    pub stored: &'a [u8],
+    pub original: Option<&'a [u8]>,
+}
+
+area! {
+    /// Members' photos.
+    pub trait PhotoStore {
+        /// Stores a photo outside a step (an online upload, an import).
+        fn put_photo(
+            &self,
+            no: &str,
+            photo: &PhotoWrite,
+            actor: &Actor,
+            at: Timestamp,
+        ) -> Result<()>;
+
+        fn photo(&self, no: &str) -> Result<Option<Vec<u8>>>;
+
+        fn photo_original(&self, no: &str) -> Result<Option<Vec<u8>>>;
+
+        /// Earlier photos of a member, oldest first.
+        fn photo_history(&self, no: &str) -> Result<Vec<Vec<u8>>>;
+    }
+}

@@ -1,0 +1,82 @@
+//! The schema and its migrations: migration `n` brings a store from schema `n` to `n + 1`, all
+//! in one write transaction, so a migration is all or nothing.
+
+use redb::{ReadableTable, WriteTransaction};
+
+use super::requests::{index_steps, state_key};
+use super::tables::*;
+use super::{RedbStore, parse};
+use crate::domain::workflow::CardRequest;
+use crate::store::{MaintenanceStore, Result, StoreError};
+
+/// Migration `n` brings a store from schema `n` to `n + 1`.
+const MIGRATIONS: [fn(&WriteTransaction) -> Result<()>; SCHEMA_VERSION as usize] =
+    [create_tables_v1, add_photos_v2, index_request_steps_v3];
+
+fn create_tables_v1(txn: &WriteTransaction) -> Result<()> {
+    txn.open_table(MEMBERS)?;
+    txn.open_multimap_table(MEMBERS_BY_NIK)?;
+    txn.open_multimap_table(MEMBERS_BY_WORD)?;
+    txn.open_table(SEQUENCES)?;
+    txn.open_table(REQUESTS)?;
+    txn.open_multimap_table(REQUESTS_BY_STATE)?;
+    txn.open_multimap_table(REQUESTS_BY_MEMBER)?;
+    txn.open_table(CARDS)?;
+    txn.open_table(USERS)?;
+    txn.open_table(AUDIT)?;
+    txn.open_table(VISITS)?;
+    Ok(())
+}
+
+fn add_photos_v2(txn: &WriteTransaction) -> Result<()> {
+    txn.open_table(PHOTOS)?;
+    txn.open_table(PHOTO_ORIGINALS)?;
+    txn.open_table(PHOTO_HISTORY)?;
+    Ok(())
+}
+
+/// Fills the step-time index from every request already stored, and builds the state index
+/// again: before schema 3 an import keyed its requests by state alone, so they never reached
+/// the queue.
+fn index_request_steps_v3(txn: &WriteTransaction) -> Result<()> {
+    txn.delete_multimap_table(REQUESTS_BY_STATE)?;
+    let requests = txn.open_table(REQUESTS)?;
+    let mut steps = txn.open_table(REQUEST_STEPS)?;
+    let mut by_state = txn.open_multimap_table(REQUESTS_BY_STATE)?;
+    for entry in requests.iter()? {
+        let r: CardRequest = parse(entry?.1.value())?;
+        index_steps(&mut steps, &r)?;
+        by_state.insert(state_key(r.state, r.source).as_str(), r.id)?;
+    }
+    Ok(())
+}
+
+impl RedbStore {
+    pub(super) fn migrate(&self) -> Result<()> {
+        // Read first: most opens find the schema current and need no write lock.
+        if self.schema_version()? == Some(SCHEMA_VERSION) {
+            return Ok(());
+        }
+        let txn = self.db.begin_write()?;
+        let found = txn
+            .open_table(META)?
+            .get("schema_version")?
+            .map(|g| g.value());
+        let from = found.unwrap_or(0);
+        if from > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                found: from,
+                known: SCHEMA_VERSION,
+            });
+        }
+        // Each step brings the schema one version up; all run in this one transaction, so a
+        // migration is all or nothing, and a process that lost the race finds nothing to do.
+        for version in from..SCHEMA_VERSION {
+            MIGRATIONS[version as usize](&txn)?;
+        }
+        txn.open_table(META)?
+            .insert("schema_version", SCHEMA_VERSION)?;
+        txn.commit()?;
+        Ok(())
+    }
+}
