@@ -73,11 +73,8 @@ pub enum Action {
     /// A barcode scan (keyboard wedge or serial): the member number on a card or a slip.
     Scan(String),
     Step(Step),
-    /// A screen's own message for the clerk, in both languages.
-    Notice {
-        id: &'static str,
-        en: &'static str,
-    },
+    /// A screen's own message for the clerk: its id in the catalogues.
+    Notice(&'static str),
     /// The marked verified requests, printed on one sheet (SOP 5).
     PrintMarked(Vec<String>),
     /// The marked printed requests, back from cutting and laminating (SOP 6).
@@ -299,10 +296,6 @@ impl App {
             text: e.localized(self.lang),
             error: true,
         });
-    }
-
-    fn t(&self, id: &str, en: &str) -> String {
-        self.lang.pick(id, en).to_string()
     }
 
     /// A terminal event (after the wedge filter took the scans out).
@@ -581,9 +574,9 @@ impl App {
                     _ => Lang::Id,
                 }
             }
-            Action::Notice { id, en } => {
+            Action::Notice(id) => {
                 self.notice = Some(Notice {
-                    text: self.t(id, en),
+                    text: crate::t!(self.lang, id),
                     error: true,
                 });
             }
@@ -639,10 +632,7 @@ impl App {
                             s.show_errors(errors);
                         }
                         self.notice = Some(Notice {
-                            text: self.t(
-                                "Formulir belum lengkap. Perbaiki isian yang bertanda ✗, lalu simpan lagi (Ctrl+S).",
-                                "The form is not complete. Fix the fields marked ✗, then save again (Ctrl+S).",
-                            ),
+                            text: crate::t!(self.lang, "tui-app-the-form-is-not-complete-fix"),
                             error: true,
                         });
                     }
@@ -665,10 +655,8 @@ impl App {
             Action::OpenQueue => self.go_queue(),
             Action::OpenDashboard => {
                 if !self.supervises() {
-                    return self.update(Action::Notice {
-                        id: "Dasbor pengawasan untuk akun pengawas dan admin. Antrean ini yang dikerjakan petugas.",
-                        en: "The overview is for supervisor and administrator accounts. This queue is the clerk's work.",
-                    });
+                    return self
+                        .update(Action::Notice("tui-app-the-overview-is-for-supervisor-and"));
                 }
                 self.screen = Screen::Dashboard(Box::new(DashboardScreen::new()));
                 self.load_dashboard();
@@ -700,10 +688,8 @@ impl App {
             Action::SearchMembers(query) => self.search_members(&query),
             Action::OpenAudit => {
                 if self.role() != Some(Role::Admin) {
-                    return self.update(Action::Notice {
-                        id: "Log audit hanya untuk akun admin. Minta admin membukanya, atau jalankan: loket audit",
-                        en: "The audit log is for administrator accounts. Ask an administrator, or run: loket audit",
-                    });
+                    return self
+                        .update(Action::Notice("tui-app-the-audit-log-is-for-administrator"));
                 }
                 self.screen = Screen::Audit(Box::new(AuditScreen::new()));
                 self.load_audit("");
@@ -718,13 +704,13 @@ impl App {
                     Ok(_) => {
                         self.open_detail(&no);
                         let text = match kind {
-                            RequestKind::Replacement => self.t(
-                                "Permohonan ganti kartu dibuka; kartu lama akan diblokir saat kartu baru dicetak. Enter: panggil pemohon.",
-                                "Replacement request opened; the old card is blocked when the new one is printed. Enter: call the applicant.",
+                            RequestKind::Replacement => crate::t!(
+                                self.lang,
+                                "tui-app-replacement-request-opened-the-old-card"
                             ),
-                            _ => self.t(
-                                "Permohonan perpanjangan dibuka. Enter: panggil pemohon.",
-                                "Renewal request opened. Enter: call the applicant.",
+                            _ => crate::t!(
+                                self.lang,
+                                "tui-app-renewal-request-opened-enter-call-the"
                             ),
                         };
                         if self.notice.is_none() {
@@ -741,24 +727,15 @@ impl App {
     /// configured sheet. Nothing is recorded unless the printer took the job.
     fn print_marked(&mut self, nos: &[String]) {
         if nos.is_empty() {
-            return self.update(Action::Notice {
-                id: "Belum ada permohonan terverifikasi yang ditandai. Tandai dengan Spasi, lalu tekan p.",
-                en: "No verified request is marked. Mark them with Space, then press p.",
-            });
+            return self.update(Action::Notice("tui-app-no-verified-request-is-marked-mark"));
         }
         match self.desk().print_cards(nos, &PrintChoice::default()) {
-            Ok((job, done)) => self.say(match self.lang {
-                Lang::Id => format!(
-                    "{} kartu dikirim ke printer bersama ({}). Setelah dipotong dan dipres, tekan l untuk yang masih ditandai.",
-                    done.len(),
-                    job.job_id
-                ),
-                _ => format!(
-                    "{} cards sent to the printer together ({}). Once cut and laminated, press l for those still marked.",
-                    done.len(),
-                    job.job_id
-                ),
-            }),
+            Ok((job, done)) => self.say(crate::t!(
+                self.lang,
+                "tui-app-cards-sent-to-the-printer",
+                n = done.len(),
+                job = job.job_id.as_str()
+            )),
             Err(e) => self.fail(&e),
         }
     }
@@ -767,10 +744,7 @@ impl App {
     /// another counter moved meanwhile is named and the rest still recorded.
     fn laminate_marked(&mut self, nos: &[String]) {
         if nos.is_empty() {
-            return self.update(Action::Notice {
-                id: "Belum ada permohonan tercetak yang ditandai. Tandai dengan Spasi, lalu tekan l.",
-                en: "No printed request is marked. Mark them with Space, then press l.",
-            });
+            return self.update(Action::Notice("tui-app-no-printed-request-is-marked-mark"));
         }
         let desk = self.desk();
         let mut done = 0;
@@ -781,12 +755,7 @@ impl App {
                 Err(e) => failed.push(format!("{no}: {}", e.localized(self.lang))),
             }
         }
-        let mut text = match self.lang {
-            Lang::Id => {
-                format!("{done} kartu tercatat sudah dipotong dan dipres; siap diserahkan.")
-            }
-            _ => format!("{done} cards recorded as cut and laminated; ready to hand over."),
-        };
+        let mut text = crate::t!(self.lang, "tui-app-cards-recorded-as-laminated", n = done);
         for f in &failed {
             text.push('\n');
             text.push_str(f);
@@ -799,10 +768,7 @@ impl App {
 
     fn supervisor_refused(&mut self) {
         self.notice = Some(Notice {
-            text: self.t(
-                "Akun pengawas melihat, membatalkan dan mengalihkan permohonan; langkah loket dikerjakan petugas: masuk dengan akun petugas.",
-                "A supervisor's account watches, cancels and reassigns requests; the counter's steps are for staff: sign in with a staff account.",
-            ),
+            text: crate::t!(self.lang, "tui-app-a-supervisor-s-account-watches-cancels"),
             error: true,
         });
     }
@@ -877,10 +843,7 @@ impl App {
         let right = format!(
             "{who} · {} · {} ",
             self.clock.local(self.now),
-            match lang {
-                Lang::Id => "ID",
-                _ => "EN",
-            }
+            lang.code().to_uppercase()
         );
         let left = format!(" loket · {}", self.title());
         frame.render_widget(

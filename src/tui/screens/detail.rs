@@ -758,16 +758,11 @@ fn checklist_lines(form: &ChecklistForm, member: Option<&Member>, v: &View) -> V
             m.birth_date.strftime("%d-%m-%Y")
         )));
     }
-    lines.push(Line::raw(match lang {
-        Lang::Id => format!(
-            "Dokumen: {} (d mengganti)",
-            form.document.code().to_uppercase()
-        ),
-        _ => format!(
-            "Document: {} (d switches)",
-            form.document.code().to_uppercase()
-        ),
-    }));
+    lines.push(Line::raw(crate::t!(
+        lang,
+        "tui-detail-document-d-switches",
+        document = form.document.code().to_uppercase()
+    )));
     lines.push(Line::raw(""));
     for (i, item) in CLERK_ITEMS.iter().enumerate() {
         let mark = if form.ticked[i] { "[x]" } else { "[ ]" };
