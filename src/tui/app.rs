@@ -33,6 +33,9 @@ use super::theme::{Theme, TuiConfig, no_color_from_env};
 
 mod card_check;
 mod care;
+mod draw;
+mod load;
+mod marked;
 mod reload;
 mod signin;
 mod steps;
@@ -73,11 +76,8 @@ pub enum Action {
     /// A barcode scan (keyboard wedge or serial): the member number on a card or a slip.
     Scan(String),
     Step(Step),
-    /// A screen's own message for the clerk, in both languages.
-    Notice {
-        id: &'static str,
-        en: &'static str,
-    },
+    /// A screen's own message for the clerk: its id in the catalogues.
+    Notice(&'static str),
     /// The marked verified requests, printed on one sheet (SOP 5).
     PrintMarked(Vec<String>),
     /// The marked printed requests, back from cutting and laminating (SOP 6).
@@ -301,10 +301,6 @@ impl App {
         });
     }
 
-    fn t(&self, id: &str, en: &str) -> String {
-        self.lang.pick(id, en).to_string()
-    }
-
     /// A terminal event (after the wedge filter took the scans out).
     pub fn handle(&mut self, event: Event) {
         let Event::Key(key) = event else { return };
@@ -383,121 +379,6 @@ impl App {
         }
     }
 
-    /// Reloads what the current screen shows from the store.
-    pub fn reload(&mut self) {
-        match self.store.changes() {
-            Ok(n) => self.seen_changes = n,
-            Err(e) => return self.fail(&e),
-        }
-        let result = match &self.screen {
-            Screen::Queue(_) => self.queue_rows().map(Some),
-            _ => Ok(None),
-        };
-        match result {
-            Ok(Some(rows)) => {
-                if let Screen::Queue(q) = &mut self.screen {
-                    q.set_rows(rows);
-                }
-            }
-            Ok(None) => {}
-            Err(e) => return self.fail(&e),
-        }
-        if let Screen::Members(m) = &self.screen {
-            let query = m.query().to_string();
-            self.search_members(&query);
-        }
-        if let Screen::Audit(a) = &self.screen {
-            let filter = a.filter().to_string();
-            self.load_audit(&filter);
-        }
-        if matches!(self.screen, Screen::Dashboard(_)) {
-            self.load_dashboard();
-        }
-        if matches!(self.screen, Screen::Accounts(_)) {
-            self.load_accounts();
-        }
-        if let Screen::Detail(d) = &self.screen {
-            let no = d.member_no().to_string();
-            match self.detail_data(&no) {
-                Ok((m, r, p)) => {
-                    if let Screen::Detail(d) = &mut self.screen {
-                        d.set_data(m, r, p);
-                    }
-                }
-                Err(e) => self.fail(&e),
-            }
-        }
-    }
-
-    fn queue_rows(&self) -> crate::store::Result<Vec<Row>> {
-        let open: Vec<RequestState> = RequestState::ALL
-            .into_iter()
-            .filter(|s| s.is_open())
-            .collect();
-        let mut rows = Vec::new();
-        for request in self.store.requests_in(&open)? {
-            let member = self.store.member(request.member_no.as_str())?;
-            rows.push(Row::new(request, member.as_ref()));
-        }
-        rows.sort_by_key(|r| (r.request.registered_at(), r.request.id));
-        Ok(rows)
-    }
-
-    #[allow(clippy::type_complexity)]
-    fn detail_data(
-        &self,
-        no: &str,
-    ) -> crate::service::Result<(
-        crate::domain::member::Member,
-        Option<workflow::CardRequest>,
-        Option<Vec<u8>>,
-    )> {
-        let desk = self.desk();
-        let member = desk.member(no)?;
-        let request = self.store.current_request_for(no)?;
-        let photo = self.store.photo(no)?;
-        Ok((member, request, photo))
-    }
-
-    /// The members matching `query`, each with their cards and requests, into the screen.
-    fn search_members(&mut self, query: &str) {
-        let found = (|| -> crate::store::Result<Vec<MemberRow>> {
-            let mut rows = Vec::new();
-            for member in self.store.search_members(query, 50)? {
-                let no = member.member_no.to_string();
-                rows.push(MemberRow {
-                    cards: self.store.cards_for(&no)?,
-                    requests: self.store.requests_for(&no)?,
-                    member,
-                });
-            }
-            Ok(rows)
-        })();
-        match found {
-            Ok(rows) => {
-                if let Screen::Members(m) = &mut self.screen {
-                    m.set_rows(rows);
-                }
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    /// The newest audit entries matching the filter, into the audit screen.
-    fn load_audit(&mut self, filter: &str) {
-        match self
-            .store
-            .audit_matching(audit::SHOWN, |e| audit::matches(e, filter))
-        {
-            Ok(rows) => {
-                if let Screen::Audit(a) = &mut self.screen {
-                    a.set_rows(rows);
-                }
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
     fn supervises(&self) -> bool {
         self.role().is_some_and(Role::supervises)
     }
@@ -509,26 +390,6 @@ impl App {
             self.update(Action::OpenDashboard);
         } else {
             self.go_queue();
-        }
-    }
-
-    fn load_dashboard(&mut self) {
-        // Taken out rather than copied: the refresh only reads it (for the week's figures).
-        let previous = match &mut self.screen {
-            Screen::Dashboard(d) => d.take_data(),
-            _ => None,
-        };
-        let data = self.desk().dashboard_after(previous.as_ref());
-        let (now, standards) = (self.now, self.config.standard_minutes);
-        let shown = match data {
-            Ok(data) => Some(data),
-            Err(e) => {
-                self.fail(&e);
-                previous
-            }
-        };
-        if let (Screen::Dashboard(d), Some(data)) = (&mut self.screen, shown) {
-            d.set_data(data, now, &standards);
         }
     }
 
@@ -581,9 +442,9 @@ impl App {
                     _ => Lang::Id,
                 }
             }
-            Action::Notice { id, en } => {
+            Action::Notice(id) => {
                 self.notice = Some(Notice {
-                    text: self.t(id, en),
+                    text: crate::t!(self.lang, id),
                     error: true,
                 });
             }
@@ -639,10 +500,7 @@ impl App {
                             s.show_errors(errors);
                         }
                         self.notice = Some(Notice {
-                            text: self.t(
-                                "Formulir belum lengkap. Perbaiki isian yang bertanda ✗, lalu simpan lagi (Ctrl+S).",
-                                "The form is not complete. Fix the fields marked ✗, then save again (Ctrl+S).",
-                            ),
+                            text: crate::t!(self.lang, "tui-app-the-form-is-not-complete-fix"),
                             error: true,
                         });
                     }
@@ -665,10 +523,8 @@ impl App {
             Action::OpenQueue => self.go_queue(),
             Action::OpenDashboard => {
                 if !self.supervises() {
-                    return self.update(Action::Notice {
-                        id: "Dasbor pengawasan untuk akun pengawas dan admin. Antrean ini yang dikerjakan petugas.",
-                        en: "The overview is for supervisor and administrator accounts. This queue is the clerk's work.",
-                    });
+                    return self
+                        .update(Action::Notice("tui-app-the-overview-is-for-supervisor-and"));
                 }
                 self.screen = Screen::Dashboard(Box::new(DashboardScreen::new()));
                 self.load_dashboard();
@@ -700,10 +556,8 @@ impl App {
             Action::SearchMembers(query) => self.search_members(&query),
             Action::OpenAudit => {
                 if self.role() != Some(Role::Admin) {
-                    return self.update(Action::Notice {
-                        id: "Log audit hanya untuk akun admin. Minta admin membukanya, atau jalankan: loket audit",
-                        en: "The audit log is for administrator accounts. Ask an administrator, or run: loket audit",
-                    });
+                    return self
+                        .update(Action::Notice("tui-app-the-audit-log-is-for-administrator"));
                 }
                 self.screen = Screen::Audit(Box::new(AuditScreen::new()));
                 self.load_audit("");
@@ -718,13 +572,13 @@ impl App {
                     Ok(_) => {
                         self.open_detail(&no);
                         let text = match kind {
-                            RequestKind::Replacement => self.t(
-                                "Permohonan ganti kartu dibuka; kartu lama akan diblokir saat kartu baru dicetak. Enter: panggil pemohon.",
-                                "Replacement request opened; the old card is blocked when the new one is printed. Enter: call the applicant.",
+                            RequestKind::Replacement => crate::t!(
+                                self.lang,
+                                "tui-app-replacement-request-opened-the-old-card"
                             ),
-                            _ => self.t(
-                                "Permohonan perpanjangan dibuka. Enter: panggil pemohon.",
-                                "Renewal request opened. Enter: call the applicant.",
+                            _ => crate::t!(
+                                self.lang,
+                                "tui-app-renewal-request-opened-enter-call-the"
                             ),
                         };
                         if self.notice.is_none() {
@@ -737,196 +591,11 @@ impl App {
         }
     }
 
-    /// SOP 5 for several verified requests at once: one job, the cards side by side on the
-    /// configured sheet. Nothing is recorded unless the printer took the job.
-    fn print_marked(&mut self, nos: &[String]) {
-        if nos.is_empty() {
-            return self.update(Action::Notice {
-                id: "Belum ada permohonan terverifikasi yang ditandai. Tandai dengan Spasi, lalu tekan p.",
-                en: "No verified request is marked. Mark them with Space, then press p.",
-            });
-        }
-        match self.desk().print_cards(nos, &PrintChoice::default()) {
-            Ok((job, done)) => self.say(match self.lang {
-                Lang::Id => format!(
-                    "{} kartu dikirim ke printer bersama ({}). Setelah dipotong dan dipres, tekan l untuk yang masih ditandai.",
-                    done.len(),
-                    job.job_id
-                ),
-                _ => format!(
-                    "{} cards sent to the printer together ({}). Once cut and laminated, press l for those still marked.",
-                    done.len(),
-                    job.job_id
-                ),
-            }),
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    /// SOP 6 for a batch back from the laminator. Each request is its own step: one that
-    /// another counter moved meanwhile is named and the rest still recorded.
-    fn laminate_marked(&mut self, nos: &[String]) {
-        if nos.is_empty() {
-            return self.update(Action::Notice {
-                id: "Belum ada permohonan tercetak yang ditandai. Tandai dengan Spasi, lalu tekan l.",
-                en: "No printed request is marked. Mark them with Space, then press l.",
-            });
-        }
-        let desk = self.desk();
-        let mut done = 0;
-        let mut failed = Vec::new();
-        for no in nos {
-            match desk.act(no, workflow::Action::Laminate) {
-                Ok(_) => done += 1,
-                Err(e) => failed.push(format!("{no}: {}", e.localized(self.lang))),
-            }
-        }
-        let mut text = match self.lang {
-            Lang::Id => {
-                format!("{done} kartu tercatat sudah dipotong dan dipres; siap diserahkan.")
-            }
-            _ => format!("{done} cards recorded as cut and laminated; ready to hand over."),
-        };
-        for f in &failed {
-            text.push('\n');
-            text.push_str(f);
-        }
-        self.notice = Some(Notice {
-            text,
-            error: !failed.is_empty(),
-        });
-    }
-
     fn supervisor_refused(&mut self) {
         self.notice = Some(Notice {
-            text: self.t(
-                "Akun pengawas melihat, membatalkan dan mengalihkan permohonan; langkah loket dikerjakan petugas: masuk dengan akun petugas.",
-                "A supervisor's account watches, cancels and reassigns requests; the counter's steps are for staff: sign in with a staff account.",
-            ),
+            text: crate::t!(self.lang, "tui-app-a-supervisor-s-account-watches-cancels"),
             error: true,
         });
-    }
-
-    fn keys(&self) -> Keys {
-        let lang = self.lang;
-        let mut keys = match &self.screen {
-            Screen::Login(s) => s.keys(lang),
-            Screen::Queue(s) => s.keys(lang),
-            Screen::Register(s) => s.keys(lang),
-            Screen::Detail(s) => s.keys(lang),
-            Screen::Members(s) => s.keys(lang),
-            Screen::Audit(s) => s.keys(lang),
-            Screen::Dashboard(s) => s.keys(lang),
-            Screen::Accounts(s) => s.keys(lang),
-        };
-        if let Screen::Detail(d) = &self.screen
-            && matches!(d.mode, Mode::View)
-        {
-            keys.push(("e", lang.text("tui-app-correct-data")));
-            keys.push(("z", lang.text("tui-app-undo-step")));
-        }
-        if matches!(self.screen, Screen::Queue(_)) && self.supervises() {
-            keys.push(("d", lang.text("tui-app-overview")));
-        }
-        if matches!(self.screen, Screen::Queue(_)) && self.role() == Some(Role::Admin) {
-            keys.push(("a", lang.text("tui-app-audit-log")));
-            keys.push(("u", lang.text("tui-app-accounts")));
-        }
-        keys.push(("F1", lang.text("tui-app-help")));
-        keys.push(("F2", lang.text("tui-app-bahasa")));
-        keys
-    }
-
-    fn title(&self) -> &'static str {
-        let lang = self.lang;
-        match &self.screen {
-            Screen::Login(s) => s.title(lang),
-            Screen::Queue(_) => lang.text("tui-app-card-queue"),
-            Screen::Register(s) => s.title(lang),
-            Screen::Detail(_) => lang.text("tui-app-card-request"),
-            Screen::Members(_) => lang.text("tui-app-members"),
-            Screen::Audit(_) => lang.text("tui-app-audit-log-2"),
-            Screen::Dashboard(_) => lang.text("tui-app-card-service-overview"),
-            Screen::Accounts(_) => lang.text("tui-app-staff-accounts"),
-        }
-    }
-
-    /// Header, the screen, the notice, the footer with the screen's keys; help over all.
-    pub fn draw(&mut self, frame: &mut Frame) {
-        let area = frame.area();
-        let lang = self.lang;
-        let notice_lines = self
-            .notice
-            .as_ref()
-            .map(|n| wrapped_height(&n.text, area.width))
-            .unwrap_or(0);
-        let keys = self.keys();
-        let footer_text = footer_lines(&keys, area.width);
-        let [header, body, notice, footer] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(1),
-            Constraint::Length(notice_lines),
-            Constraint::Length(footer_text.len() as u16),
-        ])
-        .areas(area);
-
-        let who = match &self.user {
-            Some(u) => format!("{} ({})", u.name, role_text(u.role, lang)),
-            None => lang.text("tui-app-not-signed-in").to_string(),
-        };
-        let right = format!(
-            "{who} · {} · {} ",
-            self.clock.local(self.now),
-            match lang {
-                Lang::Id => "ID",
-                _ => "EN",
-            }
-        );
-        let left = format!(" loket · {}", self.title());
-        frame.render_widget(
-            Paragraph::new(spread(&left, &right, header.width)).style(self.theme.header),
-            header,
-        );
-
-        let view = View {
-            lang,
-            theme: &self.theme,
-            clock: &self.clock,
-            now: self.now,
-            config: &self.config,
-        };
-        match &mut self.screen {
-            Screen::Login(s) => s.draw(frame, body, &view),
-            Screen::Queue(s) => s.draw(frame, body, &view),
-            Screen::Register(s) => s.draw(frame, body, &view),
-            Screen::Detail(s) => s.draw(frame, body, &view),
-            Screen::Members(s) => s.draw(frame, body, &view),
-            Screen::Audit(s) => s.draw(frame, body, &view),
-            Screen::Dashboard(s) => s.draw(frame, body, &view),
-            Screen::Accounts(s) => s.draw(frame, body, &view),
-        }
-        if let Some(p) = &self.undo_prompt {
-            p.draw(frame, body, &view);
-        }
-
-        if let Some(n) = &self.notice {
-            let style = if n.error {
-                self.theme.error
-            } else {
-                self.theme.accent
-            };
-            frame.render_widget(
-                Paragraph::new(n.text.as_str())
-                    .style(style)
-                    .wrap(Wrap { trim: true }),
-                notice,
-            );
-        }
-
-        frame.render_widget(Paragraph::new(footer_text).style(self.theme.footer), footer);
-        if self.help {
-            help::draw(frame, body, &keys, &view);
-        }
     }
 }
 
@@ -935,102 +604,5 @@ pub(super) fn role_text(role: Role, lang: Lang) -> &'static str {
         Role::Staff => lang.text("tui-app-staff"),
         Role::Supervisor => lang.text("tui-app-supervisor"),
         Role::Admin => "admin",
-    }
-}
-
-/// Rows a paragraph of `text` takes at `width` (wrapping by words, roughly as ratatui does),
-/// at most 4 so the screen keeps its room.
-fn wrapped_height(text: &str, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let mut rows = 0usize;
-    for line in text.lines() {
-        let mut used = 0usize;
-        rows += 1;
-        for word in line.split_whitespace() {
-            let w = word.chars().count();
-            let need = if used == 0 { w } else { used + 1 + w };
-            if need > width && used > 0 {
-                rows += 1;
-                used = w;
-            } else {
-                used = need;
-            }
-        }
-    }
-    rows.clamp(1, 4) as u16
-}
-
-/// `left` and `right` on one line of `width`, the right one cut first.
-fn spread(left: &str, right: &str, width: u16) -> String {
-    let width = usize::from(width);
-    let l = left.chars().count();
-    let r = right.chars().count();
-    if l + r + 1 > width {
-        return left.chars().take(width).collect();
-    }
-    format!("{left}{}{right}", " ".repeat(width - l - r))
-}
-
-/// The keys as `Key label` pairs on at most two rows, as many as fit; help (F1) lists them
-/// all. At 80 columns one row holds five or six, and the ones cut were the ones a clerk looks
-/// for (the language, a filter), so a second row is worth a row of the screen.
-fn footer_lines(keys: &Keys, width: u16) -> Vec<Line<'static>> {
-    const ROWS: usize = 2;
-    let width = usize::from(width);
-    // F1 goes first when space is short: it is the way to the rest.
-    let mut ordered: Vec<&(&str, &str)> = keys.iter().filter(|k| k.0 == "F1").collect();
-    ordered.extend(keys.iter().filter(|k| k.0 != "F1"));
-    let mut lines: Vec<Vec<Span<'static>>> = vec![vec![Span::raw(" ")]];
-    let mut used = 1usize;
-    for (k, label) in ordered {
-        let w = k.chars().count() + 1 + label.chars().count() + 2;
-        if used + w > width {
-            if lines.len() == ROWS {
-                break;
-            }
-            lines.push(vec![Span::raw(" ")]);
-            used = 1;
-            if used + w > width {
-                break;
-            }
-        }
-        let line = lines.last_mut().expect("one row at least");
-        line.push(Span::styled(
-            k.to_string(),
-            Style::new().add_modifier(ratatui::style::Modifier::BOLD),
-        ));
-        line.push(Span::raw(format!(" {label}  ")));
-        used += w;
-    }
-    lines.into_iter().map(Line::from).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_footer_keeps_help_when_short_of_room() {
-        let keys: Keys = vec![
-            ("Enter", "buka"),
-            ("/", "cari"),
-            ("n", "daftar baru"),
-            ("F1", "bantuan"),
-        ];
-        let lines = footer_lines(&keys, 20);
-        assert_eq!(lines.len(), 2);
-        let first = lines[0].to_string();
-        assert!(first.contains("F1 bantuan"), "{first}");
-        let all: String = lines.iter().map(|l| l.to_string()).collect();
-        assert!(all.contains("Enter buka"), "{all}");
-        assert!(!all.contains("daftar"), "{all}");
-        assert_eq!(footer_lines(&keys[..1].to_vec(), 80).len(), 1);
-    }
-
-    #[test]
-    fn notices_wrap_into_at_most_four_rows() {
-        assert_eq!(wrapped_height("satu dua", 80), 1);
-        assert_eq!(wrapped_height("aaaa bbbb cccc", 8), 3);
-        assert_eq!(wrapped_height(&"kata ".repeat(200), 20), 4);
     }
 }

@@ -248,7 +248,7 @@ impl<'a> FrontDesk<'a> {
                 frame,
                 main,
                 RED,
-                self.t("GANGGUAN", "PROBLEM"),
+                self.lang.text("tui-frontdesk-problem"),
                 vec![Line::raw(msg)],
             ),
         }
@@ -263,27 +263,20 @@ impl<'a> FrontDesk<'a> {
         }
     }
 
-    fn t(&self, id: &'static str, en: &'static str) -> &'static str {
-        self.lang.pick(id, en)
-    }
-
     fn draw_top(&self, frame: &mut Frame, area: Rect) {
         let c = self.count;
-        let count = match self.lang {
-            Lang::Id => format!(
-                "Pengunjung hari ini: {} orang (anggota {}, tamu {})",
-                c.people, c.members, c.guests
-            ),
-            _ => format!(
-                "Visitors today: {} (members {}, guests {})",
-                c.people, c.members, c.guests
-            ),
-        };
+        let count = crate::t!(
+            self.lang,
+            "tui-frontdesk-visitors-today",
+            people = c.people,
+            members = c.members,
+            guests = c.guests
+        );
         // The library's name in the frame, the count alone and bold inside it: the count is
         // what staff glance at, and a long library name must never push it off the screen.
         let block = Block::bordered().title(format!(
             " {} — {} ",
-            self.t("Meja depan", "Front desk"),
+            self.lang.text("tui-frontdesk-front-desk"),
             self.desk.config.library.name
         ));
         frame.render_widget(
@@ -300,17 +293,18 @@ impl<'a> FrontDesk<'a> {
     fn draw_bottom(&self, frame: &mut Frame, area: Rect) {
         let (text, style) = match &self.scanner {
             ScannerStatus::WedgeOnly => (
-                self.t("Pemindai: keyboard", "Scanner: keyboard")
-                    .to_string(),
+                self.lang.text("tui-frontdesk-scanner-keyboard").to_string(),
                 Style::new(),
             ),
             ScannerStatus::Connecting => (
-                self.t("Pemindai: menghubungkan…", "Scanner: connecting…")
+                self.lang
+                    .text("tui-frontdesk-scanner-connecting")
                     .to_string(),
                 Style::new(),
             ),
             ScannerStatus::Connected => (
-                self.t("Pemindai: terhubung", "Scanner: connected")
+                self.lang
+                    .text("tui-frontdesk-scanner-connected")
                     .to_string(),
                 Style::new().fg(GREEN),
             ),
@@ -319,10 +313,9 @@ impl<'a> FrontDesk<'a> {
                 Style::new().fg(RED).add_modifier(Modifier::BOLD),
             ),
         };
-        let keys = self.t(
-            "ketik nomor + Enter · g tamu · F10 keluar ",
-            "type number + Enter · g guest · F10 leave ",
-        );
+        let keys = self
+            .lang
+            .text("tui-frontdesk-type-number-enter-g-guest-f10");
         let [left, right] = Layout::horizontal([
             Constraint::Min(10),
             Constraint::Length(keys.chars().count() as u16),
@@ -344,17 +337,15 @@ impl<'a> FrontDesk<'a> {
             .areas(inner);
         let text = vec![
             Line::styled(
-                self.t(
-                    "Silakan pindai kartu anggota",
-                    "Please scan your membership card",
-                ),
+                self.lang
+                    .text("tui-frontdesk-please-scan-your-membership-card"),
                 Style::new().add_modifier(Modifier::BOLD),
             ),
             Line::raw(""),
-            Line::raw(self.t(
-                "Tamu tanpa kartu: tekan g · barcode rusak: ketik nomornya lalu Enter",
-                "Guests without a card: press g · damaged barcode: type the number, then Enter",
-            )),
+            Line::raw(
+                self.lang
+                    .text("tui-frontdesk-guests-without-a-card-press-g"),
+            ),
         ];
         frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), mid);
     }
@@ -375,9 +366,9 @@ impl<'a> FrontDesk<'a> {
 
     fn draw_check_in(&mut self, frame: &mut Frame, area: Rect, c: &CheckIn) {
         let (colour, title) = match &c.verdict {
-            Verdict::Welcome => (GREEN, self.t("SELAMAT DATANG", "WELCOME")),
-            Verdict::Warn(_) => (AMBER, self.t("SILAKAN MASUK — PERHATIAN", "COME IN — NOTE")),
-            Verdict::Refuse(_) => (RED, self.t("TIDAK DAPAT MASUK", "CANNOT ENTER")),
+            Verdict::Welcome => (GREEN, self.lang.text("tui-frontdesk-welcome")),
+            Verdict::Warn(_) => (AMBER, self.lang.text("tui-frontdesk-come-in-note")),
+            Verdict::Refuse(_) => (RED, self.lang.text("tui-frontdesk-cannot-enter")),
         };
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let mut body: Vec<Line<'static>> = Vec::new();
@@ -386,15 +377,20 @@ impl<'a> FrontDesk<'a> {
             body.push(Line::raw(""));
             let row = |k: &str, v: String| Line::raw(format!("{k:<16}{v}"));
             body.push(row(
-                self.t("No. anggota", "Member no."),
+                self.lang.text("tui-frontdesk-member-no"),
                 m.member_no.clone(),
             ));
             body.push(row(
-                self.t("Jenis anggota", "Member type"),
-                self.lang.pick(&m.type_name, &m.type_name_en).to_string(),
+                self.lang.text("tui-frontdesk-member-type"),
+                // The member type's two names come from the configuration, not the catalogues.
+                if self.lang == Lang::Id {
+                    m.type_name.clone()
+                } else {
+                    m.type_name_en.clone()
+                },
             ));
             body.push(row(
-                self.t("Berlaku hingga", "Valid until"),
+                self.lang.text("tui-frontdesk-valid-until"),
                 m.valid_until
                     .map_or_else(|| "—".into(), |d| d.strftime("%d-%m-%Y").to_string()),
             ));
@@ -412,16 +408,16 @@ impl<'a> FrontDesk<'a> {
                         .to_string()
                 })
                 .unwrap_or_default();
-            body.push(Line::raw(match self.lang {
-                Lang::Id => format!("Sudah tercatat pukul {at}; tidak dihitung lagi."),
-                _ => format!("Already counted at {at}; not counted again."),
-            }));
+            body.push(Line::raw(crate::t!(
+                self.lang,
+                "tui-frontdesk-already-counted-at",
+                at = at
+            )));
         }
         if c.first_scan_recorded {
-            body.push(Line::raw(self.t(
-                "Pindai pertama kartu baru tercatat (SOP langkah 9).",
-                "First scan of the new card recorded (SOP step 9).",
-            )));
+            body.push(Line::raw(
+                self.lang.text("tui-frontdesk-first-scan-of-the-new-card"),
+            ));
         }
         let rest = banner_panel(frame, area, colour, title);
         let text_area = match (&c.member, &c.photo) {
@@ -448,10 +444,13 @@ impl<'a> FrontDesk<'a> {
         let body = vec![
             Line::styled(g.name.clone(), Style::new().add_modifier(Modifier::BOLD)),
             Line::raw(""),
-            row(self.t("Instansi", "Institution"), g.institution.clone()),
-            row(self.t("Keperluan", "Purpose"), g.purpose.clone()),
             row(
-                self.t("Jumlah orang", "Group size"),
+                self.lang.text("tui-frontdesk-institution"),
+                g.institution.clone(),
+            ),
+            row(self.lang.text("tui-frontdesk-purpose"), g.purpose.clone()),
+            row(
+                self.lang.text("tui-frontdesk-group-size"),
                 g.group_size.to_string(),
             ),
         ];
@@ -459,7 +458,7 @@ impl<'a> FrontDesk<'a> {
             frame,
             area,
             GREEN,
-            self.t("TAMU TERCATAT", "GUEST RECORDED"),
+            self.lang.text("tui-frontdesk-guest-recorded"),
             body,
         );
     }

@@ -70,8 +70,9 @@ fn run_app(ctx: &Ctx, kiosk: bool) -> anyhow::Result<()> {
         restore();
         default_hook(info);
     }));
-    enable_raw_mode().context("raw mode")?;
-    execute!(std::io::stdout(), EnterAlternateScreen).context("alternate screen")?;
+    enable_raw_mode().context(ctx.lang.text("tui-mod-raw-mode"))?;
+    execute!(std::io::stdout(), EnterAlternateScreen)
+        .context(ctx.lang.text("tui-mod-alternate-screen"))?;
     // Asked of the terminal after entering the alternate screen, before reading events.
     app.set_picker(screens::photo::picker_for(photo.preview));
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
@@ -119,7 +120,5 @@ fn run_loop(
     Ok(())
 }
 
-#[cfg(test)]
-mod care_tests;
 #[cfg(test)]
 mod tests;

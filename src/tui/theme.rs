@@ -59,14 +59,12 @@ pub enum ThemeError {
 impl Localized for ThemeError {
     fn localized(&self, lang: Lang) -> String {
         let ThemeError::Bad { name, reason } = self;
-        match lang {
-            Lang::Id => format!(
-                "Tema '{name}' tidak bisa dipakai: {reason}. Pakai default, light atau high-contrast di [tui] theme, atau perbaiki berkasnya."
-            ),
-            _ => format!(
-                "Theme '{name}' cannot be used: {reason}. Use default, light or high-contrast in [tui] theme, or fix the file."
-            ),
-        }
+        crate::t!(
+            lang,
+            "tui-theme-cannot-be-used",
+            name = name.as_str(),
+            reason = reason.as_str()
+        )
     }
 }
 

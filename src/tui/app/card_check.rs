@@ -4,7 +4,7 @@
 
 use crate::domain::checkin::{CardState, Reason};
 use crate::domain::workflow::CardRequest;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Localized;
 use crate::tui::screens::handover::CardCheck;
 
 use super::{App, Mode, Notice, Screen};
@@ -29,9 +29,9 @@ impl App {
                 };
             }
             return match checked {
-                Ok(_) => self.say(self.t(
-                    "Kartu cocok dengan pemohon ini. Enter: catat serah terimanya.",
-                    "The card matches this applicant. Enter: record the handover.",
+                Ok(_) => self.say(crate::t!(
+                    self.lang,
+                    "tui-app-card-check-the-card-matches-this-applicant-enter"
                 )),
                 Err(e) => self.fail(&e),
             };
@@ -44,29 +44,20 @@ impl App {
                     CardState::Blocked { note } => Reason::CardBlocked { note },
                     CardState::NumberOnly { newest } => Reason::NumberOnly { newest },
                 };
-                let text = match self.lang {
-                    Lang::Id => format!(
-                        "{} Data anggota {} dicari dengan / lalu nama atau nomornya.",
-                        reason.localized(self.lang),
-                        p.member_no()
-                    ),
-                    _ => format!(
-                        "{} Look member {} up with / and the name or number.",
-                        reason.localized(self.lang),
-                        p.member_no()
-                    ),
-                };
+                let text = crate::t!(
+                    self.lang,
+                    "tui-app-card-check-look-member-up",
+                    reason = reason.localized(self.lang),
+                    no = p.member_no().to_string()
+                );
                 self.notice = Some(Notice { text, error: true });
             }
             Ok(None) => {
-                let text = match self.lang {
-                    Lang::Id => format!(
-                        "Hasil pindai {code} bukan nomor anggota yang terdaftar. Cari dengan / lalu ketik nama atau NIK."
-                    ),
-                    _ => format!(
-                        "The scan {code} is not a registered member number. Search with / and type the name or NIK."
-                    ),
-                };
+                let text = crate::t!(
+                    self.lang,
+                    "tui-app-card-check-scan-not-a-member",
+                    code = code
+                );
                 self.notice = Some(Notice { text, error: true });
             }
             Err(e) => self.fail(&e),
@@ -103,14 +94,11 @@ impl App {
                     d.mode = Mode::View;
                     d.card_check = CardCheck::NotScanned;
                 }
-                self.say(match self.lang {
-                    Lang::Id => format!(
-                        "Kartu diserahkan kepada {received_by} dan tercatat. Minta anggota memindai kartunya di meja depan. Esc: kembali ke antrean."
-                    ),
-                    _ => format!(
-                        "Card handed to {received_by} and recorded. Ask the member to scan the card at the front desk. Esc: back to the queue."
-                    ),
-                });
+                self.say(crate::t!(
+                    self.lang,
+                    "tui-app-card-check-card-handed-to",
+                    received_by = received_by
+                ));
             }
             Err(e) => self.fail(&e),
         }

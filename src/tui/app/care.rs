@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use crate::domain::correction::{draft_of, may_correct};
 use crate::domain::member::MemberDraft;
 use crate::domain::staff::Role;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Localized;
 use crate::service::ServiceError;
 use crate::service::accounts;
 use crate::tui::screens::accounts::AccountsScreen;
@@ -92,9 +92,9 @@ impl App {
                 };
                 if let Some(e) = back {
                     self.back_from_correction(&e);
-                    self.say(self.t(
-                        "Perbaikan tidak disimpan; data anggota tetap seperti semula.",
-                        "The correction was not saved; the member's data stays as it was.",
+                    self.say(crate::t!(
+                        self.lang,
+                        "tui-app-care-the-correction-was-not-saved-the"
                     ));
                 }
             }
@@ -121,24 +121,15 @@ impl App {
                 match result {
                     Ok(u) => {
                         let state = u.request.state.localized(self.lang);
-                        let mut text = match self.lang {
-                            Lang::Id => format!(
-                                "Langkah dibatalkan; permohonan kembali {state}. Riwayat menyimpan langkah dan pembatalannya."
-                            ),
-                            _ => format!(
-                                "Step undone; the request is back to {state}. The history keeps both the step and its undo."
-                            ),
-                        };
+                        let mut text =
+                            crate::t!(self.lang, "tui-app-care-step-undone", state = state);
                         if let Some(serial) = u.spoiled_serial {
                             text.push(' ');
-                            text.push_str(&match self.lang {
-                                Lang::Id => format!(
-                                    "Kartu {serial} tercatat rusak: sisihkan; cetakan berikutnya bernomor seri baru."
-                                ),
-                                _ => format!(
-                                    "Card {serial} is recorded as spoiled: set it aside; the next print gets a new serial."
-                                ),
-                            });
+                            text.push_str(&crate::t!(
+                                self.lang,
+                                "tui-app-care-card-recorded-spoiled",
+                                serial = serial.to_string()
+                            ));
                         }
                         self.reload();
                         self.say(text);
@@ -199,12 +190,7 @@ impl App {
             Ok(done) => {
                 self.back_from_correction(&editing);
                 let no = done.member.member_no.to_string();
-                let mut text = match self.lang {
-                    Lang::Id => format!("Data anggota {no} diperbaiki dan tercatat di log audit."),
-                    _ => {
-                        format!("Member {no}'s data corrected and recorded in the audit log.")
-                    }
-                };
+                let mut text = crate::t!(self.lang, "tui-app-care-member-data-corrected", no = no);
                 if done.card_out_of_date {
                     text.push(' ');
                     text.push_str(self.lang.text("tui-app-care-the-card-still-shows-the-old"));
@@ -223,10 +209,7 @@ impl App {
                     s.show_errors(errors);
                 }
                 self.notice = Some(Notice {
-                    text: self.t(
-                        "Perbaikan belum bisa disimpan. Perbaiki isian yang bertanda ✗, lalu simpan lagi (Ctrl+S).",
-                        "The correction cannot be saved yet. Fix the fields marked ✗, then save again (Ctrl+S).",
-                    ),
+                    text: crate::t!(self.lang, "tui-app-care-the-correction-cannot-be-saved-yet"),
                     error: true,
                 });
             }
@@ -236,10 +219,9 @@ impl App {
 
     pub(super) fn accounts(&mut self, a: AccountAction) {
         if self.role() != Some(Role::Admin) {
-            return self.update(Action::Notice {
-                id: "Akun petugas dikelola akun admin. Minta admin, atau jalankan: loket user --help",
-                en: "Staff accounts are managed by an administrator's account. Ask one, or run: loket user --help",
-            });
+            return self.update(Action::Notice(
+                "tui-app-care-staff-accounts-are-managed-by-an",
+            ));
         }
         let (store, actor, now, lang) =
             (&self.store, self.desk().actor, self.clock.now(), self.lang);
@@ -250,32 +232,31 @@ impl App {
             }
             AccountAction::SetRole { name, role } => {
                 accounts::set_role(store, name, *role, &actor, now).map(|_| {
-                    Some(match lang {
-                        Lang::Id => format!("Peran {name} sekarang {}.", super::role_text(*role, lang)),
-                        _ => format!("{name}'s role is now {}.", super::role_text(*role, lang)),
-                    })
+                    Some(crate::t!(
+                        lang,
+                        "tui-app-care-role-is-now",
+                        name = name.as_str(),
+                        role = super::role_text(*role, lang)
+                    ))
                 })
             }
             AccountAction::SetActive { name, active } => {
                 accounts::set_active(store, name, *active, &actor, now).map(|_| {
-                    Some(match (active, lang) {
-                        (false, Lang::Id) => format!("Akun {name} dinonaktifkan; riwayatnya tetap."),
-                        (false, _) => format!("Account {name} disabled; its history stays."),
-                        (true, Lang::Id) => format!("Akun {name} aktif lagi."),
-                        (true, _) => format!("Account {name} is active again."),
-                    })
+                    let id = if *active {
+                        "tui-app-care-account-active-again"
+                    } else {
+                        "tui-app-care-account-disabled"
+                    };
+                    Some(crate::t!(lang, id, name = name.as_str()))
                 })
             }
             AccountAction::SetPassword { name, password } => {
                 accounts::set_password(store, name, password, &actor, now).map(|_| {
-                    Some(match lang {
-                        Lang::Id => format!(
-                            "Kata sandi {name} diganti; {name} memilih kata sandi sendiri saat masuk berikutnya."
-                        ),
-                        _ => format!(
-                            "{name}'s password was set; {name} chooses their own at the next sign-in."
-                        ),
-                    })
+                    Some(crate::t!(
+                        lang,
+                        "tui-app-care-password-was-set",
+                        name = name.as_str()
+                    ))
                 })
             }
         };

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use crate::config::Config;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Localized;
 
 use super::{App, Notice};
 
@@ -34,16 +34,11 @@ impl App {
         let new = match Config::load(&path) {
             Ok(c) => c,
             Err(e) => {
-                let text = match self.lang {
-                    Lang::Id => format!(
-                        "{} Pengaturan lama tetap dipakai sampai berkasnya benar.",
-                        e.localized(self.lang)
-                    ),
-                    _ => format!(
-                        "{} The previous settings stay in use until the file is right.",
-                        e.localized(self.lang)
-                    ),
-                };
+                let text = crate::t!(
+                    self.lang,
+                    "tui-app-reload-previous-settings-stay",
+                    problem = e.localized(self.lang)
+                );
                 self.notice = Some(Notice { text, error: true });
                 return;
             }
@@ -79,28 +74,21 @@ impl App {
         self.config = new;
         let mut text = String::new();
         if !now_in_use.is_empty() {
-            text = match self.lang {
-                Lang::Id => format!(
-                    "Pengaturan baru langsung dipakai: {}.",
-                    now_in_use.join(", ")
-                ),
-                _ => format!("New settings in use now: {}.", now_in_use.join(", ")),
-            };
+            text = crate::t!(
+                self.lang,
+                "tui-app-reload-new-settings-in-use",
+                settings = now_in_use.join(", ")
+            );
         }
         if !restart.is_empty() {
             if !text.is_empty() {
                 text.push(' ');
             }
-            text.push_str(&match self.lang {
-                Lang::Id => format!(
-                    "Perubahan {} berlaku setelah loket dibuka ulang: keluar (q di antrean) lalu jalankan loket lagi.",
-                    restart.join(", ")
-                ),
-                _ => format!(
-                    "The change to {} takes effect after restarting loket: quit (q on the queue), then run loket again.",
-                    restart.join(", ")
-                ),
-            });
+            text.push_str(&crate::t!(
+                self.lang,
+                "tui-app-reload-takes-effect-after-restart",
+                settings = restart.join(", ")
+            ));
         }
         if !text.is_empty() {
             self.say(text);

@@ -60,9 +60,9 @@ impl App {
     pub(super) fn choose_password(&mut self, password: &str, again: &str) {
         if password != again {
             self.notice = Some(Notice {
-                text: self.t(
-                    "Kedua kata sandi tidak sama. Ketik kata sandi baru lagi di kedua kolom.",
-                    "The two passwords differ. Type the new password again in both fields.",
+                text: crate::t!(
+                    self.lang,
+                    "tui-app-signin-the-two-passwords-differ-type-the"
                 ),
                 error: true,
             });
@@ -80,9 +80,9 @@ impl App {
             Ok(a) => {
                 self.user = Some(a);
                 self.go_home();
-                self.say(self.t(
-                    "Kata sandi baru tersimpan. Pakai kata sandi ini mulai sekarang.",
-                    "Your new password is saved. Use it from now on.",
+                self.say(crate::t!(
+                    self.lang,
+                    "tui-app-signin-your-new-password-is-saved-use"
                 ));
             }
             Err(e) => {
@@ -155,9 +155,9 @@ impl App {
     ) {
         if password != again {
             self.notice = Some(Notice {
-                text: self.t(
-                    "Kedua kata sandi tidak sama. Ketik kata sandi lagi di kedua kolom.",
-                    "The two passwords differ. Type the password again in both fields.",
+                text: crate::t!(
+                    self.lang,
+                    "tui-app-signin-the-two-passwords-differ-type-the-2"
                 ),
                 error: true,
             });
@@ -182,9 +182,9 @@ impl App {
         }
         self.user = Some(account);
         self.go_queue();
-        self.say(self.t(
-            "Akun administrator dibuat. Tambah akun petugas dengan: loket user add NAMA --role staff --password-stdin",
-            "Administrator account created. Add staff accounts with: loket user add NAME --role staff --password-stdin",
+        self.say(crate::t!(
+            self.lang,
+            "tui-app-signin-administrator-account-created-add-staff-accounts"
         ));
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::domain::checklist::CheckItem;
 use crate::domain::workflow::{self, RequestState};
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Localized;
 use crate::photo::{Limits, PhotoConfig};
 use crate::service::Verification;
 use crate::service::printing::PrintChoice;
@@ -25,9 +25,9 @@ impl App {
             Step::Call => {
                 let Some(r) = shown else { return };
                 match self.desk().act_on(&r, workflow::Action::Call) {
-                    Ok(_) => self.say(self.t(
-                        "Pemohon dipanggil. Enter: ambil foto (ketik berkas foto, atau Enter saja untuk kamera).",
-                        "Applicant called. Enter: take the photo (type a photo file, or just Enter for the camera).",
+                    Ok(_) => self.say(crate::t!(
+                        self.lang,
+                        "tui-app-steps-applicant-called-enter-take-the-photo"
                     )),
                     Err(e) => self.fail(&e),
                 }
@@ -50,10 +50,7 @@ impl App {
                 Err(Some(e)) => self.fail(&e),
                 Err(None) => {
                     self.notice = Some(Notice {
-                        text: self.t(
-                            "Belum ada kamera atau folder kotak masuk foto di pengaturan ([photo] capture_command / inbox), atau belum ada foto baru di sana. Ketik jalur berkas foto, lalu Enter.",
-                            "No camera or photo inbox is set up ([photo] capture_command / inbox), or no new photo is there yet. Type the photo file's path, then Enter.",
-                        ),
+                        text: crate::t!(self.lang, "tui-app-steps-no-camera-or-photo-inbox-is"),
                         error: true,
                     });
                 }
@@ -72,9 +69,9 @@ impl App {
                         if let Screen::Detail(d) = &mut self.screen {
                             d.mode = Mode::View;
                         }
-                        self.say(self.t(
-                            "Foto tersimpan. Enter: periksa data pemohon (daftar periksa).",
-                            "Photo saved. Enter: check the applicant's data (checklist).",
+                        self.say(crate::t!(
+                            self.lang,
+                            "tui-app-steps-photo-saved-enter-check-the-applicant"
                         ));
                     }
                     Err(e) => {
@@ -114,9 +111,9 @@ impl App {
                 {
                     self.open_correction(&no, true);
                     if matches!(self.screen, Screen::Register(_)) {
-                        self.say(self.t(
-                            "Data tidak cocok dengan dokumen (tercatat di riwayat). Perbaiki data sesuai dokumen, Ctrl+S menyimpan; sesudahnya daftar periksa dibuka lagi.",
-                            "The data does not match the document (recorded in the history). Correct it from the document, Ctrl+S saves; the checklist opens again after.",
+                        self.say(crate::t!(
+                            self.lang,
+                            "tui-app-steps-the-data-does-not-match-the"
                         ));
                     }
                 }
@@ -124,9 +121,9 @@ impl App {
                     if let Screen::Detail(d) = &mut self.screen {
                         d.mode = Mode::View;
                     }
-                    self.say(self.t(
-                        "Data terverifikasi. Enter: cetak kartu.",
-                        "Data verified. Enter: print the card.",
+                    self.say(crate::t!(
+                        self.lang,
+                        "tui-app-steps-data-verified-enter-print-the-card"
                     ));
                 }
                 Ok(r) => {
@@ -135,14 +132,11 @@ impl App {
                     }
                     let state = r.state.localized(lang);
                     self.notice = Some(Notice {
-                        text: match lang {
-                            Lang::Id => format!(
-                                "Verifikasi tidak lolos; permohonan sekarang {state}. Perbaiki yang kurang, lalu ulangi langkahnya."
-                            ),
-                            _ => format!(
-                                "Verification did not pass; the request is now {state}. Fix what is missing, then repeat the step."
-                            ),
-                        },
+                        text: crate::t!(
+                            lang,
+                            "tui-app-steps-verification-did-not-pass",
+                            state = state
+                        ),
                         error: true,
                     });
                 }
@@ -151,16 +145,11 @@ impl App {
             Step::Print => {
                 let result = self.desk().print_cards(&[no], &PrintChoice::default());
                 match result {
-                    Ok((job, _)) => self.say(match lang {
-                        Lang::Id => format!(
-                            "Kartu dikirim ke printer ({}). Setelah dipotong dan dipres, Enter.",
-                            job.job_id
-                        ),
-                        _ => format!(
-                            "Card sent to the printer ({}). Once cut and laminated, Enter.",
-                            job.job_id
-                        ),
-                    }),
+                    Ok((job, _)) => self.say(crate::t!(
+                        lang,
+                        "tui-app-steps-card-sent-to-the-printer",
+                        job = job.job_id.as_str()
+                    )),
                     Err(e) => self.fail(&e),
                 }
             }
@@ -171,18 +160,18 @@ impl App {
                         .desk()
                         .act_on(&r, workflow::Action::Reject { reason })
                         .map(|_| {
-                            self.t(
-                                "Permohonan ditolak; alasannya tercatat.",
-                                "Request rejected; the reason is recorded.",
+                            crate::t!(
+                                self.lang,
+                                "tui-app-steps-request-rejected-the-reason-is-recorded"
                             )
                         }),
                     SideExit::Cancel => self
                         .desk()
                         .act_on(&r, workflow::Action::Cancel { reason })
                         .map(|_| {
-                            self.t(
-                                "Permohonan dibatalkan; alasannya tercatat.",
-                                "Request cancelled; the reason is recorded.",
+                            crate::t!(
+                                self.lang,
+                                "tui-app-steps-request-cancelled-the-reason-is-recorded"
                             )
                         }),
                     SideExit::Reprint => {
@@ -191,9 +180,9 @@ impl App {
                             ..PrintChoice::default()
                         };
                         self.desk().print_cards(&[no], &choice).map(|_| {
-                            self.t(
-                                "Kartu dicetak ulang (nomor seri sama). Setelah dipotong dan dipres, Enter.",
-                                "Card printed again (same serial). Once cut and laminated, Enter.",
+                            crate::t!(
+                                self.lang,
+                                "tui-app-steps-card-printed-again-same-serial-once"
                             )
                         })
                     }
@@ -204,24 +193,19 @@ impl App {
                 }
             }
             Step::Reassign { to } => match self.desk().reassign(&no, &to) {
-                Ok(r) => self.say(match lang {
-                    Lang::Id => format!(
-                        "Permohonan dialihkan ke {}; tercatat di log audit.",
-                        r.handler().unwrap_or(&to)
-                    ),
-                    _ => format!(
-                        "Request handed to {}; recorded in the audit log.",
-                        r.handler().unwrap_or(&to)
-                    ),
-                }),
+                Ok(r) => self.say(crate::t!(
+                    lang,
+                    "tui-app-steps-request-handed-to",
+                    clerk = r.handler().unwrap_or(&to)
+                )),
                 Err(e) => self.fail(&e),
             },
             Step::Laminate => {
                 let Some(r) = shown else { return };
                 match self.desk().act_on(&r, workflow::Action::Laminate) {
-                    Ok(_) => self.say(self.t(
-                        "Kartu dipotong dan dipres. Enter: serahkan kartu dan catat penerimanya.",
-                        "Card cut and laminated. Enter: hand the card over and record who received it.",
+                    Ok(_) => self.say(crate::t!(
+                        self.lang,
+                        "tui-app-steps-card-cut-and-laminated-enter-hand"
                     )),
                     Err(e) => self.fail(&e),
                 }

@@ -29,11 +29,12 @@ impl Default for GuestForm {
 }
 
 impl GuestForm {
-    const LABELS: [(&'static str, &'static str); 4] = [
-        ("Nama", "Name"),
-        ("Instansi", "Institution"),
-        ("Keperluan", "Purpose"),
-        ("Jumlah orang", "Group size"),
+    /// The fields' labels, as message ids.
+    const LABELS: [&'static str; 4] = [
+        "tui-frontdesk-guest-name",
+        "tui-frontdesk-guest-institution",
+        "tui-frontdesk-guest-purpose",
+        "tui-frontdesk-guest-group-size",
     ];
 
     pub(super) fn guest(&self) -> Guest {
@@ -56,7 +57,7 @@ pub(super) fn draw_form(frame: &mut Frame, area: Rect, form: &GuestForm, lang: L
         .areas(popup);
     frame.render_widget(Clear, popup);
     let mut lines = Vec::new();
-    for (i, (id, en)) in GuestForm::LABELS.iter().enumerate() {
+    for (i, label) in GuestForm::LABELS.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "▸ " } else { "  " };
         let cursor = if focused { "_" } else { "" };
@@ -66,7 +67,7 @@ pub(super) fn draw_form(frame: &mut Frame, area: Rect, form: &GuestForm, lang: L
             Style::new()
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{marker}{:<14}", lang.pick(id, en)), style),
+            Span::styled(format!("{marker}{:<14}", lang.text(label)), style),
             Span::raw(format!("{}{cursor}", form.fields[i])),
         ]));
     }

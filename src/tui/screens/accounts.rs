@@ -164,16 +164,11 @@ impl AccountsScreen {
         frame.render_stateful_widget(table, list, &mut self.table);
         let text = match (&self.password, self.selected()) {
             (Some(input), Some(a)) => vec![
-                Line::raw(match lang {
-                    Lang::Id => format!(
-                        "Kata sandi baru untuk {} (paling sedikit 8 karakter; {0} menggantinya saat masuk berikutnya):",
-                        a.name
-                    ),
-                    _ => format!(
-                        "New password for {} (at least 8 characters; {0} changes it at the next sign-in):",
-                        a.name
-                    ),
-                }),
+                Line::raw(crate::t!(
+                    lang,
+                    "tui-accounts-new-password-for",
+                    name = a.name.as_str()
+                )),
                 Line::styled(format!("{}▏", input.shown()), v.theme.selection),
             ],
             _ => vec![Line::raw(
@@ -194,10 +189,7 @@ fn state_text(a: &Account, now: Timestamp, lang: Lang) -> String {
         return lang.text("tui-accounts-disabled").into();
     }
     if let Some(m) = minutes_to_wait(a, now) {
-        return match lang {
-            Lang::Id => format!("menunggu {m} menit"),
-            _ => format!("waiting {m} min"),
-        };
+        return crate::t!(lang, "tui-accounts-waiting-minutes", m = m);
     }
     if a.must_change_password {
         return lang.text("tui-accounts-active-new-password-due").into();

@@ -217,17 +217,17 @@ impl DashboardScreen {
         let lang = v.lang;
         // A backlog longer than the list says how much of it is shown.
         let shown = if total > LISTED {
-            match lang {
-                Lang::Id => format!(" · {LISTED} terlama tampil"),
-                _ => format!(" · the {LISTED} most overdue shown"),
-            }
+            crate::t!(lang, "tui-dashboard-most-overdue-shown", n = LISTED)
         } else {
             String::new()
         };
-        let title = match lang {
-            Lang::Id => format!(" Dalam proses: {total} · lewat baku: {over}{shown} "),
-            _ => format!(" In progress: {total} · over standard: {over}{shown} "),
-        };
+        let title = crate::t!(
+            lang,
+            "tui-dashboard-in-progress-title",
+            total = total,
+            over = over,
+            shown = shown
+        );
         let block = Block::bordered().title(title);
         if self.lines.is_empty() {
             frame.render_widget(
@@ -324,10 +324,11 @@ fn draw_visits(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View) {
     // Bars as wide as the panel allows (at least the two digits of the hour under them).
     let inner = area.width.saturating_sub(2);
     let width = (inner / hours).saturating_sub(1).clamp(2, 5);
-    let title = match lang {
-        Lang::Id => format!(" Pengunjung hari ini: {} ", d.visits_today.people),
-        _ => format!(" Visitors today: {} ", d.visits_today.people),
-    };
+    let title = crate::t!(
+        lang,
+        "tui-dashboard-visitors-today-title",
+        people = d.visits_today.people
+    );
     let chart = BarChart::default()
         .block(Block::bordered().title(title))
         .data(data.as_slice())
@@ -342,21 +343,20 @@ fn draw_visits(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View) {
 /// `narrow`: the visitors chart is not shown, so the visitors' total is said here.
 fn draw_today(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View, narrow: bool) {
     let lang = v.lang;
-    let mut summary = match lang {
-        Lang::Id => format!(
-            "Pendaftaran {} · kartu diserahkan {} · tamu {}",
-            d.registered_today, d.issued_today, d.visits_today.guests
-        ),
-        _ => format!(
-            "Registrations {} · cards handed over {} · guests {}",
-            d.registered_today, d.issued_today, d.visits_today.guests
-        ),
-    };
+    let mut summary = crate::t!(
+        lang,
+        "tui-dashboard-today-summary",
+        registered = d.registered_today,
+        issued = d.issued_today,
+        guests = d.visits_today.guests
+    );
     if narrow {
-        summary = match lang {
-            Lang::Id => format!("Pengunjung {} · {summary}", d.visits_today.people),
-            _ => format!("Visitors {} · {summary}", d.visits_today.people),
-        };
+        summary = crate::t!(
+            lang,
+            "tui-dashboard-visitors-and-summary",
+            people = d.visits_today.people,
+            summary = summary
+        );
     }
     let mut clerks = vec![Span::styled(
         lang.text("tui-dashboard-clerks"),
@@ -369,10 +369,13 @@ fn draw_today(frame: &mut Frame, area: Rect, d: &Dashboard, v: &View, narrow: bo
         if i > 0 {
             clerks.push(Span::raw(" · "));
         }
-        clerks.push(Span::raw(match lang {
-            Lang::Id => format!("{} {} langkah/{} kartu", c.clerk, c.steps, c.handovers),
-            _ => format!("{} {} steps/{} cards", c.clerk, c.steps, c.handovers),
-        }));
+        clerks.push(Span::raw(crate::t!(
+            lang,
+            "tui-dashboard-clerk-figures",
+            clerk = c.clerk.as_str(),
+            steps = c.steps,
+            cards = c.handovers
+        )));
     }
     frame.render_widget(
         Paragraph::new(vec![Line::raw(summary), Line::from(clerks)])

@@ -35,17 +35,13 @@ impl CardCheck {
     pub fn line(&self, lang: Lang, error: Style) -> Option<Line<'static>> {
         match self {
             CardCheck::NotScanned => None,
-            CardCheck::Matches(serial) => Some(Line::raw(match lang {
-                Lang::Id => format!("✓ Kartu {serial} sudah diperiksa: cocok."),
-                _ => format!("✓ Card {serial} checked: it matches."),
-            })),
+            CardCheck::Matches(serial) => Some(Line::raw(crate::t!(
+                lang,
+                "tui-handover-card-checked-matches",
+                serial = serial.as_str()
+            ))),
             CardCheck::Refused(code) => Some(Line::from(Span::styled(
-                match lang {
-                    Lang::Id => {
-                        format!("✗ Kartu {code} ditolak. Pindai kartu yang benar, atau Esc.")
-                    }
-                    _ => format!("✗ Card {code} refused. Scan the right card, or Esc."),
-                },
+                crate::t!(lang, "tui-handover-card-refused", code = code.as_str()),
                 error,
             ))),
         }

@@ -196,22 +196,16 @@ impl LoginScreen {
             Purpose::SignIn => lang
                 .text("tui-login-sign-in-with-your-staff-account")
                 .to_string(),
-            Purpose::Locked { name } => match lang {
-                Lang::Id => format!(
-                    "Loket terkunci karena lama tidak dipakai. {name}: ketik kata sandi untuk kembali ke layar yang tadi. Petugas lain: ganti nama akun (layar {name} ditutup)."
-                ),
-                _ => format!(
-                    "The counter locked itself after standing idle. {name}: type your password to return to your screen. Another clerk: change the account name ({name}'s screen is closed)."
-                ),
-            },
-            Purpose::NewPassword { name } => match lang {
-                Lang::Id => format!(
-                    "{name}, kata sandi Anda diatur admin. Pilih kata sandi sendiri (paling sedikit 8 karakter) sebelum mulai."
-                ),
-                _ => format!(
-                    "{name}, your password was set by the administrator. Choose your own (at least 8 characters) before you start."
-                ),
-            },
+            Purpose::Locked { name } => {
+                crate::t!(lang, "tui-login-locked-after-idle", name = name.as_str())
+            }
+            Purpose::NewPassword { name } => {
+                crate::t!(
+                    lang,
+                    "tui-login-password-set-by-admin",
+                    name = name.as_str()
+                )
+            }
         };
         let mut lines = vec![Line::raw(intro)];
         lines.push(Line::raw(""));

@@ -245,24 +245,24 @@ impl PhotoEditor {
     }
 
     fn panel(&self, lang: Lang) -> Paragraph<'static> {
-        let key = |k: &'static str, id: &'static str, en: &'static str| {
+        let key = |k: &'static str, label: &'static str| {
             Line::from(vec![
                 Span::styled(format!("{k:<8}"), Style::new().add_modifier(Modifier::BOLD)),
-                Span::raw(lang.pick(id, en).to_string()),
+                Span::raw(lang.text(label)),
             ])
         };
         let e = &self.edit;
         let mut lines = vec![
             Line::raw(lang.text("tui-photo-yellow-box-what-is-printed-the")),
-            key("←↑→↓", "geser kotak", "move the box"),
-            key("⇧ ←↑→↓", "geser jauh", "move further"),
-            key("+ −", "perbesar / perkecil", "zoom in / out"),
-            key("R", "putar 90°", "rotate 90°"),
-            key("1 2", "lebih gelap / terang", "darker / brighter"),
-            key("3 4", "kontras − / +", "contrast − / +"),
-            key("0", "kembali ke awal", "start over"),
-            key("Enter", "simpan foto", "save the photo"),
-            key("Esc", "batal", "cancel"),
+            key("←↑→↓", "tui-photo-key-move-the-box"),
+            key("⇧ ←↑→↓", "tui-photo-key-move-further"),
+            key("+ −", "tui-photo-key-zoom-in-out"),
+            key("R", "tui-photo-key-rotate"),
+            key("1 2", "tui-photo-key-darker-brighter"),
+            key("3 4", "tui-photo-key-contrast"),
+            key("0", "tui-photo-key-start-over"),
+            key("Enter", "tui-photo-key-save-the-photo"),
+            key("Esc", "tui-photo-key-cancel"),
             Line::raw(""),
             Line::raw(format!(
                 "{} {:.1}×   {} {}°",

@@ -212,10 +212,9 @@ impl QueueScreen {
                 let row = self.selected()?;
                 let (id, state) = (row.request.id, row.request.state);
                 if !markable(state) {
-                    return Some(Action::Notice {
-                        id: "Hanya permohonan terverifikasi (untuk dicetak bersama) atau tercetak (untuk ditandai dipres bersama) yang bisa ditandai. Buka permohonan lain dengan Enter.",
-                        en: "Only verified requests (to print together) or printed ones (to mark laminated together) can be marked. Open other requests with Enter.",
-                    });
+                    return Some(Action::Notice(
+                        "tui-queue-only-verified-requests-to-print-together",
+                    ));
                 }
                 if !self.marked.remove(&id) {
                     self.marked.insert(id);

@@ -220,10 +220,7 @@ impl RegisterScreen {
         match key.code {
             KeyCode::Esc if !confirming && self.draft() != self.initial => {
                 self.confirm_discard = true;
-                return Some(Action::Notice {
-                    id: "Isian formulir belum disimpan. Esc sekali lagi: buang isian. Tombol lain: lanjut mengisi (Ctrl+S menyimpan).",
-                    en: "The form is not saved. Esc again: discard it. Any other key: go on filling it in (Ctrl+S saves).",
-                });
+                return Some(Action::Notice("tui-register-the-form-is-not-saved-esc"));
             }
             KeyCode::Esc if self.editing.is_some() => {
                 return Some(Action::Correct(Correct::Cancel));
@@ -330,14 +327,11 @@ impl RegisterScreen {
             && let Some(holder) = &self.nik_holder
         {
             msg.push(Line::styled(
-                match lang {
-                    Lang::Id => format!(
-                        "! NIK ini milik anggota aktif {holder}. Periksa apakah orangnya sama: perpanjang atau ganti kartunya, jangan daftar ganda."
-                    ),
-                    _ => format!(
-                        "! This NIK belongs to active member {holder}. Check whether it is the same person: renew or replace that card instead of registering twice."
-                    ),
-                },
+                crate::t!(
+                    lang,
+                    "tui-register-nik-belongs-to-member",
+                    holder = holder.as_str()
+                ),
                 v.theme.near,
             ));
         }
@@ -352,18 +346,12 @@ impl RegisterScreen {
             .iter()
             .filter(|e| self.touched[FIELDS.iter().position(|f| *f == e.field).unwrap_or(0)])
             .count();
-        let title = match lang {
-            Lang::Id => format!(
-                " {} · {} isian bermasalah ",
-                field.localized(lang),
-                problems
-            ),
-            _ => format!(
-                " {} · {} field problem(s) ",
-                field.localized(lang),
-                problems
-            ),
-        };
+        let title = crate::t!(
+            lang,
+            "tui-register-field-problems-title",
+            field = field.localized(lang),
+            n = problems
+        );
         frame.render_widget(
             Paragraph::new(msg).wrap(Wrap { trim: true }).block(
                 Block::bordered()
@@ -379,10 +367,11 @@ fn draw_done(frame: &mut Frame, area: Rect, v: &View, no: &str, name: &str) {
     let lang = v.lang;
     let mut lines = vec![
         Line::raw(""),
-        Line::raw(match lang {
-            Lang::Id => format!("  Pendaftaran berhasil: {name}"),
-            _ => format!("  Registration succeeded: {name}"),
-        }),
+        Line::raw(crate::t!(
+            lang,
+            "tui-register-registration-succeeded",
+            name = name
+        )),
         Line::raw(lang.text("tui-register-member-number-note-it-then-say")),
         Line::raw(""),
     ];

@@ -7,7 +7,6 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
-use crate::i18n::Lang;
 use crate::tui::app::{Action, Correct, View};
 use crate::tui::widgets::TextInput;
 
@@ -51,16 +50,12 @@ impl UndoPrompt {
     pub fn draw(&self, frame: &mut Frame, area: Rect, v: &View) {
         let lang = v.lang;
         let lines = vec![
-            Line::raw(match lang {
-                Lang::Id => format!(
-                    "Batalkan langkah terakhir: {} (oleh {}). Langkah dan pembatalannya tetap tercatat di riwayat.",
-                    self.step, self.by
-                ),
-                _ => format!(
-                    "Undo the last step: {} (by {}). The step and its undo both stay in the history.",
-                    self.step, self.by
-                ),
-            }),
+            Line::raw(crate::t!(
+                lang,
+                "tui-undo-undo-the-last-step",
+                step = self.step.as_str(),
+                by = self.by.as_str()
+            )),
             Line::raw(""),
             Line::raw(lang.text("tui-undo-reason-then-enter-esc-do-not")),
             Line::styled(format!("{}▏", self.input.shown()), v.theme.selection),

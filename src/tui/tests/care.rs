@@ -6,14 +6,12 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use jiff::SignedDuration;
 
-use super::app::{Action, App, Screen};
-use super::screens::detail::Mode;
-use super::tests::{
-    Fixture, PASSWORD, actor, press, screen_text, seeded, sign_in, snap_all, type_text,
-};
+use super::{Fixture, PASSWORD, actor, press, screen_text, seeded, sign_in, snap_all, type_text};
 use crate::domain::staff::Role;
 use crate::domain::workflow::RequestState;
 use crate::service::{Desk, accounts, demo, users};
+use crate::tui::app::{Action, App, Screen};
+use crate::tui::screens::detail::Mode;
 
 fn ctrl_s(app: &mut App) {
     app.handle(Event::Key(KeyEvent::new(
@@ -327,7 +325,7 @@ fn the_administrators_accounts_screen_changes_roles_and_keeps_the_last_admin() {
     let (store, _) = seeded(&Fixture::new());
     let mut app = Fixture::new().app(store);
     sign_in(&mut app, "rina");
-    app.update(Action::Accounts(super::app::AccountAction::Open));
+    app.update(Action::Accounts(crate::tui::app::AccountAction::Open));
     assert!(!matches!(app.screen, Screen::Accounts(_)));
 }
 
