@@ -375,6 +375,7 @@ impl Action {
             } => Some(if *representative {
                 format!("{REPRESENTATIVE_NOTE}{received_by}")
             } else {
+                // i18n: the history's note is a record kept in one form for every reader
                 format!("received by {received_by}")
             }),
             Action::Print { card_serial } => Some(format!("card {card_serial}")),
@@ -385,6 +386,7 @@ impl Action {
 
 /// How a handover's note begins when a representative took the card: the history keeps the
 /// flag in the note, which is never rewritten.
+// i18n: the history's note, read back by this prefix: never translated
 pub(crate) const REPRESENTATIVE_NOTE: &str = "received by representative ";
 
 /// Who acted, and from where. Recorded on every transition.
