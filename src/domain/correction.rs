@@ -44,6 +44,7 @@ pub fn changes(before: &Member, after: &Member) -> Vec<String> {
         .into_iter()
         .filter(|f| a.field(*f) != b.field(*f))
         .map(|f| match f {
+            // i18n: the audit log's record, kept in one form for every reader
             Field::MotherName => "mother changed".to_string(),
             Field::IdentityNo => format!("nik {} → {}", mask_nik(a.field(f)), mask_nik(b.field(f))),
             _ => format!("{} \"{}\" → \"{}\"", f.code(), a.field(f), b.field(f)),

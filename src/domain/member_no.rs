@@ -49,17 +49,21 @@ pub enum MemberNoFormat {
     Nik,
 }
 
+/// A number in the config that names no format: read by serde inside the config file's parse
+/// error, which is the TOML reader's (English) text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("member number format {0} does not exist; use 1, 2, 3 or 4")]
+pub struct UnknownMemberNoFormat(pub u8);
+
 impl TryFrom<u8> for MemberNoFormat {
-    type Error = String;
-    fn try_from(n: u8) -> Result<Self, String> {
+    type Error = UnknownMemberNoFormat;
+    fn try_from(n: u8) -> Result<Self, UnknownMemberNoFormat> {
         match n {
             1 => Ok(MemberNoFormat::DailySequence),
             2 => Ok(MemberNoFormat::MonthlySequence),
             3 => Ok(MemberNoFormat::SequenceSexYear),
             4 => Ok(MemberNoFormat::Nik),
-            _ => Err(format!(
-                "member number format {n} does not exist; use 1, 2, 3 or 4"
-            )),
+            _ => Err(UnknownMemberNoFormat(n)),
         }
     }
 }

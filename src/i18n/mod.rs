@@ -25,43 +25,49 @@ pub trait Localized {
     fn localized(&self, lang: Lang) -> String;
 }
 
+/// The catalogue message that names a form field; its `.hint` attribute is the field's hint.
+fn field_message(field: Field) -> &'static str {
+    match field {
+        Field::FullName => "domain-field-full-name",
+        Field::IdentityKind => "domain-field-identity-kind",
+        Field::IdentityNo => "domain-field-identity-no",
+        Field::BirthPlace => "domain-field-birth-place",
+        Field::BirthDate => "domain-field-birth-date",
+        Field::Sex => "domain-field-sex",
+        Field::Street => "domain-field-street",
+        Field::RtRw => "domain-field-rt-rw",
+        Field::Kelurahan => "domain-field-kelurahan",
+        Field::Kecamatan => "domain-field-kecamatan",
+        Field::City => "domain-field-city",
+        Field::Province => "domain-field-province",
+        Field::Phone => "domain-field-phone",
+        Field::Email => "domain-field-email",
+        Field::MotherName => "domain-field-mother-name",
+        Field::Occupation => "domain-field-occupation",
+        Field::Education => "domain-field-education",
+        Field::Institution => "domain-field-institution",
+        Field::MemberType => "domain-field-member-type",
+    }
+}
+
 impl Localized for Field {
     fn localized(&self, lang: Lang) -> String {
-        let (id, en) = match self {
-            Field::FullName => ("Nama lengkap", "Full name"),
-            Field::IdentityKind => ("Jenis identitas", "Identity document"),
-            Field::IdentityNo => ("NIK / nomor identitas", "NIK / identity number"),
-            Field::BirthPlace => ("Tempat lahir", "Place of birth"),
-            Field::BirthDate => ("Tanggal lahir", "Date of birth"),
-            Field::Sex => ("Jenis kelamin", "Sex"),
-            Field::Street => ("Alamat", "Address"),
-            Field::RtRw => ("RT/RW", "RT/RW"),
-            Field::Kelurahan => ("Kelurahan/Desa", "Kelurahan/village"),
-            Field::Kecamatan => ("Kecamatan", "Kecamatan (district)"),
-            Field::City => ("Kabupaten/Kota", "Regency/city"),
-            Field::Province => ("Provinsi", "Province"),
-            Field::Phone => ("Nomor HP", "Phone"),
-            Field::Email => ("E-mail", "E-mail"),
-            Field::MotherName => ("Nama ibu kandung", "Mother's birth name"),
-            Field::Occupation => ("Pekerjaan", "Occupation"),
-            Field::Education => ("Pendidikan terakhir", "Education"),
-            Field::Institution => ("Institusi / sekolah", "Institution / school"),
-            Field::MemberType => ("Jenis anggota", "Member type"),
-        };
-        lang.pick(id, en).to_string()
+        lang.text(field_message(*self)).to_string()
     }
 }
 
 /// The line under a form field that says what to type, on the counter and on the web.
 pub fn field_hint(field: Field, lang: Lang) -> &'static str {
+    // Only these fields have a `.hint` in the catalogue; the rest need none.
     match field {
-        Field::IdentityKind => lang.text("i18n-ktp-kk-kia-student-student-card"),
-        Field::IdentityNo => lang.text("i18n-the-16-digit-nik-from-the"),
-        Field::BirthDate => lang.text("i18n-day-month-year-e-g-17"),
-        Field::Sex => lang.text("i18n-l-male-or-p-female"),
-        Field::Phone | Field::Email => lang.text("i18n-a-phone-number-or-an-e"),
-        Field::MotherName => lang.text("i18n-for-the-security-question-never-shown"),
-        Field::MemberType => lang.text("i18n-umum-general-pelajar-student-or-anak"),
+        Field::IdentityKind => lang.text("domain-field-identity-kind.hint"),
+        Field::IdentityNo => lang.text("domain-field-identity-no.hint"),
+        Field::BirthDate => lang.text("domain-field-birth-date.hint"),
+        Field::Sex => lang.text("domain-field-sex.hint"),
+        Field::Phone => lang.text("domain-field-phone.hint"),
+        Field::Email => lang.text("domain-field-email.hint"),
+        Field::MotherName => lang.text("domain-field-mother-name.hint"),
+        Field::MemberType => lang.text("domain-field-member-type.hint"),
         _ => "",
     }
 }
@@ -69,117 +75,87 @@ pub fn field_hint(field: Field, lang: Lang) -> &'static str {
 impl Localized for Sex {
     fn localized(&self, lang: Lang) -> String {
         match self {
-            Sex::Male => lang.text("i18n-male"),
-            Sex::Female => lang.text("i18n-female"),
+            Sex::Male => lang.text("domain-sex-male"),
+            Sex::Female => lang.text("domain-sex-female"),
         }
         .to_string()
     }
 }
 
+/// Dates in messages as the KTP writes them: day-month-year.
+fn dmy(d: &jiff::civil::Date) -> String {
+    d.strftime("%d-%m-%Y").to_string()
+}
+
 impl Localized for NikError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (NikError::Length(n), Lang::Id) => {
-                format!("NIK harus 16 angka, yang diketik {n} angka. Periksa lagi dari KTP/KK.")
+        match self {
+            NikError::Length(n) => crate::t!(lang, "domain-nik-length", n = *n),
+            NikError::NotDigits => crate::t!(lang, "domain-nik-not-digits"),
+            NikError::UnknownProvince(p) => {
+                crate::t!(lang, "domain-nik-unknown-province", code = p.as_str())
             }
-            (NikError::Length(n), _) => {
-                format!("A NIK has 16 digits; {n} were typed. Check it against the KTP/KK.")
-            }
-            (NikError::NotDigits, _) => lang.text("i18n-a-nik-has-digits-only-look").into(),
-            (NikError::UnknownProvince(p), Lang::Id) => {
-                format!("Kode provinsi {p} di awal NIK tidak dikenal. Periksa dua angka pertama.")
-            }
-            (NikError::UnknownProvince(p), _) => {
-                format!(
-                    "Province code {p} at the start of the NIK is unknown. Check the first two digits."
-                )
-            }
-            (NikError::ZeroRegion, _) => lang.text("i18n-the-regency-and-district-codes-in").into(),
-            (NikError::BadDate { day, month, yy }, Lang::Id) => format!(
-                "Tanggal lahir dalam NIK ({day:02}-{month:02}-{yy:02}) bukan tanggal yang ada. Periksa angka 7–12."
+            NikError::ZeroRegion => crate::t!(lang, "domain-nik-zero-region"),
+            NikError::BadDate { day, month, yy } => crate::t!(
+                lang,
+                "domain-nik-bad-date",
+                day = format!("{day:02}"),
+                month = format!("{month:02}"),
+                yy = format!("{yy:02}"),
             ),
-            (NikError::BadDate { day, month, yy }, _) => format!(
-                "The birth date in the NIK ({day:02}-{month:02}-{yy:02}) is not a real date. Check digits 7–12."
-            ),
-            (NikError::ZeroSerial, _) => lang.text("i18n-the-last-four-digits-of-a").into(),
+            NikError::ZeroSerial => crate::t!(lang, "domain-nik-zero-serial"),
         }
     }
 }
 
 fn mismatch_text(m: &NikMismatch, lang: Lang) -> String {
     match m {
-        NikMismatch::BirthDate { in_nik, typed } => match lang {
-            Lang::Id => format!(
-                "menurut NIK lahir {}, yang diketik {}",
-                in_nik.strftime("%d-%m-%Y"),
-                typed.strftime("%d-%m-%Y")
-            ),
-            _ => format!(
-                "the NIK says born {}, {} was typed",
-                in_nik.strftime("%d-%m-%Y"),
-                typed.strftime("%d-%m-%Y")
-            ),
-        },
-        NikMismatch::Sex { in_nik, typed } => match lang {
-            Lang::Id => format!(
-                "menurut NIK {}, yang diketik {}",
-                in_nik.localized(lang),
-                typed.localized(lang)
-            ),
-            _ => format!(
-                "the NIK says {}, {} was typed",
-                in_nik.localized(lang),
-                typed.localized(lang)
-            ),
-        },
+        NikMismatch::BirthDate { in_nik, typed } => crate::t!(
+            lang,
+            "domain-mismatch-birth-date",
+            in_nik = dmy(in_nik),
+            typed = dmy(typed),
+        ),
+        NikMismatch::Sex { in_nik, typed } => crate::t!(
+            lang,
+            "domain-mismatch-sex",
+            in_nik = in_nik.localized(lang),
+            typed = typed.localized(lang),
+        ),
     }
 }
 
 impl Localized for Problem {
     fn localized(&self, lang: Lang) -> String {
-        match self {
-            Problem::Required => lang.text("i18n-is-required").into(),
-            Problem::TooLong { max } => match lang {
-                Lang::Id => format!("terlalu panjang (paling banyak {max} huruf)"),
-                _ => format!("is too long (at most {max} characters)"),
-            },
-            Problem::Nik(e) => e.localized(lang),
+        let id = match self {
+            Problem::TooLong { max } => {
+                return crate::t!(lang, "domain-problem-too-long", max = *max);
+            }
+            Problem::Nik(e) => return e.localized(lang),
             Problem::NikMismatch(found) => {
                 let parts: Vec<String> = found.iter().map(|m| mismatch_text(m, lang)).collect();
-                match lang {
-                    Lang::Id => format!(
-                        "tidak cocok dengan NIK: {}. Periksa NIK dan data lahir dengan KTP/KK; bila semuanya sudah benar, petugas loket dapat mendaftarkannya dengan mencatat alasannya.",
-                        parts.join("; ")
-                    ),
-                    _ => format!(
-                        "does not match the NIK: {}. Check the NIK and birth data against the KTP/KK; if all is right as typed, the counter staff can register it with a recorded reason.",
-                        parts.join("; ")
-                    ),
-                }
+                return crate::t!(
+                    lang,
+                    "domain-problem-nik-mismatch",
+                    found = parts.join("; ")
+                );
             }
-            Problem::NotADate => lang.text("i18n-is-not-a-date-write-it").into(),
-            Problem::InTheFuture => lang.text("i18n-cannot-be-in-the-future").into(),
-            Problem::Phone => lang.text("i18n-is-not-a-phone-number-use").into(),
-            Problem::Email => lang.text("i18n-is-not-an-e-mail-address").into(),
-            Problem::PhoneOrEmailRequired => {
-                lang.text("i18n-give-an-active-phone-number-or").into()
+            Problem::TooOld { earliest } => {
+                return crate::t!(lang, "domain-problem-too-old", earliest = dmy(earliest));
             }
-            Problem::UnknownMemberType => lang.text("i18n-is-not-a-known-member-type").into(),
-            Problem::NeedsKkOrKia => lang.text("i18n-a-child-member-registers-with-a").into(),
-            Problem::UnknownSex => lang.text("i18n-use-l-male-or-p-female").into(),
-            Problem::UnknownIdentityKind => lang.text("i18n-pick-ktp-kk-kia-student-card").into(),
-            Problem::ControlCharacter => lang.text("i18n-holds-a-control-character-such-as").into(),
-            Problem::TooOld { earliest } => match lang {
-                Lang::Id => format!(
-                    "terlalu lampau (paling awal {}); periksa tahunnya di KTP/KK",
-                    earliest.strftime("%d-%m-%Y")
-                ),
-                _ => format!(
-                    "is too far back (the earliest is {}); check the year on the KTP/KK",
-                    earliest.strftime("%d-%m-%Y")
-                ),
-            },
-        }
+            Problem::Required => "domain-problem-required",
+            Problem::NotADate => "domain-problem-not-a-date",
+            Problem::InTheFuture => "domain-problem-in-the-future",
+            Problem::Phone => "domain-problem-phone",
+            Problem::Email => "domain-problem-email",
+            Problem::PhoneOrEmailRequired => "domain-problem-phone-or-email-required",
+            Problem::UnknownMemberType => "domain-problem-unknown-member-type",
+            Problem::NeedsKkOrKia => "domain-problem-needs-kk-or-kia",
+            Problem::UnknownSex => "domain-problem-unknown-sex",
+            Problem::UnknownIdentityKind => "domain-problem-unknown-identity-kind",
+            Problem::ControlCharacter => "domain-problem-control-character",
+        };
+        lang.text(id).to_string()
     }
 }
 
@@ -195,62 +171,50 @@ impl Localized for FieldError {
 
 impl Localized for RequestState {
     fn localized(&self, lang: Lang) -> String {
-        let (id, en) = match self {
-            RequestState::Registered => ("terdaftar", "registered"),
-            RequestState::WaitingAtCounter => ("menunggu di loket", "waiting at counter"),
-            RequestState::PhotoTaken => ("sudah difoto", "photo taken"),
-            RequestState::Verified => ("terverifikasi", "verified"),
-            RequestState::Printed => ("tercetak", "printed"),
-            RequestState::Laminated => ("dipotong & dipres", "cut & laminated"),
-            RequestState::HandedOver => ("sudah diserahkan", "handed over"),
-            RequestState::FirstScanned => ("sudah dipindai", "first scan"),
-            RequestState::Rejected => ("ditolak", "rejected"),
-            RequestState::Cancelled => ("dibatalkan", "cancelled"),
+        let id = match self {
+            RequestState::Registered => "domain-state-registered",
+            RequestState::WaitingAtCounter => "domain-state-waiting-at-counter",
+            RequestState::PhotoTaken => "domain-state-photo-taken",
+            RequestState::Verified => "domain-state-verified",
+            RequestState::Printed => "domain-state-printed",
+            RequestState::Laminated => "domain-state-laminated",
+            RequestState::HandedOver => "domain-state-handed-over",
+            RequestState::FirstScanned => "domain-state-first-scanned",
+            RequestState::Rejected => "domain-state-rejected",
+            RequestState::Cancelled => "domain-state-cancelled",
         };
-        lang.pick(id, en).to_string()
+        lang.text(id).to_string()
     }
 }
 
 impl Localized for CheckItem {
     fn localized(&self, lang: Lang) -> String {
-        let (id, en) = match self {
-            CheckItem::DocumentSeen => (
-                "Dokumen identitas dilihat (KTP, atau fotokopi KK)",
-                "Identity document seen (KTP, or KK photocopy)",
-            ),
-            CheckItem::DataMatch => (
-                "Nama dan data lahir cocok dengan dokumen",
-                "Name and birth data match the document",
-            ),
-            CheckItem::NikConsistent => ("NIK konsisten", "NIK consistent"),
-            CheckItem::PhotoAcceptable => ("Foto layak", "Photo acceptable"),
-            CheckItem::NoDuplicate => ("Tidak ada anggota ganda", "No duplicate member"),
+        let id = match self {
+            CheckItem::DocumentSeen => "domain-check-document-seen",
+            CheckItem::DataMatch => "domain-check-data-match",
+            CheckItem::NikConsistent => "domain-check-nik-consistent",
+            CheckItem::PhotoAcceptable => "domain-check-photo-acceptable",
+            CheckItem::NoDuplicate => "domain-check-no-duplicate",
         };
-        lang.pick(id, en).to_string()
+        lang.text(id).to_string()
     }
 }
 
 impl Localized for TransitionError {
     fn localized(&self, lang: Lang) -> String {
         match self {
-            TransitionError::NotAllowed { action, state } => match lang {
-                Lang::Id => format!(
-                    "Langkah '{action}' tidak bisa dilakukan: permohonan ini berstatus {}. Lihat riwayatnya dengan 'loket request show'.",
-                    state.localized(lang)
-                ),
-                _ => format!(
-                    "Step '{action}' cannot be done: this request is {}. See its history with 'loket request show'.",
-                    state.localized(lang)
-                ),
-            },
-            TransitionError::ChecklistIncomplete => lang
-                .text("i18n-the-checklist-is-incomplete-tick-every")
-                .into(),
-            TransitionError::ReasonRequired => {
-                lang.text("i18n-give-a-reason-then-try-again").into()
+            TransitionError::NotAllowed { action, state } => crate::t!(
+                lang,
+                "domain-transition-not-allowed",
+                action = *action,
+                state = state.localized(lang),
+            ),
+            TransitionError::ChecklistIncomplete => {
+                crate::t!(lang, "domain-transition-checklist-incomplete")
             }
+            TransitionError::ReasonRequired => crate::t!(lang, "domain-transition-reason-required"),
             TransitionError::ReceiverRequired => {
-                lang.text("i18n-give-the-name-of-who-receives").into()
+                crate::t!(lang, "domain-transition-receiver-required")
             }
         }
     }
@@ -259,15 +223,10 @@ impl Localized for TransitionError {
 impl Localized for MemberNoError {
     fn localized(&self, lang: Lang) -> String {
         match self {
-            MemberNoError::SequenceExhausted { max, .. } => match lang {
-                Lang::Id => format!(
-                    "Nomor anggota untuk periode ini sudah habis ({max}). Minta admin mengganti format nomor anggota di konfigurasi."
-                ),
-                _ => format!(
-                    "The member numbers for this period are used up ({max}). Ask the administrator to change the number format in the config."
-                ),
-            },
-            MemberNoError::NikRequired => lang.text("i18n-member-number-format-4-uses-the").into(),
+            MemberNoError::SequenceExhausted { max, .. } => {
+                crate::t!(lang, "domain-member-no-sequence-exhausted", max = *max)
+            }
+            MemberNoError::NikRequired => crate::t!(lang, "domain-member-no-nik-required"),
         }
     }
 }
@@ -276,65 +235,34 @@ impl Localized for Reason {
     fn localized(&self, lang: Lang) -> String {
         match self {
             Reason::ExpiresSoon { days: 0, .. } => {
-                lang.text("i18n-the-card-is-valid-until-today").into()
+                crate::t!(lang, "domain-reason-valid-until-today")
             }
-            Reason::ExpiresSoon { days, on } => match lang {
-                Lang::Id => format!(
-                    "Kartu habis dalam {days} hari ({}). Sarankan perpanjangan di loket.",
-                    on.strftime("%d-%m-%Y")
-                ),
-                _ => format!(
-                    "The card expires in {days} day(s) ({}). Suggest a renewal at the counter.",
-                    on.strftime("%d-%m-%Y")
-                ),
-            },
-            Reason::NotHandedOver => lang.text("i18n-a-card-was-printed-but-its").into(),
-            Reason::NoValidUntil => lang.text("i18n-the-card-s-valid-until-date").into(),
-            Reason::Expired { on } => match lang {
-                Lang::Id => format!(
-                    "Kartu sudah habis masa berlakunya ({}). Perpanjang di loket.",
-                    on.strftime("%d-%m-%Y")
-                ),
-                _ => format!(
-                    "The card expired ({}). Renew it at the counter.",
-                    on.strftime("%d-%m-%Y")
-                ),
-            },
-            Reason::MemberBlocked => lang.text("i18n-the-membership-is-blocked-ask-the").into(),
-            Reason::CardBlocked { note } => match lang {
-                Lang::Id => format!(
-                    "Kartu ini diblokir ({note}). Minta anggota ke loket untuk kartu pengganti."
-                ),
-                _ => format!(
-                    "This card is blocked ({note}). Ask the member to get a replacement at the counter."
-                ),
-            },
-            Reason::CardReplaced { by } => match lang {
-                Lang::Id => format!(
-                    "Kartu ini sudah diganti dengan kartu {by}. Tahan kartu lama; pakai kartu yang baru."
-                ),
-                _ => format!(
-                    "This card was replaced by card {by}. Keep the old card; use the new one."
-                ),
-            },
-            Reason::Pending => lang.text("i18n-no-card-was-issued-yet-the").into(),
-            Reason::NumberOnly { newest } => match lang {
-                Lang::Id => format!(
-                    "Kode ini hanya nomor anggota, dan anggota ini sudah punya kartu lebih baru ({newest}); kartu lama tidak berlaku. Pindai kode QR di kartu terbaru, atau ketik nomor seri yang tercetak di kartu ({newest})."
-                ),
-                _ => format!(
-                    "This code is only the member number, and the member has a newer card ({newest}); older cards are not valid. Scan the QR code on the newest card, or type the serial printed on it ({newest})."
-                ),
-            },
-            Reason::Unknown { code } => match lang {
-                Lang::Id => format!(
-                    "Nomor {code} tidak terdaftar. Pindai ulang, atau catat sebagai tamu (tombol g)."
-                ),
-                _ => format!(
-                    "Number {code} is not registered. Scan again, or enter a guest (key g)."
-                ),
-            },
-            Reason::NotACode => lang.text("i18n-the-scan-is-not-a-member").into(),
+            Reason::ExpiresSoon { days, on } => {
+                crate::t!(
+                    lang,
+                    "domain-reason-expires-soon",
+                    days = *days,
+                    on = dmy(on)
+                )
+            }
+            Reason::NotHandedOver => crate::t!(lang, "domain-reason-not-handed-over"),
+            Reason::NoValidUntil => crate::t!(lang, "domain-reason-no-valid-until"),
+            Reason::Expired { on } => crate::t!(lang, "domain-reason-expired", on = dmy(on)),
+            Reason::MemberBlocked => crate::t!(lang, "domain-reason-member-blocked"),
+            Reason::CardBlocked { note } => {
+                crate::t!(lang, "domain-reason-card-blocked", note = note.as_str())
+            }
+            Reason::CardReplaced { by } => {
+                crate::t!(lang, "domain-reason-card-replaced", by = by.as_str())
+            }
+            Reason::Pending => crate::t!(lang, "domain-reason-pending"),
+            Reason::NumberOnly { newest } => {
+                crate::t!(lang, "domain-reason-number-only", newest = newest.as_str())
+            }
+            Reason::Unknown { code } => {
+                crate::t!(lang, "domain-reason-unknown", code = code.as_str())
+            }
+            Reason::NotACode => crate::t!(lang, "domain-reason-not-a-code"),
         }
     }
 }

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-use super::{InteropError, LineCounter, SourceFile, SourceRow, parse_source_date, strip_bom};
+use super::{
+    InteropError, LineCounter, ReadProblem, SourceFile, SourceRow, parse_source_date, strip_bom,
+};
 use crate::domain::member::{Field, IdentityKind, MemberStatus};
 
 pub const SHEET: &str = "Sheet1";
@@ -97,7 +99,9 @@ pub fn read_xlsx(path: &Path) -> Result<Sheet, InteropError> {
         wb.sheet_names()
             .first()
             .cloned()
-            .ok_or_else(|| fail("no sheet".into()))?
+            .ok_or_else(|| InteropError::NoSheet {
+                path: path.display().to_string(),
+            })?
     };
     let range = wb
         .worksheet_range(&name)
@@ -240,10 +244,7 @@ fn row(line: u64, get: &dyn Fn(&str) -> String) -> SourceRow {
     let mut date = |col: &str| match parse_source_date(&get(col)) {
         Ok(d) => d,
         Err(_) => {
-            problems.push((
-                col.to_string(),
-                format!("'{}' bukan tanggal / is not a date", get(col)),
-            ));
+            problems.push((col.to_string(), ReadProblem::NotADate(get(col))));
             None
         }
     };
@@ -337,6 +338,7 @@ pub(super) fn identity_name(k: IdentityKind) -> &'static str {
         IdentityKind::Ktp => "KTP",
         IdentityKind::Kk => "KK",
         IdentityKind::Kia => "KIA",
+        // i18n: INLISLite value: its JENIS IDENTITAS list names the student card so
         IdentityKind::StudentCard => "Kartu Pelajar",
         IdentityKind::Passport => "Paspor",
     }
@@ -359,6 +361,7 @@ pub(super) fn status_name(s: MemberStatus) -> &'static str {
     match s {
         MemberStatus::Pending => "Pending",
         MemberStatus::Active => "Aktif",
+        // i18n: INLISLite value: its STATUS ANGGOTA for an expired card
         MemberStatus::Expired => "Tidak Aktif",
         MemberStatus::Blocked => "Blokir",
     }

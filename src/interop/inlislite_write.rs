@@ -272,16 +272,12 @@ fn summary_notes(members: &[Member], opts: &ExportOptions, summary: &mut Summary
     let lang = opts.lang;
     let without = members.iter().filter(|m| m.valid_until.is_none()).count();
     if without > 0 {
-        summary.notes.push(match lang {
-            Lang::Id => format!(
-                "Anggota tanpa tanggal akhir berlaku (belum punya kartu): {without}; mereka diberi tanggal yang akan didapat kartunya, dan STATUS ANGGOTA {}.",
-                status_name(MemberStatus::Pending)
-            ),
-            _ => format!(
-                "Members without an expiry date (no card yet): {without}; they were given the one their card will get, and STATUS ANGGOTA {}.",
-                status_name(MemberStatus::Pending)
-            ),
-        });
+        summary.notes.push(crate::t!(
+            lang,
+            "interop-inlislite-write-expiry-computed",
+            n = without,
+            status = status_name(MemberStatus::Pending),
+        ));
     }
     let none = lang.text("interop-inlislite-write-left-blank-loket-does-not-keep");
     let blank: Vec<&str> = opts

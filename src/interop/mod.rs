@@ -83,11 +83,54 @@ pub struct SourceRow {
     /// A status the file states (INLISLite); `None`: from the expiry date.
     pub status: Option<MemberStatus>,
     /// Problems found while reading (a date that is no date, a row too short), each with
-    /// the column it is in.
-    pub problems: Vec<(String, String)>,
+    /// the column it is in (empty when the problem is the row's own: it names its column).
+    pub problems: Vec<(String, ReadProblem)>,
     /// The row could not be read at all (wrong width): only `problems` are reported, not the
     /// rule errors of fields read from the wrong places.
     pub malformed: bool,
+}
+
+/// A problem the reader found in a row. Readers know no language: the import's plan says it
+/// in the clerk's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadProblem {
+    /// The cell's text, which should be a date.
+    NotADate(String),
+    /// A quote opened on this line and never closed: the rest of the file is in the row.
+    QuoteNeverClosed { line: u64 },
+    /// A row of this many columns, where SLiMS writes 18 or 19.
+    WrongWidth { width: usize },
+    /// Bytes that are not UTF-8.
+    NotUtf8,
+}
+
+impl ReadProblem {
+    /// The report's column for a problem of the whole row, which has no column of its own.
+    pub fn column(&self, lang: Lang) -> Option<&'static str> {
+        match self {
+            ReadProblem::NotADate(_) => None,
+            ReadProblem::QuoteNeverClosed { .. } => Some(lang.text("interop-read-quote-column")),
+            ReadProblem::WrongWidth { .. } => Some(lang.text("interop-read-columns-column")),
+            ReadProblem::NotUtf8 => Some(lang.text("interop-read-text-column")),
+        }
+    }
+}
+
+impl Localized for ReadProblem {
+    fn localized(&self, lang: Lang) -> String {
+        match self {
+            ReadProblem::NotADate(value) => {
+                crate::t!(lang, "interop-read-not-a-date", value = value.as_str())
+            }
+            ReadProblem::QuoteNeverClosed { line } => {
+                crate::t!(lang, "interop-read-quote-never-closed", line = *line)
+            }
+            ReadProblem::WrongWidth { width } => {
+                crate::t!(lang, "interop-read-wrong-width", width = *width)
+            }
+            ReadProblem::NotUtf8 => crate::t!(lang, "interop-read-not-utf8"),
+        }
+    }
 }
 
 /// A file as read: its rows, and the other system's columns loket does not read, each with
@@ -114,6 +157,9 @@ pub enum InteropError {
     },
     #[error("{path}: {reason}")]
     Spreadsheet { path: String, reason: String },
+    /// A workbook without a single sheet.
+    #[error("{path}: no sheet")]
+    NoSheet { path: String },
     #[error("missing columns: {}", .0.join(", "))]
     MissingColumns(Vec<String>),
     #[error("bad --type-map entry {0}")]
@@ -122,6 +168,12 @@ pub enum InteropError {
     PhotoLinks(String),
     #[error("photo archive: {0}")]
     PhotoZip(String),
+    /// One file in the photo archive is larger than `max_mb`.
+    #[error("photo archive: {name} is larger than {max_mb} MB")]
+    PhotoZipEntryTooLarge { name: String, max_mb: u64 },
+    /// The photo archive unpacks to more than `max_gb`.
+    #[error("photo archive: it unpacks to more than {max_gb} GB")]
+    PhotoZipTooLarge { max_gb: u64 },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -137,56 +189,55 @@ impl InteropError {
 
 impl Localized for InteropError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (InteropError::Io { path, source }, Lang::Id) => {
-                format!(
-                    "Berkas {path} tidak bisa dibaca/ditulis: {source}. Periksa nama dan izinnya."
-                )
+        let spreadsheet = |path: &str, reason: &str| {
+            crate::t!(
+                lang,
+                "interop-error-spreadsheet",
+                path = path,
+                reason = reason
+            )
+        };
+        let zip = |problem: String| crate::t!(lang, "interop-error-photo-zip", problem = problem);
+        match self {
+            InteropError::Io { path, source } => crate::t!(
+                lang,
+                "interop-error-io",
+                path = path.as_str(),
+                source = source.to_string(),
+            ),
+            InteropError::Csv { path, line, reason } => crate::t!(
+                lang,
+                "interop-error-csv",
+                path = path.as_str(),
+                line = *line,
+                reason = reason.as_str(),
+            ),
+            InteropError::Spreadsheet { path, reason } => spreadsheet(path, reason),
+            InteropError::NoSheet { path } => {
+                spreadsheet(path, lang.text("interop-error-no-sheet"))
             }
-            (InteropError::Io { path, source }, _) => {
-                format!(
-                    "File {path} cannot be read/written: {source}. Check its name and permissions."
-                )
+            InteropError::MissingColumns(cols) => crate::t!(
+                lang,
+                "interop-error-missing-columns",
+                columns = cols.join(", ")
+            ),
+            InteropError::TypeMap(s) => {
+                crate::t!(lang, "interop-error-type-map", entry = s.as_str())
             }
-            (InteropError::Csv { path, line, reason }, Lang::Id) => format!(
-                "{path} baris {line} bukan CSV yang benar ({reason}). Periksa pemisah (--separator) dan tanda kutip (--quote)."
-            ),
-            (InteropError::Csv { path, line, reason }, _) => format!(
-                "{path} line {line} is not valid CSV ({reason}). Check the separator (--separator) and quote (--quote)."
-            ),
-            (InteropError::Spreadsheet { path, reason }, Lang::Id) => format!(
-                "{path} tidak bisa dibaca sebagai spreadsheet ({reason}). Simpan ulang sebagai .xlsx dengan sheet \"Sheet1\", atau sebagai CSV."
-            ),
-            (InteropError::Spreadsheet { path, reason }, _) => format!(
-                "{path} cannot be read as a spreadsheet ({reason}). Save it again as .xlsx with a sheet \"Sheet1\", or as CSV."
-            ),
-            (InteropError::MissingColumns(cols), Lang::Id) => format!(
-                "Kolom wajib tidak ada: {}. Tambahkan kolom itu (nama di baris judul) lalu impor lagi.",
-                cols.join(", ")
-            ),
-            (InteropError::MissingColumns(cols), _) => format!(
-                "Required columns are missing: {}. Add them (named in the header row) and import again.",
-                cols.join(", ")
-            ),
-            (InteropError::TypeMap(s), Lang::Id) => format!(
-                "--type-map '{s}' tidak dimengerti. Tulis NAMA=kode, misalnya --type-map \"Mahasiswa=pelajar\"; kode harus ada di konfigurasi."
-            ),
-            (InteropError::TypeMap(s), _) => format!(
-                "--type-map '{s}' is not understood. Write NAME=code, e.g. --type-map \"Mahasiswa=pelajar\"; the code must be configured."
-            ),
-            (InteropError::PhotoLinks(s), Lang::Id) => format!(
-                "Berkas tautan foto (photos.csv: nomor,berkas) bermasalah: {s}. Perbaiki lalu coba lagi."
-            ),
-            (InteropError::PhotoLinks(s), _) => format!(
-                "The photo link file (photos.csv: number,filename) has a problem: {s}. Fix it and try again."
-            ),
-            (InteropError::PhotoZip(s), Lang::Id) => format!(
-                "Arsip foto (ZIP) tidak bisa dibaca: {s}. Periksa berkasnya, atau ekstrak ke folder lalu pakai --photos FOLDER."
-            ),
-            (InteropError::PhotoZip(s), _) => format!(
-                "The photo archive (ZIP) cannot be read: {s}. Check the file, or unpack it to a folder and use --photos FOLDER."
-            ),
-            (InteropError::Store(e), lang) => e.localized(lang),
+            InteropError::PhotoLinks(s) => {
+                crate::t!(lang, "interop-error-photo-links", problem = s.as_str())
+            }
+            InteropError::PhotoZip(s) => zip(s.clone()),
+            InteropError::PhotoZipEntryTooLarge { name, max_mb } => zip(crate::t!(
+                lang,
+                "interop-error-zip-entry-too-large",
+                name = name.as_str(),
+                mb = *max_mb,
+            )),
+            InteropError::PhotoZipTooLarge { max_gb } => {
+                zip(crate::t!(lang, "interop-error-zip-too-large", gb = *max_gb))
+            }
+            InteropError::Store(e) => e.localized(lang),
         }
     }
 }

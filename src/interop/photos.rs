@@ -39,18 +39,17 @@ pub fn unpack_photo_zip(zip_path: &Path) -> Result<UnpackedPhotos, InteropError>
         let entry = archive.by_index(i).map_err(|e| bad(&e))?;
         if entry.size() > ZIP_FILE_MAX {
             let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-            return Err(bad(&format!(
-                "{name} is larger than {} MB",
-                ZIP_FILE_MAX >> 20
-            )));
+            return Err(InteropError::PhotoZipEntryTooLarge {
+                name,
+                max_mb: ZIP_FILE_MAX >> 20,
+            });
         }
         total += entry.size();
     }
     if total > ZIP_TOTAL_MAX {
-        return Err(bad(&format!(
-            "it unpacks to more than {} GB",
-            ZIP_TOTAL_MAX >> 30
-        )));
+        return Err(InteropError::PhotoZipTooLarge {
+            max_gb: ZIP_TOTAL_MAX >> 30,
+        });
     }
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -125,14 +124,17 @@ pub fn check_photo_links(
         } else {
             match std::fs::metadata(&path) {
                 Err(_) => Some(lang.text("interop-photos-photo-file-not-found").to_string()),
-                Ok(m) if m.len() > PHOTO_MAX_BYTES => Some(match lang {
-                    Lang::Id => format!("foto {} KB, paling besar 500 KB", m.len() / 1024),
-                    _ => format!("photo is {} KB, at most 500 KB", m.len() / 1024),
-                }),
+                Ok(m) if m.len() > PHOTO_MAX_BYTES => Some(crate::t!(
+                    lang,
+                    "interop-photos-photo-too-large",
+                    kb = m.len() / 1024,
+                    max_kb = PHOTO_MAX_BYTES / 1024,
+                )),
                 Ok(_) => None,
             }
         };
         if let Some(p) = problem {
+            // i18n: the link file's name, its line and member number: no words to translate
             problems.push(format!("photos.csv {} {}: {p}", l.line, l.member_no));
         }
     }

@@ -189,7 +189,13 @@ fn check_row(
     opts: &ImportOptions,
     lang: Lang,
 ) -> Checked {
-    let mut errors: Vec<(String, String)> = std::mem::take(&mut row.problems);
+    let mut errors: Vec<(String, String)> = std::mem::take(&mut row.problems)
+        .into_iter()
+        .map(|(column, p)| {
+            let column = p.column(lang).map_or(column, str::to_string);
+            (column, p.localized(lang))
+        })
+        .collect();
     if row.malformed {
         return Checked::Bad(RowReport::rejected(&row, errors));
     }

@@ -142,27 +142,16 @@ pub fn number_column(system: System) -> &'static str {
 }
 
 pub fn duplicate_text(first_line: u64, same_number: bool, lang: Lang) -> String {
-    match (same_number, lang) {
-        (true, Lang::Id) => format!("nomor anggota sama dengan baris {first_line} di berkas ini"),
-        (true, _) => format!("same member number as line {first_line} of this file"),
-        (false, Lang::Id) => format!("NIK sama dengan baris {first_line} di berkas ini"),
-        (false, _) => format!("same NIK as line {first_line} of this file"),
-    }
+    let id = if same_number {
+        "interop-report-same-number-as-line"
+    } else {
+        "interop-report-same-nik-as-line"
+    };
+    crate::t!(lang, id, line = first_line)
 }
 
 pub fn unknown_type_text(raw: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Id => format!(
-            "jenis anggota '{}' tidak dikenal; tambahkan ke konfigurasi atau petakan dengan --type-map \"{}=kode\"",
-            raw.trim(),
-            raw.trim()
-        ),
-        _ => format!(
-            "member type '{}' is unknown; configure it or map it with --type-map \"{}=code\"",
-            raw.trim(),
-            raw.trim()
-        ),
-    }
+    crate::t!(lang, "interop-report-unknown-type", name = raw.trim())
 }
 
 /// Counts per outcome.
@@ -259,17 +248,18 @@ impl Report {
             }
         }
         let t = self.totals();
-        let totals = match lang {
-            Lang::Id => format!(
-                "{}: {} diimpor, {} diperbarui, {} dilewati, {} ditolak; {} permohonan kartu; {} perlu dilengkapi.\n",
-                self.system, t.imported, t.updated, t.skipped, t.rejected, t.requests, t.flagged
-            ),
-            _ => format!(
-                "{}: {} imported, {} updated, {} skipped, {} rejected; {} card requests; {} to complete.\n",
-                self.system, t.imported, t.updated, t.skipped, t.rejected, t.requests, t.flagged
-            ),
-        };
-        out.write_all(totals.as_bytes())?;
+        let totals = crate::t!(
+            lang,
+            "interop-report-totals",
+            system = self.system,
+            imported = t.imported,
+            updated = t.updated,
+            skipped = t.skipped,
+            rejected = t.rejected,
+            requests = t.requests,
+            flagged = t.flagged,
+        );
+        writeln!(out, "{totals}")?;
         out.write_all(self.summary.render(lang).as_bytes())
     }
 }

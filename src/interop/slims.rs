@@ -14,7 +14,8 @@ use jiff::tz::TimeZone;
 
 use super::summary::Summary;
 use super::{
-    InteropError, SourceFile, SourceRow, local_date, parse_source_date, slims_csv, strip_bom,
+    InteropError, ReadProblem, SourceFile, SourceRow, local_date, parse_source_date, slims_csv,
+    strip_bom,
 };
 use crate::config::Config;
 use crate::domain::member::{Field, Member, MemberStatus, Sex};
@@ -59,7 +60,9 @@ pub fn column(field: Field) -> &'static str {
         Field::Institution => "inst_name",
         Field::MemberType => "member_type_name",
         // Not in SLiMS: the report names loket's field instead.
+        // i18n: column names in the report, Indonesian as INLISLite's, the same in every language
         Field::BirthPlace => "(tempat lahir)",
+        // i18n: as above
         Field::MotherName => "(ibu kandung)",
         Field::Occupation => "(pekerjaan)",
         Field::Education => "(pendidikan)",
@@ -83,33 +86,14 @@ impl Default for Dialect {
     }
 }
 
-/// The SLiMS columns loket reads nothing from, by index, and why (for the report).
-const NOT_READ: [(usize, &str, &str); 5] = [
-    (
-        6,
-        "loket tidak menyimpan kode pos",
-        "loket keeps no postal code",
-    ),
-    (
-        9,
-        "nama berkas foto; impor fotonya dengan --photos FOLDER (folder images/persons SLiMS)",
-        "photo file name; import the photos with --photos DIR (SLiMS's images/persons folder)",
-    ),
-    (
-        12,
-        "loket tidak menyimpan faks",
-        "loket keeps no fax number",
-    ),
-    (
-        17,
-        "catatan bebas staf tidak dibaca (bisa berisi apa saja)",
-        "staff's free notes are not read (they may hold anything)",
-    ),
-    (
-        18,
-        "kata sandi tidak pernah dibawa",
-        "passwords are never carried",
-    ),
+/// The SLiMS columns loket reads nothing from, by index, and the message saying why (for the
+/// report).
+const NOT_READ: [(usize, &str); 5] = [
+    (6, "interop-slims-no-postal-code"),
+    (9, "interop-slims-photo-file-name"),
+    (12, "interop-slims-no-fax"),
+    (17, "interop-slims-notes-not-read"),
+    (18, "interop-slims-password-never-carried"),
 ];
 
 /// Reads a SLiMS member CSV: SLiMS's own export (MySQL escapes, `\n` or `\r` records, a
@@ -140,7 +124,7 @@ pub fn read(data: &[u8], dialect: Dialect, _path: &str) -> Result<SourceFile, In
     });
     let ignored = NOT_READ
         .iter()
-        .map(|(i, _, _)| (COLUMNS_WITH_PASSWORD[*i].to_string(), filled[*i]))
+        .map(|(i, _)| (COLUMNS_WITH_PASSWORD[*i].to_string(), filled[*i]))
         .collect();
     Ok(SourceFile { rows, ignored })
 }
@@ -149,8 +133,8 @@ pub fn read(data: &[u8], dialect: Dialect, _path: &str) -> Result<SourceFile, In
 pub fn why_not_read(column: &str, lang: Lang) -> Option<String> {
     NOT_READ
         .iter()
-        .find(|(i, _, _)| COLUMNS_WITH_PASSWORD[*i] == column)
-        .map(|(_, id, en)| lang.pick(id, en).to_string())
+        .find(|(i, _)| COLUMNS_WITH_PASSWORD[*i] == column)
+        .map(|(_, why)| lang.text(why).to_string())
 }
 
 /// The 19 columns of SLiMS's import sample (import.php:62-68): the 18 of its export and
@@ -198,30 +182,18 @@ fn row(rec: &slims_csv::Record) -> SourceRow {
         // number in the NIK.
         row.draft.full_name = f(1);
         row.malformed = true;
-        row.problems.push(if rec.unclosed {
-            (
-                "(tanda kutip / quote)".into(),
-                format!(
-                    "tanda kutip dibuka di baris {} dan tidak pernah ditutup; periksa --quote / a quote opened on line {} is never closed; check --quote",
-                    rec.line, rec.line
-                ),
-            )
-        } else {
-            (
-                "(kolom / columns)".into(),
-                format!(
-                    "{width} kolom, SLiMS menulis 18 atau 19; periksa --separator / {width} columns, SLiMS writes 18 or 19; check --separator"
-                ),
-            )
-        });
+        row.problems.push((
+            String::new(),
+            if rec.unclosed {
+                ReadProblem::QuoteNeverClosed { line: rec.line }
+            } else {
+                ReadProblem::WrongWidth { width }
+            },
+        ));
         return row;
     }
     if rec.not_utf8 {
-        row.problems.push((
-            "(teks / text)".into(),
-            "bukan UTF-8; simpan ulang berkas sebagai UTF-8 / not UTF-8; save the file as UTF-8"
-                .into(),
-        ));
+        row.problems.push((String::new(), ReadProblem::NotUtf8));
     }
     let d = &mut row.draft;
     d.full_name = f(1);
@@ -244,10 +216,8 @@ fn row(rec: &slims_csv::Record) -> SourceRow {
     let mut date = |i: usize| match parse_source_date(&f(i)) {
         Ok(d) => d,
         Err(_) => {
-            row.problems.push((
-                COLUMNS[i].into(),
-                format!("'{}' bukan tanggal / is not a date", f(i)),
-            ));
+            row.problems
+                .push((COLUMNS[i].into(), ReadProblem::NotADate(f(i))));
             None
         }
     };
@@ -404,36 +374,25 @@ pub fn write(
     }
     left_out(&written, &mut summary, lang);
     if pending_left > 0 {
-        summary.notes.push(match lang {
-            Lang::Id => format!(
-                "Tidak diekspor, belum punya kartu (pending): {pending_left}. Impor SLiMS tidak pernah mengubah anggota yang sudah ada, jadi ekspor mereka setelah kartunya jadi (atau sekarang dengan --pending)."
-            ),
-            _ => format!(
-                "Not exported, no card yet (pending): {pending_left}. SLiMS's import never changes a member it already has, so export them once their cards are issued (or now with --pending)."
-            ),
-        });
+        summary.notes.push(crate::t!(
+            lang,
+            "interop-slims-pending-not-exported",
+            n = pending_left
+        ));
     }
     if computed_expiry > 0 {
-        summary.notes.push(match lang {
-            Lang::Id => format!(
-                "Anggota tanpa tanggal akhir berlaku: {computed_expiry}; mereka diberi tanggal yang akan didapat kartunya (masa berlaku jenis anggotanya sejak hari ini), bukan kosong (SLiMS menyimpan kosong sebagai 0000-00-00: kedaluwarsa)."
-            ),
-            _ => format!(
-                "Members without an expiry date: {computed_expiry}; they were given the one their card will get (their type's validity from today), not an empty one (SLiMS stores empty as 0000-00-00: expired)."
-            ),
-        });
+        summary.notes.push(crate::t!(
+            lang,
+            "interop-slims-expiry-computed",
+            n = computed_expiry
+        ));
     }
     if !unwritable.is_empty() {
-        summary.notes.push(match lang {
-            Lang::Id => format!(
-                "Tidak diekspor (garis miring terbalik \\ tepat sebelum tanda kutip, yang tidak bisa dibaca SLiMS; perbaiki datanya): {}",
-                unwritable.join(", ")
-            ),
-            _ => format!(
-                "Not exported (a backslash \\ right before a quote, which SLiMS cannot read; correct the data): {}",
-                unwritable.join(", ")
-            ),
-        });
+        summary.notes.push(crate::t!(
+            lang,
+            "interop-slims-unwritable",
+            members = unwritable.join(", ")
+        ));
     }
     Ok(Exported {
         bytes: out,

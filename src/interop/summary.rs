@@ -73,35 +73,31 @@ impl Summary {
                 } else {
                     format!(" ({})", m.how)
                 };
-                out.push_str(&match lang {
-                    Lang::Id => format!(
-                        "  {} '{}' → '{}': {} anggota{how}\n",
-                        m.field, m.from, m.to, m.members
-                    ),
-                    _ => format!(
-                        "  {} '{}' → '{}': {} {}{how}\n",
-                        m.field,
-                        m.from,
-                        m.to,
-                        m.members,
-                        members(m.members)
-                    ),
-                });
+                out.push_str("  ");
+                out.push_str(&crate::t!(
+                    lang,
+                    "interop-summary-mapped-line",
+                    field = m.field.as_str(),
+                    from = m.from.as_str(),
+                    to = m.to.as_str(),
+                    n = m.members,
+                    how = how,
+                ));
+                out.push('\n');
             }
         }
         if !self.left_out.is_empty() {
             out.push_str(lang.text("interop-summary-left-out"));
             for l in &self.left_out {
-                out.push_str(&match lang {
-                    Lang::Id => format!("  {}: {} anggota berisi; {}\n", l.field, l.members, l.why),
-                    _ => format!(
-                        "  {}: {} {} had a value; {}\n",
-                        l.field,
-                        l.members,
-                        members(l.members),
-                        l.why
-                    ),
-                });
+                out.push_str("  ");
+                out.push_str(&crate::t!(
+                    lang,
+                    "interop-summary-left-out-line",
+                    field = l.field.as_str(),
+                    n = l.members,
+                    why = l.why.as_str(),
+                ));
+                out.push('\n');
             }
         }
         for n in &self.notes {
@@ -109,8 +105,4 @@ impl Summary {
         }
         out
     }
-}
-
-fn members(n: usize) -> &'static str {
-    if n == 1 { "member" } else { "members" }
 }
