@@ -64,20 +64,14 @@ fn read_password(ctx: &Ctx) -> Result<String, Failure> {
         .map_err(|e| Failure::new(e.to_string()))?;
     let password = password.lines().next().unwrap_or("").to_string();
     if password.is_empty() {
-        return Err(Failure::input(ctx.t(
-            "Kata sandi baru dibaca dari masukan standar, misalnya: echo 'sandi-baru' | loket user passwd NAMA --password-stdin",
-            "The new password is read from standard input, e.g.: echo 'new-password' | loket user passwd NAME --password-stdin",
-        )));
+        return Err(Failure::input(ctx.lang.text("cli-accounts-the-new-password-is-read-from")));
     }
     Ok(password)
 }
 
 fn role_arg(ctx: &Ctx, role: &str) -> Result<Role, Failure> {
     Role::from_code(role).ok_or_else(|| {
-        Failure::input(ctx.t(
-            "Peran harus staff, supervisor atau admin.",
-            "The role must be staff, supervisor or admin.",
-        ))
+        Failure::input(ctx.lang.text("cli-accounts-the-role-must-be-staff-supervisor"))
     })
 }
 
@@ -116,7 +110,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
                 .map_err(|e| ctx.fail(&e))?;
             println!(
                 "{} {name} ({})",
-                ctx.t("Akun dibuat:", "Account created:"),
+                ctx.lang.text("cli-accounts-account-created"),
                 role.code()
             );
             Ok(())
@@ -164,10 +158,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
         UserCmd::Link { name, os_user } => {
             let os_user = os_user.trim();
             if os_user.is_empty() {
-                return Err(Failure::input(ctx.t(
-                    "Tulis nama pengguna OS setelah --os-user.",
-                    "Give the OS user name after --os-user.",
-                )));
+                return Err(Failure::input(ctx.lang.text("cli-accounts-give-the-os-user-name-after")));
             }
             let (store, actor) = as_admin(ctx)?;
             store

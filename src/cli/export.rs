@@ -58,7 +58,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
         None => HashSet::new(),
     };
     let has_photo = |no: &str| with_photo.contains(no);
-    let bar = progress_bar(members.len() as u64, ctx.t("mengekspor", "exporting"));
+    let bar = progress_bar(members.len() as u64, ctx.lang.text("cli-export-exporting"));
     let mut tick = |n| bar.inc(n);
     let tz = ctx.clock.tz();
     let today = ctx.clock.today();
@@ -154,10 +154,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
         });
     } else if a.system == System::Slims {
         summary.notes.push(
-            ctx.t(
-                "member_image dibiarkan kosong: tambahkan --photos FOLDER untuk mengekspor foto.",
-                "member_image left empty: add --photos DIR to export the photos.",
-            )
+            ctx.lang.text("cli-export-member-image-left-empty-add-photos")
             .to_string(),
         );
     }

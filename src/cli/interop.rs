@@ -75,10 +75,7 @@ pub(super) fn dialect(separator: char, quote: char, ctx: &Ctx) -> Result<slims::
                 quote: q,
             })
         }
-        _ => Err(Failure::input(ctx.t(
-            "--separator dan --quote harus satu huruf ASCII, berbeda satu sama lain, bukan \\, misalnya , ; atau \".",
-            "--separator and --quote must be one ASCII character each, not the same, not \\, e.g. , ; or \".",
-        ))),
+        _ => Err(Failure::input(ctx.lang.text("cli-interop-separator-and-quote-must-be-one"))),
     }
 }
 
@@ -156,7 +153,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
             System::Inlislite => None,
         }
         .unwrap_or_else(|| {
-            ctx.t("loket tidak menyimpannya", "loket does not keep it")
+            ctx.lang.text("cli-interop-loket-does-not-keep-it")
                 .to_string()
         });
         plan.report.summary.leave_out(column, *n, why);
@@ -231,10 +228,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
             }
         );
         if !problems.is_empty() && !a.partial {
-            return Err(Failure::input(ctx.t(
-                "Tidak ada yang ditulis: ada foto yang bermasalah (lihat di atas). Perbaiki foto atau tautannya lalu impor lagi, atau tambahkan --partial.",
-                "Nothing was written: some photos have problems (see above). Fix the photos or their links and import again, or add --partial.",
-            )));
+            return Err(Failure::input(ctx.lang.text("cli-interop-nothing-was-written-some-photos-have")));
         }
     }
 
@@ -254,10 +248,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
     if a.dry_run {
         println!(
             "{}",
-            ctx.t(
-                "Uji coba (--dry-run): tidak ada yang ditulis.",
-                "Dry run (--dry-run): nothing was written."
-            )
+            ctx.lang.text("cli-interop-dry-run-dry-run-nothing-was")
         );
         return Ok(());
     }
@@ -267,7 +258,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         a.file.file_name().unwrap_or_default().to_string_lossy()
     );
     let (actor, _) = ctx.acting(&store)?;
-    let bar = progress_bar(plan.writes.len() as u64, ctx.t("menulis", "writing"));
+    let bar = progress_bar(plan.writes.len() as u64, ctx.lang.text("cli-interop-writing"));
     let done = store
         .import_members(
             ImportBatch {
@@ -293,7 +284,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
     if !photos.is_empty() {
         println!(
             "{} {}",
-            ctx.t("Foto tersimpan:", "Photos stored:"),
+            ctx.lang.text("cli-interop-photos-stored"),
             photos.len()
         );
     }

@@ -186,10 +186,6 @@ impl Ctx {
     pub fn fail(&self, e: &dyn Localized) -> Failure {
         Failure::new(e.localized(self.lang))
     }
-
-    pub fn t<'a>(&self, id: &'a str, en: &'a str) -> &'a str {
-        self.lang.pick(id, en)
-    }
 }
 
 pub fn with_desk<T>(ctx: &Ctx, f: impl FnOnce(&Desk) -> Result<T, Failure>) -> Result<T, Failure> {
