@@ -3,6 +3,7 @@
 pub mod card;
 pub mod cli;
 pub mod config;
+pub mod context;
 pub mod domain;
 pub mod fsutil;
 pub mod i18n;

@@ -64,20 +64,14 @@ fn read_password(ctx: &Ctx) -> Result<String, Failure> {
         .map_err(|e| Failure::new(e.to_string()))?;
     let password = password.lines().next().unwrap_or("").to_string();
     if password.is_empty() {
-        return Err(Failure::input(ctx.t(
-            "Kata sandi baru dibaca dari masukan standar, misalnya: echo 'sandi-baru' | loket user passwd NAMA --password-stdin",
-            "The new password is read from standard input, e.g.: echo 'new-password' | loket user passwd NAME --password-stdin",
-        )));
+        return Err(Failure::input(ctx.lang.text("cli-accounts-the-new-password-is-read-from")));
     }
     Ok(password)
 }
 
 fn role_arg(ctx: &Ctx, role: &str) -> Result<Role, Failure> {
     Role::from_code(role).ok_or_else(|| {
-        Failure::input(ctx.t(
-            "Peran harus staff, supervisor atau admin.",
-            "The role must be staff, supervisor or admin.",
-        ))
+        Failure::input(ctx.lang.text("cli-accounts-the-role-must-be-staff-supervisor"))
     })
 }
 
@@ -116,7 +110,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
                 .map_err(|e| ctx.fail(&e))?;
             println!(
                 "{} {name} ({})",
-                ctx.t("Akun dibuat:", "Account created:"),
+                ctx.lang.text("cli-accounts-account-created"),
                 role.code()
             );
             Ok(())
@@ -135,14 +129,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
                 .map_err(|e| ctx.fail(&e))?;
             println!(
                 "{}",
-                match ctx.lang {
-                    Lang::Id => format!(
-                        "Kata sandi {name} diganti. {name} harus memilih kata sandi sendiri saat masuk berikutnya."
-                    ),
-                    _ => format!(
-                        "{name}'s password was set. {name} must choose their own at the next sign-in."
-                    ),
-                }
+                crate::t!(ctx.lang, "cli-accounts-password-set-must-choose", name = name.to_string())
             );
             Ok(())
         }
@@ -154,20 +141,14 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
             accounts::set_role(&store, &name, role, &actor, now).map_err(|e| ctx.fail(&e))?;
             println!(
                 "{}",
-                match ctx.lang {
-                    Lang::Id => format!("Peran {name} sekarang {}.", role_name(role, ctx.lang)),
-                    _ => format!("{name}'s role is now {}.", role_name(role, ctx.lang)),
-                }
+                crate::t!(ctx.lang, "cli-accounts-role-is-now", name = name.to_string(), role = role_name(role, ctx.lang).to_string())
             );
             Ok(())
         }
         UserCmd::Link { name, os_user } => {
             let os_user = os_user.trim();
             if os_user.is_empty() {
-                return Err(Failure::input(ctx.t(
-                    "Tulis nama pengguna OS setelah --os-user.",
-                    "Give the OS user name after --os-user.",
-                )));
+                return Err(Failure::input(ctx.lang.text("cli-accounts-give-the-os-user-name-after")));
             }
             let (store, actor) = as_admin(ctx)?;
             store
@@ -175,14 +156,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
                 .map_err(|e| ctx.fail(&e))?;
             println!(
                 "{}",
-                match ctx.lang {
-                    Lang::Id => format!(
-                        "Perintah loket oleh pengguna OS {os_user} sekarang dicatat atas nama akun {name}."
-                    ),
-                    _ => format!(
-                        "loket commands by OS user {os_user} are now recorded under account {name}."
-                    ),
-                }
+                crate::t!(ctx.lang, "cli-accounts-loket-commands-by-os-user-are", os_user = os_user.to_string(), name = name.to_string())
             );
             Ok(())
         }
@@ -193,15 +167,10 @@ fn set_active(ctx: &Ctx, name: &str, active: bool) -> CmdResult {
     let (store, actor) = as_admin(ctx)?;
     accounts::set_active(&store, name, active, &actor, ctx.clock.now())
         .map_err(|e| ctx.fail(&e))?;
-    let text = match (active, ctx.lang) {
-        (false, Lang::Id) => {
-            format!("Akun {name} dinonaktifkan; tidak bisa masuk lagi. Riwayatnya tetap tersimpan.")
-        }
-        (false, _) => {
-            format!("Account {name} is disabled and can no longer sign in. Its history stays.")
-        }
-        (true, Lang::Id) => format!("Akun {name} aktif lagi dan bisa masuk."),
-        (true, _) => format!("Account {name} is active again and can sign in."),
+    let text = if active {
+        crate::t!(ctx.lang, "cli-accounts-enabled", name = name)
+    } else {
+        crate::t!(ctx.lang, "cli-accounts-disabled-no-sign-in", name = name)
     };
     println!("{text}");
     Ok(())

@@ -14,15 +14,12 @@ pub fn overview(ctx: &Ctx) -> CmdResult {
     println!();
     println!(
         "{} {}",
-        ctx.t("Basis data:", "Store:"),
+        ctx.lang.text("cli-admin-store"),
         ctx.paths.store_file.display()
     );
     println!(
         "{}",
-        ctx.t(
-            "Perintah: loket demo (isi data contoh), loket request list, loket member add, loket --help",
-            "Commands: loket demo (fill with example data), loket request list, loket member add, loket --help"
-        )
+        ctx.lang.text("cli-admin-commands-loket-demo-fill-with-example")
     );
     Ok(())
 }
@@ -41,7 +38,7 @@ pub fn status(ctx: &Ctx, json: bool) -> CmdResult {
             return Ok(());
         }
         println!("{}", ctx.config.library.name);
-        println!("{}", ctx.t("Permohonan per tahap:", "Requests by state:"));
+        println!("{}", ctx.lang.text("cli-admin-requests-by-state"));
         for c in &s.by_state {
             if c.count > 0 {
                 println!("  {:<22} {:>6}", c.state.localized(ctx.lang), c.count);
@@ -50,31 +47,31 @@ pub fn status(ctx: &Ctx, json: bool) -> CmdResult {
         match &s.oldest_waiting {
             Some(w) => println!(
                 "{} {} ({}, {} {} / {} {})",
-                ctx.t("Terlama menunggu:", "Oldest waiting:"),
+                ctx.lang.text("cli-admin-oldest-waiting"),
                 w.member_no,
                 w.state.localized(ctx.lang),
                 w.minutes,
-                ctx.t("menit", "min"),
+                ctx.lang.text("cli-admin-min"),
                 w.standard_minutes,
-                ctx.t("menit baku", "min standard"),
+                ctx.lang.text("cli-admin-min-standard"),
             ),
             None => println!(
                 "{}",
-                ctx.t("Tidak ada yang menunggu.", "Nobody is waiting.")
+                ctx.lang.text("cli-admin-nobody-is-waiting")
             ),
         }
         println!(
             "{} {}   {} {}",
-            ctx.t("Lewat waktu baku:", "Over standard time:"),
+            ctx.lang.text("cli-admin-over-standard-time"),
             s.over_standard,
-            ctx.t("hampir:", "near:"),
+            ctx.lang.text("cli-admin-near"),
             s.near_standard
         );
         println!(
             "{} {}   {} {}",
-            ctx.t("Anggota:", "Members:"),
+            ctx.lang.text("cli-admin-members"),
             s.members,
-            ctx.t("Kunjungan hari ini:", "Visits today:"),
+            ctx.lang.text("cli-admin-visits-today"),
             s.visits_today
         );
         Ok(())
@@ -102,10 +99,7 @@ pub fn audit(
     if entries.is_empty() {
         println!(
             "{}",
-            ctx.t(
-                "Tidak ada catatan yang cocok. Longgarkan saringan (--user, --subject).",
-                "No entries match. Loosen the filters (--user, --subject)."
-            )
+            ctx.lang.text("cli-admin-no-entries-match-loosen-the-filters")
         );
     }
     for e in &entries {
@@ -129,10 +123,7 @@ pub fn backup(ctx: &Ctx, file: &Path) -> CmdResult {
         if let Err(e) = crate::store::record_backup(desk.store.path(), file, ctx.clock.now()) {
             eprintln!(
                 "{} ({e})",
-                ctx.t(
-                    "Cadangan tersimpan, tetapi tidak tercatat di backups.log",
-                    "The backup is written, but could not be listed in backups.log"
-                )
+                ctx.lang.text("cli-admin-the-backup-is-written-but-could")
             );
         }
         desk.store
@@ -146,9 +137,9 @@ pub fn backup(ctx: &Ctx, file: &Path) -> CmdResult {
             .map_err(|e| ctx.fail(&e))?;
         println!(
             "{} {} ({n} {})",
-            ctx.t("Cadangan tersimpan:", "Backup written:"),
+            ctx.lang.text("cli-admin-backup-written"),
             file.display(),
-            ctx.t("catatan", "records")
+            ctx.lang.text("cli-admin-records")
         );
         Ok(())
     })
@@ -159,22 +150,19 @@ pub fn check(ctx: &Ctx) -> CmdResult {
     if !path.exists() {
         return Err(Failure::new(format!(
             "{} {}",
-            ctx.t("Basis data belum ada di", "There is no store at"),
+            ctx.lang.text("cli-admin-there-is-no-store-at"),
             path.display()
         )));
     }
     match Store::check(path) {
         Ok(true) => {
-            println!("{}", ctx.t("Basis data utuh.", "The store is intact."));
+            println!("{}", ctx.lang.text("cli-admin-the-store-is-intact"));
             Ok(())
         }
         Ok(false) => {
             println!(
                 "{}",
-                ctx.t(
-                    "Basis data sempat rusak dan sudah diperbaiki. Buat cadangan sekarang.",
-                    "The store was damaged and has been repaired. Make a backup now."
-                )
+                ctx.lang.text("cli-admin-the-store-was-damaged-and-has")
             );
             Ok(())
         }
@@ -188,9 +176,9 @@ pub fn demo(ctx: &Ctx, count: usize) -> CmdResult {
         let numbers = demo::fill(desk, count, seed).map_err(|e| ctx.fail(&e))?;
         println!(
             "{} {} {}",
-            ctx.t("Data contoh dibuat:", "Example data created:"),
+            ctx.lang.text("cli-admin-example-data-created"),
             numbers.len(),
-            ctx.t("pendaftar rekaan.", "made-up applicants.")
+            ctx.lang.text("cli-admin-made-up-applicants")
         );
         Ok(())
     })

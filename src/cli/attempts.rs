@@ -10,25 +10,18 @@ pub fn list(ctx: &Ctx, limit: usize) -> CmdResult {
     if attempts.is_empty() {
         println!(
             "{}",
-            ctx.t(
-                "Belum ada kartu yang dicetak.",
-                "No card has been printed yet."
-            )
+            ctx.lang.text("cli-attempts-no-card-has-been-printed-yet")
         );
     }
     let skip = attempts.len().saturating_sub(limit);
     for a in &attempts[skip..] {
         let outcome = match &a.outcome {
-            PrintOutcome::Claimed => ctx.t("sedang dikirim", "being sent").to_string(),
+            PrintOutcome::Claimed => ctx.lang.text("cli-attempts-being-sent").to_string(),
             PrintOutcome::Printed { job_id } => {
-                format!("{} ({job_id})", ctx.t("tercetak", "printed"))
+                format!("{} ({job_id})", ctx.lang.text("cli-attempts-printed"))
             }
-            PrintOutcome::Failed { reason } => format!("{}: {reason}", ctx.t("gagal", "failed")),
-            PrintOutcome::Interrupted => ctx
-                .t(
-                    "terputus: mungkin sudah tercetak, periksa printer",
-                    "interrupted: may have printed, look in the printer's tray",
-                )
+            PrintOutcome::Failed { reason } => format!("{}: {reason}", ctx.lang.text("cli-attempts-failed")),
+            PrintOutcome::Interrupted => ctx.lang.text("cli-attempts-interrupted-may-have-printed-look-in")
                 .to_string(),
         };
         println!(

@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, cmd: CardCmd) -> CmdResult {
             let (job, done) = desk.print_cards(&no, &choice).map_err(|e| ctx.fail(&e))?;
             println!(
                 "{} {} ({})",
-                ctx.t("Dikirim ke printer:", "Sent to the printer:"),
+                ctx.lang.text("cli-card-sent-to-the-printer"),
                 job.job_id,
                 job.pdf.display()
             );

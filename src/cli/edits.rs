@@ -4,7 +4,7 @@
 use super::{CmdResult, Ctx, Failure, with_desk_as};
 use crate::domain::correction::draft_of;
 use crate::domain::staff::Role;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Localized;
 use crate::service::Desk;
 use crate::service::ServiceError;
 
@@ -100,30 +100,12 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> CmdResult {
         let no = &a.no;
         println!(
             "{}",
-            match ctx.lang {
-                Lang::Id => format!(
-                    "Data anggota {no} diperbaiki ({} isian): {}",
-                    done.changes.len(),
-                    done.changes.join("; ")
-                ),
-                _ => format!(
-                    "Member {no}'s data corrected ({} fields): {}",
-                    done.changes.len(),
-                    done.changes.join("; ")
-                ),
-            }
+            crate::t!(ctx.lang, "cli-edits-member-s-data-corrected-fields", no = no.to_string(), n = done.changes.len(), changes = done.changes.join("; "))
         );
         if done.card_out_of_date {
             println!(
                 "{}",
-                match ctx.lang {
-                    Lang::Id => format!(
-                        "Kartu yang sudah diserahkan masih memuat data lama. Untuk kartu baru: loket member replace {no} --reason \"data diperbaiki\""
-                    ),
-                    _ => format!(
-                        "The card already handed over shows the old data. For a new card: loket member replace {no} --reason \"data corrected\""
-                    ),
-                }
+                crate::t!(ctx.lang, "cli-edits-the-card-already-handed-over-shows", no = no.to_string())
             );
         }
         Ok(())
@@ -136,26 +118,12 @@ pub fn undo(ctx: &Ctx, desk: &Desk, role: Option<Role>, no: &str, reason: &str) 
     let action = &done.action;
     println!(
         "{}",
-        match ctx.lang {
-            Lang::Id => format!(
-                "Langkah '{action}' pada {no} dibatalkan; permohonan kembali {state}. Riwayat menyimpan langkah dan pembatalannya."
-            ),
-            _ => format!(
-                "Step '{action}' on {no} undone; the request is back to {state}. The history keeps both the step and its undo."
-            ),
-        }
+        crate::t!(ctx.lang, "cli-edits-step-on-undone-the-request-is", action = action.to_string(), no = no.to_string(), state = state.to_string())
     );
     if let Some(serial) = &done.spoiled_serial {
         println!(
             "{}",
-            match ctx.lang {
-                Lang::Id => format!(
-                    "Kartu {serial} tercatat rusak (tidak dipakai); cetakan berikutnya mendapat nomor seri baru."
-                ),
-                _ => format!(
-                    "Card {serial} is recorded as spoiled (not to be used); the next print gets a new serial."
-                ),
-            }
+            crate::t!(ctx.lang, "cli-edits-card-is-recorded-as-spoiled-not", serial = serial.to_string())
         );
     }
     Ok(())

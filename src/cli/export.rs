@@ -58,7 +58,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
         None => HashSet::new(),
     };
     let has_photo = |no: &str| with_photo.contains(no);
-    let bar = progress_bar(members.len() as u64, ctx.t("mengekspor", "exporting"));
+    let bar = progress_bar(members.len() as u64, ctx.lang.text("cli-export-exporting"));
     let mut tick = |n| bar.inc(n);
     let tz = ctx.clock.tz();
     let today = ctx.clock.today();
@@ -109,55 +109,37 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
             &ctx.acting(&store)?.0,
             "export",
             a.system.name(),
+            // i18n: an audit detail, kept in the store once, in the log's English
             &format!("{written} members to {}", a.file.display()),
         )
         .map_err(|e| ctx.fail(&e))?;
-    let sensitive = match (a.system, lang) {
-        (System::Slims, Lang::Id) => "NIK",
-        (System::Slims, _) => "NIKs",
-        (System::Inlislite, Lang::Id) => "NIK dan nama ibu kandung",
-        (System::Inlislite, _) => "NIKs and mothers' birth names",
+    let sensitive = match a.system {
+        System::Slims => lang.text("cli-export-sensitive-slims"),
+        System::Inlislite => lang.text("cli-export-sensitive-inlislite"),
     };
     eprintln!(
         "{}",
-        match lang {
-            Lang::Id => format!(
-                "Perhatian: berkas ini berisi {sensitive} (data pribadi, UU 27/2022). Hanya pemiliknya yang bisa membacanya (mode 0600). Serahkan langsung ke admin {}, lalu hapus.",
-                a.system.name()
-            ),
-            _ => format!(
-                "Note: this file holds {sensitive} (personal data, UU 27/2022). Only its owner can read it (mode 0600). Hand it straight to the {} administrator, then delete it.",
-                a.system.name()
-            ),
-        }
+        crate::t!(
+            lang,
+            "cli-export-file-holds-personal-data",
+            sensitive = sensitive,
+            peer = a.system.name()
+        )
     );
     if let Some(dir) = &a.photos {
         let n =
             export_photos(&store, &members, &with_photo, a.system, dir).map_err(Failure::new)?;
-        summary.notes.push(match (a.system, lang) {
-            (System::Slims, Lang::Id) => format!(
-                "Foto: {n} berkas member_NOMOR.jpg di {}; salin ke folder images/persons SLiMS (nama sudah tertulis di member_image).",
-                dir.display()
-            ),
-            (System::Slims, _) => format!(
-                "Photos: {n} files member_NUMBER.jpg in {}; copy them into SLiMS's images/persons folder (member_image names them).",
-                dir.display()
-            ),
-            (System::Inlislite, Lang::Id) => format!(
-                "Foto: {n} berkas NOMOR.jpg di {}; salin ke uploaded_files/foto_anggota INLISLite (PHOTO URL menyebutnya).",
-                dir.display()
-            ),
-            (System::Inlislite, _) => format!(
-                "Photos: {n} files NUMBER.jpg in {}; copy them into INLISLite's uploaded_files/foto_anggota (PHOTO URL names them).",
-                dir.display()
-            ),
-        });
+        let id = match a.system {
+            System::Slims => "cli-export-photos-for-slims",
+            System::Inlislite => "cli-export-photos-for-inlislite",
+        };
+        let folder = dir.display().to_string();
+        summary
+            .notes
+            .push(crate::t!(lang, id, n = n, folder = folder));
     } else if a.system == System::Slims {
         summary.notes.push(
-            ctx.t(
-                "member_image dibiarkan kosong: tambahkan --photos FOLDER untuk mengekspor foto.",
-                "member_image left empty: add --photos DIR to export the photos.",
-            )
+            ctx.lang.text("cli-export-member-image-left-empty-add-photos")
             .to_string(),
         );
     }
@@ -167,16 +149,14 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
 }
 
 fn done_line(written: usize, all: usize, peer: &str, file: &Path, lang: Lang) -> String {
-    match lang {
-        Lang::Id => format!(
-            "{written} dari {all} anggota diekspor untuk {peer} ke {}.",
-            file.display()
-        ),
-        _ => format!(
-            "{written} of {all} members exported for {peer} to {}.",
-            file.display()
-        ),
-    }
+    crate::t!(
+        lang,
+        "cli-export-done",
+        written = written,
+        all = all,
+        peer = peer,
+        file = file.display().to_string()
+    )
 }
 
 /// Writes each member's photo (at most 500 KB, what SLiMS and INLISLite take) under the name
@@ -209,6 +189,7 @@ fn export_photos(
         links.push_str(&format!("{no},{file}\n"));
         n += 1;
     }
-    std::fs::write(dir.join("photos.csv"), links).map_err(|e| format!("photos.csv: {e}"))?;
+    std::fs::write(dir.join("photos.csv"), links)// i18n: the file name, then the system's own error
+        .map_err(|e| format!("photos.csv: {e}"))?;
     Ok(n)
 }

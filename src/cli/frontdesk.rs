@@ -36,10 +36,7 @@ pub fn frontdesk(ctx: &Ctx, scanner_port: Option<String>) -> CmdResult {
         crate::tui::frontdesk::run_frontdesk(desk, ctx.lang, scanner, photo.preview).map_err(|e| {
             Failure::new(format!(
                 "{}: {e:#}",
-                ctx.t(
-                    "Layar meja depan berhenti karena gangguan terminal",
-                    "The front-desk screen stopped on a terminal error"
-                )
+                ctx.lang.text("cli-frontdesk-the-front-desk-screen-stopped-on")
             ))
         })
     })
@@ -74,14 +71,7 @@ pub fn run(ctx: &Ctx, cmd: VisitCmd) -> CmdResult {
     let date: Date = match date {
         None => ctx.clock.today(),
         Some(d) => d.trim().parse().map_err(|_| {
-            Failure::input(match ctx.lang {
-                crate::i18n::Lang::Id => {
-                    format!("Tanggal '{d}' tidak dikenali. Tulis seperti 2026-11-28.")
-                }
-                _ => {
-                    format!("Date '{d}' is not understood. Write it like 2026-11-28.")
-                }
-            })
+            Failure::input(crate::t!(ctx.lang, "cli-frontdesk-date-not-understood", date = d.as_str()))
         })?,
     };
     with_desk(ctx, |desk| {
@@ -138,13 +128,13 @@ pub fn run(ctx: &Ctx, cmd: VisitCmd) -> CmdResult {
         }
         println!(
             "{} {}: {} {} ({} {}, {} {})",
-            ctx.t("Kunjungan", "Visits on"),
+            ctx.lang.text("cli-frontdesk-visits-on"),
             date,
             count.people,
-            ctx.t("orang", "people"),
-            ctx.t("anggota", "members"),
+            ctx.lang.text("cli-frontdesk-people"),
+            ctx.lang.text("cli-frontdesk-members"),
             count.members,
-            ctx.t("tamu", "guests"),
+            ctx.lang.text("cli-frontdesk-guests"),
             count.guests
         );
         for r in rows {
@@ -153,12 +143,12 @@ pub fn run(ctx: &Ctx, cmd: VisitCmd) -> CmdResult {
                 None => println!(
                     "{}  {:<14} {} — {}, {} ({} {})",
                     r.time,
-                    ctx.t("tamu", "guest"),
+                    ctx.lang.text("cli-frontdesk-guest"),
                     r.name,
                     r.institution.unwrap_or_default(),
                     r.purpose.unwrap_or_default(),
                     r.people,
-                    ctx.t("orang", "people")
+                    ctx.lang.text("cli-frontdesk-people")
                 ),
             }
         }

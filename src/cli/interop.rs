@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{CmdResult, Ctx, Failure, print_json};
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Localized;
 use crate::interop::{
     self, ImportOptions, InteropError, PhotoLink, PlanContext, SourceFile, System, inlislite, slims,
 };
@@ -75,10 +75,7 @@ pub(super) fn dialect(separator: char, quote: char, ctx: &Ctx) -> Result<slims::
                 quote: q,
             })
         }
-        _ => Err(Failure::input(ctx.t(
-            "--separator dan --quote harus satu huruf ASCII, berbeda satu sama lain, bukan \\, misalnya , ; atau \".",
-            "--separator and --quote must be one ASCII character each, not the same, not \\, e.g. , ; or \".",
-        ))),
+        _ => Err(Failure::input(ctx.lang.text("cli-interop-separator-and-quote-must-be-one"))),
     }
 }
 
@@ -156,7 +153,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
             System::Inlislite => None,
         }
         .unwrap_or_else(|| {
-            ctx.t("loket tidak menyimpannya", "loket does not keep it")
+            ctx.lang.text("cli-interop-loket-does-not-keep-it")
                 .to_string()
         });
         plan.report.summary.leave_out(column, *n, why);
@@ -217,47 +214,30 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         }
         eprintln!(
             "{}",
-            match lang {
-                Lang::Id => format!(
-                    "Tautan foto: {} diperiksa, {} bermasalah.",
-                    links.len(),
-                    problems.len()
-                ),
-                _ => format!(
-                    "Photo links: {} checked, {} with problems.",
-                    links.len(),
-                    problems.len()
-                ),
-            }
+            crate::t!(
+                lang,
+                "cli-interop-photo-links-checked",
+                checked = links.len(),
+                problems = problems.len()
+            )
         );
         if !problems.is_empty() && !a.partial {
-            return Err(Failure::input(ctx.t(
-                "Tidak ada yang ditulis: ada foto yang bermasalah (lihat di atas). Perbaiki foto atau tautannya lalu impor lagi, atau tambahkan --partial.",
-                "Nothing was written: some photos have problems (see above). Fix the photos or their links and import again, or add --partial.",
-            )));
+            return Err(Failure::input(ctx.lang.text("cli-interop-nothing-was-written-some-photos-have")));
         }
     }
 
     let totals = plan.report.totals();
     if totals.rejected > 0 && !a.partial {
-        return Err(Failure::input(match lang {
-            Lang::Id => format!(
-                "Tidak ada yang ditulis: {} baris ditolak. Perbaiki baris itu di berkas lalu impor lagi, atau tambahkan --partial untuk mengimpor baris yang baik saja.",
-                totals.rejected
-            ),
-            _ => format!(
-                "Nothing was written: {} rows were rejected. Fix them in the file and import again, or add --partial to import the good rows only.",
-                totals.rejected
-            ),
-        }));
+        return Err(Failure::input(crate::t!(
+            lang,
+            "cli-interop-rows-rejected-nothing-written",
+            n = totals.rejected
+        )));
     }
     if a.dry_run {
         println!(
             "{}",
-            ctx.t(
-                "Uji coba (--dry-run): tidak ada yang ditulis.",
-                "Dry run (--dry-run): nothing was written."
-            )
+            ctx.lang.text("cli-interop-dry-run-dry-run-nothing-was")
         );
         return Ok(());
     }
@@ -267,7 +247,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         a.file.file_name().unwrap_or_default().to_string_lossy()
     );
     let (actor, _) = ctx.acting(&store)?;
-    let bar = progress_bar(plan.writes.len() as u64, ctx.t("menulis", "writing"));
+    let bar = progress_bar(plan.writes.len() as u64, ctx.lang.text("cli-interop-writing"));
     let done = store
         .import_members(
             ImportBatch {
@@ -293,22 +273,19 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
     if !photos.is_empty() {
         println!(
             "{} {}",
-            ctx.t("Foto tersimpan:", "Photos stored:"),
+            ctx.lang.text("cli-interop-photos-stored"),
             photos.len()
         );
     }
     println!(
         "{}",
-        match lang {
-            Lang::Id => format!(
-                "Tersimpan: {} anggota baru, {} diperbarui, {} permohonan kartu.",
-                done.added, done.updated, done.requests
-            ),
-            _ => format!(
-                "Saved: {} new members, {} updated, {} card requests.",
-                done.added, done.updated, done.requests
-            ),
-        }
+        crate::t!(
+            lang,
+            "cli-interop-saved",
+            added = done.added,
+            updated = done.updated,
+            requests = done.requests
+        )
     );
     Ok(())
 }

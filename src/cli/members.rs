@@ -173,22 +173,22 @@ pub fn run(ctx: &Ctx, cmd: MemberCmd) -> CmdResult {
                 print_json(&view);
             } else {
                 let rows = [
-                    (ctx.t("Nomor anggota", "Member number"), view.member_no),
-                    (ctx.t("Nama", "Name"), view.full_name),
+                    (ctx.lang.text("cli-members-member-number"), view.member_no),
+                    (ctx.lang.text("cli-members-name"), view.full_name),
                     ("NIK", view.nik),
                     (
-                        ctx.t("Tempat, tgl lahir", "Born"),
+                        ctx.lang.text("cli-members-born"),
                         format!("{}, {}", view.birth_place, view.birth_date),
                     ),
-                    (ctx.t("Jenis kelamin", "Sex"), view.sex.to_string()),
-                    (ctx.t("Alamat", "Address"), view.address),
-                    (ctx.t("HP", "Phone"), view.phone),
+                    (ctx.lang.text("cli-members-sex"), view.sex.to_string()),
+                    (ctx.lang.text("cli-members-address"), view.address),
+                    (ctx.lang.text("cli-members-phone"), view.phone),
                     ("E-mail", view.email),
-                    (ctx.t("Jenis anggota", "Member type"), view.member_type),
+                    (ctx.lang.text("cli-members-member-type"), view.member_type),
                     ("Status", view.status),
-                    (ctx.t("Terdaftar", "Registered"), view.registered_at),
+                    (ctx.lang.text("cli-members-registered"), view.registered_at),
                     (
-                        ctx.t("Berlaku hingga", "Valid until"),
+                        ctx.lang.text("cli-members-valid-until"),
                         view.valid_until.unwrap_or_else(|| "-".into()),
                     ),
                 ];
@@ -209,10 +209,7 @@ pub fn run(ctx: &Ctx, cmd: MemberCmd) -> CmdResult {
             } else if views.is_empty() {
                 println!(
                     "{}",
-                    ctx.t(
-                        "Tidak ada anggota yang cocok. Coba sebagian nama saja, atau nomor anggota.",
-                        "No member matches. Try part of the name, or the member number."
-                    )
+                    ctx.lang.text("cli-members-no-member-matches-try-part-of")
                 );
             } else {
                 for v in views {
@@ -227,10 +224,7 @@ pub fn run(ctx: &Ctx, cmd: MemberCmd) -> CmdResult {
         MemberCmd::Renew { no } => start(ctx, &no, RequestKind::Renewal),
         MemberCmd::Replace { no, reason } => {
             if reason.trim().is_empty() {
-                return Err(Failure::input(ctx.t(
-                    "Tuliskan alasan penggantian (hilang/rusak).",
-                    "Give the reason for the replacement (lost/damaged).",
-                )));
+                return Err(Failure::input(ctx.lang.text("cli-members-give-the-reason-for-the-replacement")));
             }
             start(ctx, &no, RequestKind::Replacement)
         }
@@ -271,10 +265,7 @@ fn start(ctx: &Ctx, no: &str, kind: RequestKind) -> CmdResult {
 
 fn add(ctx: &Ctx, a: AddArgs) -> CmdResult {
     let Some(source) = Source::from_code(&a.source) else {
-        return Err(Failure::input(ctx.t(
-            "--source harus counter, online atau import.",
-            "--source must be counter, online or import.",
-        )));
+        return Err(Failure::input(ctx.lang.text("cli-members-source-must-be-counter-online-or")));
     };
     let draft = MemberDraft {
         full_name: a.name,

@@ -49,6 +49,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::config::{Clock, Config, Paths};
+pub use crate::context::Ctx;
 use crate::i18n::{Lang, Localized};
 use crate::service::Desk;
 use crate::store::Store;
@@ -152,21 +153,6 @@ pub enum Command {
     Export(export::ExportArgs),
 }
 
-/// What every command needs: where things are, the config, the clock, the language.
-pub struct Ctx {
-    pub paths: Paths,
-    pub config: Config,
-    pub clock: Clock,
-    pub lang: Lang,
-    /// `--as NAME`.
-    pub as_user: Option<String>,
-    /// Who the command acts as, once resolved (see `who`).
-    pub acting: std::cell::OnceCell<(
-        crate::domain::workflow::Actor,
-        Option<crate::domain::staff::Role>,
-    )>,
-}
-
 /// A failure to show the person at the terminal, already in their language.
 pub struct Failure {
     pub message: String,
@@ -199,10 +185,6 @@ impl Ctx {
 
     pub fn fail(&self, e: &dyn Localized) -> Failure {
         Failure::new(e.localized(self.lang))
-    }
-
-    pub fn t<'a>(&self, id: &'a str, en: &'a str) -> &'a str {
-        self.lang.pick(id, en)
     }
 }
 

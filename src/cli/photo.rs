@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, cmd: PhotoCmd) -> CmdResult {
                 .map_err(|e| ctx.fail(&e))?;
             println!(
                 "{no}: {} ({}×{}, {} KB)",
-                ctx.t("foto tersimpan", "photo stored"),
+                ctx.lang.text("cli-photo-photo-stored"),
                 stored.width,
                 stored.height,
                 stored.jpeg.len().div_ceil(1024)
@@ -40,10 +40,7 @@ pub fn run(ctx: &Ctx, cmd: PhotoCmd) -> CmdResult {
                 Some(r) => println!("{no}: {}", r.state.localized(ctx.lang)),
                 None => println!(
                     "{}",
-                    ctx.t(
-                        "Langkah foto belum dicatat: pendaftar belum dipanggil ke loket (loket request call NOMOR).",
-                        "The photo step is not recorded yet: the applicant has not been called to the counter (loket request call NUMBER)."
-                    )
+                    ctx.lang.text("cli-photo-the-photo-step-is-not-recorded")
                 ),
             }
             Ok(())
@@ -53,10 +50,7 @@ pub fn run(ctx: &Ctx, cmd: PhotoCmd) -> CmdResult {
             let Some(photo) = desk.store.photo(&no).map_err(|e| ctx.fail(&e))? else {
                 return Err(Failure::new(format!(
                     "{no}: {}",
-                    ctx.t(
-                        "belum ada foto. Ambil fotonya dulu di loket.",
-                        "has no photo yet. Take the photo at the counter first."
-                    )
+                    ctx.lang.text("cli-photo-has-no-photo-yet-take-the")
                 )));
             };
             let out = export_under(&photo, max_kb).map_err(|e| ctx.fail(&e))?;

@@ -31,24 +31,18 @@ pub fn export_own(ctx: &Ctx, no: &str, out: &Path) -> CmdResult {
             .map_err(|e| ctx.fail(&e))?;
         println!(
             "{} {} ({} {}, {} {}, {} {})",
-            ctx.t(
-                "Data anggota untuk anggota itu:",
-                "The member's data, for the member:"
-            ),
+            ctx.lang.text("cli-privacy-the-member-s-data-for-the"),
             file.display(),
             data.requests.len(),
-            ctx.t("permohonan", "requests"),
+            ctx.lang.text("cli-privacy-requests"),
             data.visits.len(),
-            ctx.t("kunjungan", "visits"),
+            ctx.lang.text("cli-privacy-visits"),
             data.audit.len(),
-            ctx.t("catatan audit", "audit entries"),
+            ctx.lang.text("cli-privacy-audit-entries"),
         );
         println!(
             "{}",
-            ctx.t(
-                "Berkas ini berisi NIK lengkap: serahkan hanya kepada anggota itu sendiri, lalu hapus dari komputer ini.",
-                "The file holds the whole NIK: hand it to the member in person only, then delete it from this computer."
-            )
+            ctx.lang.text("cli-privacy-the-file-holds-the-whole-nik")
         );
         Ok(())
     })
@@ -59,16 +53,13 @@ pub fn erase(ctx: &Ctx, no: &str, reason: &str) -> CmdResult {
         let kept = desk.erase_member(no, reason).map_err(|e| ctx.fail(&e))?;
         println!(
             "{no}: {}",
-            ctx.t(
-                "data pribadi dihapus. Yang tersisa untuk statistik: jenis anggota, jenis kelamin, tahun lahir, kota, tanggal daftar, kunjungan dan kartu.",
-                "personal data erased. Kept for the statistics: member type, sex, birth year, city, registration date, visits and cards."
-            )
+            ctx.lang.text("cli-privacy-personal-data-erased-kept-for-the")
         );
         println!(
             "{}: {} {}",
-            ctx.t("Kartu", "Card"),
+            ctx.lang.text("cli-privacy-card"),
             kept.status.code(),
-            ctx.t("(tidak berlaku lagi)", "(no longer valid)")
+            ctx.lang.text("cli-privacy-no-longer-valid")
         );
         Ok(())
     })

@@ -98,22 +98,13 @@ impl Output {
         };
         // The handover register names members: written for its owner only.
         crate::fsutil::write_private(&file, bytes).map_err(|e| write_failed(ctx, &file, &e))?;
-        println!("{} {}", ctx.t("Disimpan:", "Saved:"), file.display());
+        println!("{} {}", ctx.lang.text("cli-report-saved"), file.display());
         Ok(())
     }
 }
 
 fn write_failed(ctx: &Ctx, file: &Path, e: &std::io::Error) -> Failure {
-    Failure::new(match ctx.lang {
-        Lang::Id => format!(
-            "Berkas {} tidak bisa ditulis ({e}). Periksa foldernya dan hak aksesnya, atau pilih --out lain.",
-            file.display()
-        ),
-        _ => format!(
-            "File {} cannot be written ({e}). Check the folder and its permissions, or pick another --out.",
-            file.display()
-        ),
-    })
+    Failure::new(crate::t!(ctx.lang, "cli-report-file-cannot-be-written-check-the", file = file.display().to_string(), e = e.to_string()))
 }
 
 fn bad_period(ctx: &Ctx, e: PeriodError) -> Failure {
@@ -199,8 +190,8 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> CmdResult {
         _ => summary_text(&s, &tables, lib, &tz, ctx.lang).into_bytes(),
     };
     let prefix = match period.kind {
-        PeriodKind::Month => ctx.t("laporan-bulanan", "monthly-report"),
-        _ => ctx.t("laporan-harian", "daily-report"),
+        PeriodKind::Month => ctx.lang.text("cli-report-monthly-report"),
+        _ => ctx.lang.text("cli-report-daily-report"),
     };
     args.output.write(ctx, &bytes, &pdf_name(prefix, &period))
 }
@@ -208,10 +199,7 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> CmdResult {
 fn register_period(ctx: &Ctx, a: &RegisterArgs) -> Result<Period, Failure> {
     let tz = ctx.clock.tz();
     match (&a.date, &a.from, &a.to) {
-        (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(Failure::input(ctx.t(
-            "Pakai --date untuk satu hari, atau --from dan --to untuk beberapa hari, bukan keduanya.",
-            "Use --date for one day, or --from and --to for several days, not both.",
-        ))),
+        (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(Failure::input(ctx.lang.text("cli-report-use-date-for-one-day-or"))),
         (_, Some(from), Some(to)) => {
             let (from, to) = (
                 parse_date(from).map_err(|e| bad_period(ctx, e))?,
@@ -219,10 +207,7 @@ fn register_period(ctx: &Ctx, a: &RegisterArgs) -> Result<Period, Failure> {
             );
             Period::days(from, to, tz).map_err(|e| bad_period(ctx, e))
         }
-        (_, Some(_), None) | (_, None, Some(_)) => Err(Failure::input(ctx.t(
-            "Beberapa hari perlu --from dan --to, misalnya --from 2026-11-01 --to 2026-11-30.",
-            "Several days need both --from and --to, e.g. --from 2026-11-01 --to 2026-11-30.",
-        ))),
+        (_, Some(_), None) | (_, None, Some(_)) => Err(Failure::input(ctx.lang.text("cli-report-several-days-need-both-from-and"))),
         (date, None, None) => Ok(Period::day(day_or_today(ctx, date)?, tz)),
     }
 }
@@ -259,6 +244,6 @@ pub fn run_register(ctx: &Ctx, a: RegisterArgs) -> CmdResult {
     a.output.write(
         ctx,
         &bytes,
-        &pdf_name(ctx.t("tanda-terima-kartu", "card-receipts"), &period),
+        &pdf_name(ctx.lang.text("cli-report-card-receipts"), &period),
     )
 }

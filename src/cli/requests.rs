@@ -147,10 +147,7 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
                 Some(d) => match IdentityKind::from_code(d) {
                     Some(k @ (IdentityKind::Ktp | IdentityKind::Kk)) => Some(k),
                     _ => {
-                        return Err(Failure::input(ctx.t(
-                            "--document harus ktp atau kk.",
-                            "--document must be ktp or kk.",
-                        )));
+                        return Err(Failure::input(ctx.lang.text("cli-requests-document-must-be-ktp-or-kk")));
                     }
                 },
             };
@@ -159,10 +156,7 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
                 Some(code) => match CheckItem::from_code(code) {
                     Some(item) => Some((item, reason.clone().unwrap_or_default())),
                     None => {
-                        return Err(Failure::input(ctx.t(
-                            "--fail harus salah satu: document, data, nik, photo, duplicate.",
-                            "--fail must be one of: document, data, nik, photo, duplicate.",
-                        )));
+                        return Err(Failure::input(ctx.lang.text("cli-requests-fail-must-be-one-of-document")));
                     }
                 },
             };
@@ -181,10 +175,7 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
             card,
         } => {
             if card.as_deref().is_some_and(|c| c.trim().is_empty()) {
-                return Err(Failure::input(ctx.t(
-                    "--card kosong. Ketik nomor seri yang tercetak di kartu, mis. --card 26112800001-01, atau hilangkan --card.",
-                    "--card is empty. Give the serial printed on the card, e.g. --card 26112800001-01, or leave --card out.",
-                )));
+                return Err(Failure::input(ctx.lang.text("cli-requests-card-is-empty-give-the-serial")));
             }
             step(ctx, desk, &no, |d| {
                 let r = d.open_request(&no)?;
@@ -254,7 +245,7 @@ fn list(ctx: &Ctx, desk: &Desk, state: Option<String>, json: bool) -> CmdResult 
                 let all: Vec<&str> = RequestState::ALL.iter().map(|s| s.code()).collect();
                 return Err(Failure::input(format!(
                     "{} {}",
-                    ctx.t("--state harus salah satu dari:", "--state must be one of:"),
+                    ctx.lang.text("cli-requests-state-must-be-one-of"),
                     all.join(", ")
                 )));
             }
@@ -267,7 +258,7 @@ fn list(ctx: &Ctx, desk: &Desk, state: Option<String>, json: bool) -> CmdResult 
         return Ok(());
     }
     if views.is_empty() {
-        println!("{}", ctx.t("Antrean kosong.", "The queue is empty."));
+        println!("{}", ctx.lang.text("cli-requests-the-queue-is-empty"));
     }
     for v in views {
         let mark = match v.timing {
@@ -319,15 +310,15 @@ fn show(ctx: &Ctx, desk: &Desk, no: &str, json: bool) -> CmdResult {
     );
     println!(
         "{}: {} / {}",
-        ctx.t("Jenis, asal", "Kind, source"),
+        ctx.lang.text("cli-requests-kind-source"),
         v.kind,
         v.source
     );
     if let Some(s) = &r.card_serial {
-        println!("{}: {s}", ctx.t("Nomor seri kartu", "Card serial"));
+        println!("{}: {s}", ctx.lang.text("cli-requests-card-serial"));
     }
     if let Some(h) = r.handler() {
-        println!("{}: {h}", ctx.t("Ditangani", "Handled by"));
+        println!("{}: {h}", ctx.lang.text("cli-requests-handled-by-2"));
     }
     let mut prev = None;
     for t in &r.history {
@@ -335,7 +326,7 @@ fn show(ctx: &Ctx, desk: &Desk, no: &str, json: bool) -> CmdResult {
             .map(|p: jiff::Timestamp| format!("{:>4} min", t.at.duration_since(p).as_secs() / 60))
             .unwrap_or_else(|| "        ".into());
         let undo = if t.action == crate::domain::undo::UNDO {
-            ctx.t("↶ batal → ", "↶ undo → ")
+            ctx.lang.text("cli-requests-undo")
         } else {
             ""
         };

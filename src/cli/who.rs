@@ -24,10 +24,7 @@ fn password(ctx: &Ctx) -> Result<String, Failure> {
         .read_line(&mut line)
         .map_err(|e| Failure::new(e.to_string()))?;
     if line.is_empty() {
-        return Err(Failure::input(ctx.t(
-            "--as perlu kata sandi akun itu: di baris pertama masukan standar, atau di LOKET_PASSWORD.",
-            "--as needs that account's password: on the first line of standard input, or in LOKET_PASSWORD.",
-        )));
+        return Err(Failure::input(ctx.lang.text("cli-who-as-needs-that-account-s-password")));
     }
     Ok(line.trim_end_matches(['\n', '\r']).to_string())
 }

@@ -20,7 +20,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::cli::Ctx;
+use crate::context::Ctx;
 use crate::photo::PhotoConfig;
 use crate::scanner::frame::ScannerConfig;
 use crate::scanner::wedge::{Routed, WedgeFilter};
