@@ -73,31 +73,26 @@ impl Localized for BarcodeError {
                 symbology,
                 data,
                 ch,
-            } => match lang {
-                Lang::Id => format!(
-                    "Nomor anggota {data} berisi karakter {ch:?} yang tidak bisa dibuat barcode {}. Pilih simbologi lain (code128 atau qr) di pengaturan kartu.",
-                    symbology.name()
-                ),
-                _ => format!(
-                    "Member number {data} contains {ch:?}, which {} cannot encode. Choose another symbology (code128 or qr) in the card settings.",
-                    symbology.name()
-                ),
-            },
+            } => crate::t!(
+                lang,
+                "card-barcode-cannot-encode",
+                data = data.as_str(),
+                ch = format!("{ch:?}"),
+                symbology = symbology.name(),
+            ),
             BarcodeError::TooBig {
                 symbology,
                 data,
                 needed_mm,
                 box_mm,
-            } => match lang {
-                Lang::Id => format!(
-                    "Barcode {} untuk {data} perlu {needed_mm:.1} mm, kotaknya di templat kartu hanya {box_mm:.1} mm, sehingga garisnya akan terlalu tipis untuk dibaca pemindai. Perlebar kotak barcode di templat atau pilih Code 128/QR.",
-                    symbology.name()
-                ),
-                _ => format!(
-                    "The {} barcode for {data} needs {needed_mm:.1} mm but its box in the card template is {box_mm:.1} mm, so its bars would be too thin to scan. Widen the barcode box in the template or choose Code 128/QR.",
-                    symbology.name()
-                ),
-            },
+            } => crate::t!(
+                lang,
+                "card-barcode-box-too-small",
+                symbology = symbology.name(),
+                data = data.as_str(),
+                needed_mm = format!("{needed_mm:.1}"),
+                box_mm = format!("{box_mm:.1}"),
+            ),
             BarcodeError::Empty => lang
                 .text("card-barcode-the-member-number-is-empty-there")
                 .to_string(),

@@ -94,17 +94,19 @@ pub struct LibraryInfo {
     pub logo: Option<PathBuf>,
 }
 
+// Printed on the card, which is Indonesian whatever the staff's language: its title and labels
+// belong to the card template (default-card.toml). A library sets its own in [library] rules.
+// i18n: the card's own Indonesian text, like the template's "KARTU ANGGOTA"
+const DEFAULT_RULES: &str = "\
+1. Kartu ini wajib dibawa dan ditunjukkan setiap kali berkunjung dan meminjam koleksi.
+2. Kartu hanya berlaku untuk pemiliknya dan tidak boleh dipinjamkan kepada orang lain.
+3. Kehilangan kartu segera dilaporkan kepada petugas untuk diblokir dan diganti.
+4. Perpanjang keanggotaan sebelum masa berlaku kartu habis.
+5. Siapa pun yang menemukan kartu ini mohon mengembalikannya ke alamat perpustakaan.";
+
 /// Rules most Indonesian public libraries print on the back of the card.
 pub fn default_rules() -> Vec<String> {
-    [
-        "1. Kartu ini wajib dibawa dan ditunjukkan setiap kali berkunjung dan meminjam koleksi.",
-        "2. Kartu hanya berlaku untuk pemiliknya dan tidak boleh dipinjamkan kepada orang lain.",
-        "3. Kehilangan kartu segera dilaporkan kepada petugas untuk diblokir dan diganti.",
-        "4. Perpanjang keanggotaan sebelum masa berlaku kartu habis.",
-        "5. Siapa pun yang menemukan kartu ini mohon mengembalikannya ke alamat perpustakaan.",
-    ]
-    .map(String::from)
-    .to_vec()
+    DEFAULT_RULES.lines().map(String::from).collect()
 }
 
 /// The `[card]` section of the config.
@@ -223,57 +225,37 @@ pub enum CardError {
 impl Localized for CardError {
     fn localized(&self, lang: Lang) -> String {
         match self {
-            CardError::NotActivated { member_no } => match lang {
-                Lang::Id => format!(
-                    "Kartu {member_no} belum bisa dicetak: masa berlakunya belum ditetapkan. Selesaikan verifikasi anggota dulu."
-                ),
-                _ => format!(
-                    "Card {member_no} cannot be printed yet: its validity is not set. Finish the member's verification first."
-                ),
-            },
+            CardError::NotActivated { member_no } => {
+                crate::t!(lang, "card-not-activated", member_no = member_no.as_str())
+            }
             CardError::Template(e) => e.localized(lang),
             CardError::Barcode { source, .. } => source.localized(lang),
-            CardError::Photo { member_no, message } => match lang {
-                Lang::Id => format!(
-                    "Foto anggota {member_no} tidak bisa dipakai ({message}). Ambil ulang fotonya lalu cetak lagi."
-                ),
-                _ => format!(
-                    "The photo of member {member_no} cannot be used ({message}). Take the photo again, then print."
-                ),
-            },
-            CardError::Image { path, message } => match lang {
-                Lang::Id => format!(
-                    "Gambar {} tidak bisa dipakai ({message}). Periksa logo atau gambar latar di pengaturan dan templat kartu (JPEG atau PNG).",
-                    path.display()
-                ),
-                _ => format!(
-                    "The image {} cannot be used ({message}). Check the logo or background image in the config and card template (JPEG or PNG).",
-                    path.display()
-                ),
-            },
+            CardError::Photo { member_no, message } => crate::t!(
+                lang,
+                "card-photo-unusable",
+                member_no = member_no.as_str(),
+                message = message.as_str()
+            ),
+            CardError::Image { path, message } => crate::t!(
+                lang,
+                "card-image-unusable",
+                path = path.display().to_string(),
+                message = message.as_str()
+            ),
             // `skip` is the slots already used; the clerk gave the first free slot, skip + 1.
             CardError::SkipTooLarge { skip, slots } => CardError::StartSlot {
                 start: skip + 1,
                 slots: *slots,
             }
             .localized(lang),
-            CardError::StartSlot { start, slots } => match lang {
-                Lang::Id => format!(
-                    "Tempat awal {start} tidak ada: satu lembar A4 punya {slots} tempat kartu. Masukkan tempat kosong pertama, 1 sampai {slots} (dihitung dari kiri ke kanan, atas ke bawah)."
-                ),
-                _ => format!(
-                    "There is no start slot {start}: an A4 sheet has {slots} card slots. Give the first free slot, 1 to {slots} (counted left to right, top to bottom)."
-                ),
-            },
+            CardError::StartSlot { start, slots } => crate::t!(
+                lang,
+                "card-no-such-start-slot",
+                start = *start,
+                slots = *slots
+            ),
             CardError::NoCards => lang.text("card-there-are-no-cards-to-print").to_string(),
-            CardError::Pdf(m) => match lang {
-                Lang::Id => format!(
-                    "Berkas PDF kartu gagal dibuat ({m}). Coba lagi; bila tetap gagal, laporkan ke administrator."
-                ),
-                _ => format!(
-                    "The card PDF could not be made ({m}). Try again; if it keeps failing, tell the administrator."
-                ),
-            },
+            CardError::Pdf(m) => crate::t!(lang, "card-pdf-failed", message = m.as_str()),
         }
     }
 }

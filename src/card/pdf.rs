@@ -88,6 +88,7 @@ fn image_from_bytes(bytes: Vec<u8>) -> Result<Image, String> {
     } else if bytes.starts_with(b"\x89PNG") {
         Image::from_png(bytes.into(), true)
     } else {
+        // i18n: a detail inside card-image-unusable, in English like the image decoders' own
         Err("not a JPEG or PNG file".into())
     }
 }
@@ -221,6 +222,7 @@ pub(crate) fn page(
     draw: impl FnOnce(&mut Surface) -> Result<(), CardError>,
 ) -> Result<(), CardError> {
     let settings = PageSettings::from_wh(w_mm * MM, h_mm * MM)
+        // i18n: a detail inside card-pdf-failed for the administrator, like krilla's own errors
         .ok_or_else(|| CardError::Pdf("page size".into()))?;
     let mut page = doc.start_page_with(settings);
     let mut surface = page.surface();

@@ -35,28 +35,25 @@ pub enum PrintError {
 
 impl Localized for PrintError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PrintError::NoPrinter, Lang::Id) => "Belum ada printer kartu di pengaturan. Isi [card] printer dengan nama antrean CUPS (lihat `lpstat -p`), lalu cetak lagi.".into(),
-            (PrintError::NoPrinter, _) => "No card printer is set. Put the CUPS queue name in [card] printer (see `lpstat -p`), then print again.".into(),
-            (PrintError::LpMissing { program, source }, Lang::Id) => format!(
-                "Perintah cetak `{program}` tidak bisa dijalankan ({source}). Pasang CUPS (paket cups-client) atau hubungi administrator; kartu belum dicetak."
+        match self {
+            PrintError::NoPrinter => lang.text("card-print-no-printer").to_string(),
+            PrintError::LpMissing { program, source } => crate::t!(
+                lang,
+                "card-print-lp-missing",
+                program = program.as_str(),
+                error = source.to_string()
             ),
-            (PrintError::LpMissing { program, source }, _) => format!(
-                "The print command `{program}` cannot be run ({source}). Install CUPS (the cups-client package) or call the administrator; the card was not printed."
+            PrintError::Keep { path, source } => crate::t!(
+                lang,
+                "card-print-cannot-keep-pdf",
+                path = path.display().to_string(),
+                error = source.to_string()
             ),
-            (PrintError::Keep { path, source }, Lang::Id) => format!(
-                "PDF kartu tidak bisa disimpan di {} ({source}). Periksa ruang disk dan hak akses folder itu; kartu belum dicetak.",
-                path.display()
-            ),
-            (PrintError::Keep { path, source }, _) => format!(
-                "The card PDF cannot be saved at {} ({source}). Check the disk space and the folder's permissions; the card was not printed.",
-                path.display()
-            ),
-            (PrintError::Rejected { printer, message }, Lang::Id) => format!(
-                "Printer {printer} menolak pekerjaan cetak: {message}. Periksa nama printer dengan `lpstat -p` dan pengaturan [card] printer, pastikan printer menyala, lalu cetak lagi. Status permintaan tidak berubah."
-            ),
-            (PrintError::Rejected { printer, message }, _) => format!(
-                "Printer {printer} refused the job: {message}. Check the printer's name with `lpstat -p` and the [card] printer setting, make sure the printer is on, then print again. The request was left as it was."
+            PrintError::Rejected { printer, message } => crate::t!(
+                lang,
+                "card-print-rejected",
+                printer = printer.as_str(),
+                message = message.as_str()
             ),
         }
     }
@@ -126,6 +123,7 @@ pub fn submit_with(
         return Err(PrintError::Rejected {
             printer: printer.to_string(),
             message: if message.is_empty() {
+                // i18n: lp's own detail, in lp's English like its messages (LC_ALL=C above)
                 format!("lp exited with {}", out.status)
             } else {
                 message
@@ -139,6 +137,7 @@ pub fn submit_with(
         }),
         None => Err(PrintError::Rejected {
             printer: printer.to_string(),
+            // i18n: lp's own detail, in lp's English like its messages (LC_ALL=C above)
             message: format!("lp gave no job id: {}", stdout.trim()),
         }),
     }
@@ -146,6 +145,7 @@ pub fn submit_with(
 
 /// The id in lp's `request id is loket-pdf-12 (1 file(s))`.
 pub fn parse_job_id(stdout: &str) -> Option<String> {
+    // i18n: lp's output under LC_ALL=C, read, not shown
     let rest = stdout.split("request id is ").nth(1)?;
     rest.split_whitespace().next().map(str::to_string)
 }

@@ -53,6 +53,7 @@ impl TryFrom<String> for Rgb {
         let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("x"), 16);
         match (hex.len(), byte(0), byte(2), byte(4)) {
             (6, Ok(r), Ok(g), Ok(b)) => Ok(Rgb(r, g, b)),
+            // i18n: serde's detail inside card-template-mistake, naming the template's own key syntax
             _ => Err(format!("colour {s:?} is not #rrggbb")),
         }
     }
@@ -237,22 +238,18 @@ pub enum TemplateError {
 
 impl Localized for TemplateError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (TemplateError::Read { path, source }, Lang::Id) => format!(
-                "Templat kartu {} tidak bisa dibaca ({source}). Periksa jalurnya di pengaturan [card] template, atau kosongkan untuk memakai templat bawaan.",
-                path.display()
+        match self {
+            TemplateError::Read { path, source } => crate::t!(
+                lang,
+                "card-template-unreadable",
+                path = path.display().to_string(),
+                error = source.to_string()
             ),
-            (TemplateError::Read { path, source }, _) => format!(
-                "Cannot read the card template {} ({source}). Check the path in the [card] template setting, or leave it empty to use the built-in template.",
-                path.display()
-            ),
-            (TemplateError::Parse { path, message }, Lang::Id) => format!(
-                "Templat kartu {} salah tulis: {message}. Perbaiki berkas itu (bandingkan dengan templat bawaan).",
-                path.display()
-            ),
-            (TemplateError::Parse { path, message }, _) => format!(
-                "The card template {} has a mistake: {message}. Fix the file (compare it with the built-in template).",
-                path.display()
+            TemplateError::Parse { path, message } => crate::t!(
+                lang,
+                "card-template-mistake",
+                path = path.display().to_string(),
+                message = message.as_str()
             ),
         }
     }

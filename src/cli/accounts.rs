@@ -64,14 +64,19 @@ fn read_password(ctx: &Ctx) -> Result<String, Failure> {
         .map_err(|e| Failure::new(e.to_string()))?;
     let password = password.lines().next().unwrap_or("").to_string();
     if password.is_empty() {
-        return Err(Failure::input(ctx.lang.text("cli-accounts-the-new-password-is-read-from")));
+        return Err(Failure::input(
+            ctx.lang.text("cli-accounts-the-new-password-is-read-from"),
+        ));
     }
     Ok(password)
 }
 
 fn role_arg(ctx: &Ctx, role: &str) -> Result<Role, Failure> {
     Role::from_code(role).ok_or_else(|| {
-        Failure::input(ctx.lang.text("cli-accounts-the-role-must-be-staff-supervisor"))
+        Failure::input(
+            ctx.lang
+                .text("cli-accounts-the-role-must-be-staff-supervisor"),
+        )
     })
 }
 
@@ -129,7 +134,11 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
                 .map_err(|e| ctx.fail(&e))?;
             println!(
                 "{}",
-                crate::t!(ctx.lang, "cli-accounts-password-set-must-choose", name = name.to_string())
+                crate::t!(
+                    ctx.lang,
+                    "cli-accounts-password-set-must-choose",
+                    name = name.to_string()
+                )
             );
             Ok(())
         }
@@ -141,14 +150,21 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
             accounts::set_role(&store, &name, role, &actor, now).map_err(|e| ctx.fail(&e))?;
             println!(
                 "{}",
-                crate::t!(ctx.lang, "cli-accounts-role-is-now", name = name.to_string(), role = role_name(role, ctx.lang).to_string())
+                crate::t!(
+                    ctx.lang,
+                    "cli-accounts-role-is-now",
+                    name = name.to_string(),
+                    role = role_name(role, ctx.lang).to_string()
+                )
             );
             Ok(())
         }
         UserCmd::Link { name, os_user } => {
             let os_user = os_user.trim();
             if os_user.is_empty() {
-                return Err(Failure::input(ctx.lang.text("cli-accounts-give-the-os-user-name-after")));
+                return Err(Failure::input(
+                    ctx.lang.text("cli-accounts-give-the-os-user-name-after"),
+                ));
             }
             let (store, actor) = as_admin(ctx)?;
             store
@@ -156,7 +172,12 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> CmdResult {
                 .map_err(|e| ctx.fail(&e))?;
             println!(
                 "{}",
-                crate::t!(ctx.lang, "cli-accounts-loket-commands-by-os-user-are", os_user = os_user.to_string(), name = name.to_string())
+                crate::t!(
+                    ctx.lang,
+                    "cli-accounts-loket-commands-by-os-user-are",
+                    os_user = os_user.to_string(),
+                    name = name.to_string()
+                )
             );
             Ok(())
         }

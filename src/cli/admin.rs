@@ -19,7 +19,8 @@ pub fn overview(ctx: &Ctx) -> CmdResult {
     );
     println!(
         "{}",
-        ctx.lang.text("cli-admin-commands-loket-demo-fill-with-example")
+        ctx.lang
+            .text("cli-admin-commands-loket-demo-fill-with-example")
     );
     Ok(())
 }
@@ -55,10 +56,7 @@ pub fn status(ctx: &Ctx, json: bool) -> CmdResult {
                 w.standard_minutes,
                 ctx.lang.text("cli-admin-min-standard"),
             ),
-            None => println!(
-                "{}",
-                ctx.lang.text("cli-admin-nobody-is-waiting")
-            ),
+            None => println!("{}", ctx.lang.text("cli-admin-nobody-is-waiting")),
         }
         println!(
             "{} {}   {} {}",
@@ -99,7 +97,8 @@ pub fn audit(
     if entries.is_empty() {
         println!(
             "{}",
-            ctx.lang.text("cli-admin-no-entries-match-loosen-the-filters")
+            ctx.lang
+                .text("cli-admin-no-entries-match-loosen-the-filters")
         );
     }
     for e in &entries {

@@ -20,8 +20,12 @@ pub fn list(ctx: &Ctx, limit: usize) -> CmdResult {
             PrintOutcome::Printed { job_id } => {
                 format!("{} ({job_id})", ctx.lang.text("cli-attempts-printed"))
             }
-            PrintOutcome::Failed { reason } => format!("{}: {reason}", ctx.lang.text("cli-attempts-failed")),
-            PrintOutcome::Interrupted => ctx.lang.text("cli-attempts-interrupted-may-have-printed-look-in")
+            PrintOutcome::Failed { reason } => {
+                format!("{}: {reason}", ctx.lang.text("cli-attempts-failed"))
+            }
+            PrintOutcome::Interrupted => ctx
+                .lang
+                .text("cli-attempts-interrupted-may-have-printed-look-in")
                 .to_string(),
         };
         println!(

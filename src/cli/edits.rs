@@ -100,12 +100,22 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> CmdResult {
         let no = &a.no;
         println!(
             "{}",
-            crate::t!(ctx.lang, "cli-edits-member-s-data-corrected-fields", no = no.to_string(), n = done.changes.len(), changes = done.changes.join("; "))
+            crate::t!(
+                ctx.lang,
+                "cli-edits-member-s-data-corrected-fields",
+                no = no.to_string(),
+                n = done.changes.len(),
+                changes = done.changes.join("; ")
+            )
         );
         if done.card_out_of_date {
             println!(
                 "{}",
-                crate::t!(ctx.lang, "cli-edits-the-card-already-handed-over-shows", no = no.to_string())
+                crate::t!(
+                    ctx.lang,
+                    "cli-edits-the-card-already-handed-over-shows",
+                    no = no.to_string()
+                )
             );
         }
         Ok(())
@@ -118,12 +128,22 @@ pub fn undo(ctx: &Ctx, desk: &Desk, role: Option<Role>, no: &str, reason: &str) 
     let action = &done.action;
     println!(
         "{}",
-        crate::t!(ctx.lang, "cli-edits-step-on-undone-the-request-is", action = action.to_string(), no = no.to_string(), state = state.to_string())
+        crate::t!(
+            ctx.lang,
+            "cli-edits-step-on-undone-the-request-is",
+            action = action.to_string(),
+            no = no.to_string(),
+            state = state.to_string()
+        )
     );
     if let Some(serial) = &done.spoiled_serial {
         println!(
             "{}",
-            crate::t!(ctx.lang, "cli-edits-card-is-recorded-as-spoiled-not", serial = serial.to_string())
+            crate::t!(
+                ctx.lang,
+                "cli-edits-card-is-recorded-as-spoiled-not",
+                serial = serial.to_string()
+            )
         );
     }
     Ok(())

@@ -139,8 +139,9 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CmdResult {
             .push(crate::t!(lang, id, n = n, folder = folder));
     } else if a.system == System::Slims {
         summary.notes.push(
-            ctx.lang.text("cli-export-member-image-left-empty-add-photos")
-            .to_string(),
+            ctx.lang
+                .text("cli-export-member-image-left-empty-add-photos")
+                .to_string(),
         );
     }
     println!("{}", done_line(written, members.len(), peer, &a.file, lang));
@@ -189,7 +190,7 @@ fn export_photos(
         links.push_str(&format!("{no},{file}\n"));
         n += 1;
     }
-    std::fs::write(dir.join("photos.csv"), links)// i18n: the file name, then the system's own error
+    std::fs::write(dir.join("photos.csv"), links) // i18n: the file name, then the system's own error
         .map_err(|e| format!("photos.csv: {e}"))?;
     Ok(n)
 }

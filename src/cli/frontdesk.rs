@@ -36,7 +36,8 @@ pub fn frontdesk(ctx: &Ctx, scanner_port: Option<String>) -> CmdResult {
         crate::tui::frontdesk::run_frontdesk(desk, ctx.lang, scanner, photo.preview).map_err(|e| {
             Failure::new(format!(
                 "{}: {e:#}",
-                ctx.lang.text("cli-frontdesk-the-front-desk-screen-stopped-on")
+                ctx.lang
+                    .text("cli-frontdesk-the-front-desk-screen-stopped-on")
             ))
         })
     })
@@ -71,7 +72,11 @@ pub fn run(ctx: &Ctx, cmd: VisitCmd) -> CmdResult {
     let date: Date = match date {
         None => ctx.clock.today(),
         Some(d) => d.trim().parse().map_err(|_| {
-            Failure::input(crate::t!(ctx.lang, "cli-frontdesk-date-not-understood", date = d.as_str()))
+            Failure::input(crate::t!(
+                ctx.lang,
+                "cli-frontdesk-date-not-understood",
+                date = d.as_str()
+            ))
         })?,
     };
     with_desk(ctx, |desk| {

@@ -67,15 +67,13 @@ pub(super) fn progress_bar(len: u64, what: &str) -> ProgressBar {
 pub(super) fn dialect(separator: char, quote: char, ctx: &Ctx) -> Result<slims::Dialect, Failure> {
     match (u8::try_from(separator), u8::try_from(quote)) {
         // The same character for both, or a line break, would make every file unreadable.
-        (Ok(s), Ok(q))
-            if usable(s) && usable(q) && s != q =>
-        {
-            Ok(slims::Dialect {
-                separator: s,
-                quote: q,
-            })
-        }
-        _ => Err(Failure::input(ctx.lang.text("cli-interop-separator-and-quote-must-be-one"))),
+        (Ok(s), Ok(q)) if usable(s) && usable(q) && s != q => Ok(slims::Dialect {
+            separator: s,
+            quote: q,
+        }),
+        _ => Err(Failure::input(
+            ctx.lang.text("cli-interop-separator-and-quote-must-be-one"),
+        )),
     }
 }
 
@@ -153,7 +151,8 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
             System::Inlislite => None,
         }
         .unwrap_or_else(|| {
-            ctx.lang.text("cli-interop-loket-does-not-keep-it")
+            ctx.lang
+                .text("cli-interop-loket-does-not-keep-it")
                 .to_string()
         });
         plan.report.summary.leave_out(column, *n, why);
@@ -222,7 +221,10 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
             )
         );
         if !problems.is_empty() && !a.partial {
-            return Err(Failure::input(ctx.lang.text("cli-interop-nothing-was-written-some-photos-have")));
+            return Err(Failure::input(
+                ctx.lang
+                    .text("cli-interop-nothing-was-written-some-photos-have"),
+            ));
         }
     }
 
@@ -247,7 +249,10 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         a.file.file_name().unwrap_or_default().to_string_lossy()
     );
     let (actor, _) = ctx.acting(&store)?;
-    let bar = progress_bar(plan.writes.len() as u64, ctx.lang.text("cli-interop-writing"));
+    let bar = progress_bar(
+        plan.writes.len() as u64,
+        ctx.lang.text("cli-interop-writing"),
+    );
     let done = store
         .import_members(
             ImportBatch {

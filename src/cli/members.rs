@@ -224,7 +224,10 @@ pub fn run(ctx: &Ctx, cmd: MemberCmd) -> CmdResult {
         MemberCmd::Renew { no } => start(ctx, &no, RequestKind::Renewal),
         MemberCmd::Replace { no, reason } => {
             if reason.trim().is_empty() {
-                return Err(Failure::input(ctx.lang.text("cli-members-give-the-reason-for-the-replacement")));
+                return Err(Failure::input(
+                    ctx.lang
+                        .text("cli-members-give-the-reason-for-the-replacement"),
+                ));
             }
             start(ctx, &no, RequestKind::Replacement)
         }
@@ -265,7 +268,10 @@ fn start(ctx: &Ctx, no: &str, kind: RequestKind) -> CmdResult {
 
 fn add(ctx: &Ctx, a: AddArgs) -> CmdResult {
     let Some(source) = Source::from_code(&a.source) else {
-        return Err(Failure::input(ctx.lang.text("cli-members-source-must-be-counter-online-or")));
+        return Err(Failure::input(
+            ctx.lang
+                .text("cli-members-source-must-be-counter-online-or"),
+        ));
     };
     let draft = MemberDraft {
         full_name: a.name,

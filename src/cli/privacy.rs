@@ -53,7 +53,8 @@ pub fn erase(ctx: &Ctx, no: &str, reason: &str) -> CmdResult {
         let kept = desk.erase_member(no, reason).map_err(|e| ctx.fail(&e))?;
         println!(
             "{no}: {}",
-            ctx.lang.text("cli-privacy-personal-data-erased-kept-for-the")
+            ctx.lang
+                .text("cli-privacy-personal-data-erased-kept-for-the")
         );
         println!(
             "{}: {} {}",

@@ -104,7 +104,12 @@ impl Output {
 }
 
 fn write_failed(ctx: &Ctx, file: &Path, e: &std::io::Error) -> Failure {
-    Failure::new(crate::t!(ctx.lang, "cli-report-file-cannot-be-written-check-the", file = file.display().to_string(), e = e.to_string()))
+    Failure::new(crate::t!(
+        ctx.lang,
+        "cli-report-file-cannot-be-written-check-the",
+        file = file.display().to_string(),
+        e = e.to_string()
+    ))
 }
 
 fn bad_period(ctx: &Ctx, e: PeriodError) -> Failure {
@@ -199,7 +204,9 @@ pub fn run(ctx: &Ctx, cmd: ReportCmd) -> CmdResult {
 fn register_period(ctx: &Ctx, a: &RegisterArgs) -> Result<Period, Failure> {
     let tz = ctx.clock.tz();
     match (&a.date, &a.from, &a.to) {
-        (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(Failure::input(ctx.lang.text("cli-report-use-date-for-one-day-or"))),
+        (Some(_), Some(_), _) | (Some(_), _, Some(_)) => Err(Failure::input(
+            ctx.lang.text("cli-report-use-date-for-one-day-or"),
+        )),
         (_, Some(from), Some(to)) => {
             let (from, to) = (
                 parse_date(from).map_err(|e| bad_period(ctx, e))?,
@@ -207,7 +214,9 @@ fn register_period(ctx: &Ctx, a: &RegisterArgs) -> Result<Period, Failure> {
             );
             Period::days(from, to, tz).map_err(|e| bad_period(ctx, e))
         }
-        (_, Some(_), None) | (_, None, Some(_)) => Err(Failure::input(ctx.lang.text("cli-report-several-days-need-both-from-and"))),
+        (_, Some(_), None) | (_, None, Some(_)) => Err(Failure::input(
+            ctx.lang.text("cli-report-several-days-need-both-from-and"),
+        )),
         (date, None, None) => Ok(Period::day(day_or_today(ctx, date)?, tz)),
     }
 }

@@ -147,7 +147,9 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
                 Some(d) => match IdentityKind::from_code(d) {
                     Some(k @ (IdentityKind::Ktp | IdentityKind::Kk)) => Some(k),
                     _ => {
-                        return Err(Failure::input(ctx.lang.text("cli-requests-document-must-be-ktp-or-kk")));
+                        return Err(Failure::input(
+                            ctx.lang.text("cli-requests-document-must-be-ktp-or-kk"),
+                        ));
                     }
                 },
             };
@@ -156,7 +158,9 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
                 Some(code) => match CheckItem::from_code(code) {
                     Some(item) => Some((item, reason.clone().unwrap_or_default())),
                     None => {
-                        return Err(Failure::input(ctx.lang.text("cli-requests-fail-must-be-one-of-document")));
+                        return Err(Failure::input(
+                            ctx.lang.text("cli-requests-fail-must-be-one-of-document"),
+                        ));
                     }
                 },
             };
@@ -175,7 +179,9 @@ pub fn run(ctx: &Ctx, cmd: RequestCmd) -> CmdResult {
             card,
         } => {
             if card.as_deref().is_some_and(|c| c.trim().is_empty()) {
-                return Err(Failure::input(ctx.lang.text("cli-requests-card-is-empty-give-the-serial")));
+                return Err(Failure::input(
+                    ctx.lang.text("cli-requests-card-is-empty-give-the-serial"),
+                ));
             }
             step(ctx, desk, &no, |d| {
                 let r = d.open_request(&no)?;

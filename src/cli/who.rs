@@ -24,7 +24,9 @@ fn password(ctx: &Ctx) -> Result<String, Failure> {
         .read_line(&mut line)
         .map_err(|e| Failure::new(e.to_string()))?;
     if line.is_empty() {
-        return Err(Failure::input(ctx.lang.text("cli-who-as-needs-that-account-s-password")));
+        return Err(Failure::input(
+            ctx.lang.text("cli-who-as-needs-that-account-s-password"),
+        ));
     }
     Ok(line.trim_end_matches(['\n', '\r']).to_string())
 }

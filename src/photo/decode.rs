@@ -142,6 +142,7 @@ pub fn sniff(bytes: &[u8]) -> Result<ImageFormat, PhotoError> {
             b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" => {
                 unsupported("HEIC")
             }
+            // i18n: a format's name, "video" in Indonesian too
             _ => unsupported("MP4/MOV video"),
         };
     }
@@ -218,15 +219,18 @@ fn from_image_error(e: ImageError) -> PhotoError {
             detail: u.to_string(),
         },
         other => {
+            // i18n: the codecs' own words for a file cut short, matched, never shown
+            const CUT_SHORT: [&str; 5] = [
+                "eof",
+                "end of file",
+                "unexpected end",
+                "truncated",
+                "no more bytes",
+            ];
             let detail = other.to_string();
             // The codecs say "end of file" in their own words; staff need one message for it.
             let lower = detail.to_ascii_lowercase();
-            if lower.contains("eof")
-                || lower.contains("end of file")
-                || lower.contains("unexpected end")
-                || lower.contains("truncated")
-                || lower.contains("no more bytes")
-            {
+            if CUT_SHORT.iter().any(|w| lower.contains(w)) {
                 PhotoError::Truncated
             } else {
                 PhotoError::Corrupt { detail }

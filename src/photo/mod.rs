@@ -148,7 +148,7 @@ pub enum PhotoError {
     #[error("cannot read {path}: {detail}")]
     Io { path: PathBuf, detail: String },
     #[error("the capture command in the config is not usable: {detail}")]
-    BadCommand { detail: String },
+    BadCommand { detail: source::CommandFault },
     #[error("the capture program {program} could not be started: {detail}")]
     CaptureStart { program: String, detail: String },
     #[error("the capture program {program} failed (exit code {code:?}): {stderr}")]
@@ -167,102 +167,64 @@ impl Localized for PhotoError {
     fn localized(&self, lang: Lang) -> String {
         use PhotoError as E;
         let mb = |b: u64| b.div_ceil(1024 * 1024);
-        match (self, lang) {
-            (E::Empty, _) => lang.text("photo-the-photo-file-is-empty-0").into(),
-            (E::TooLarge { bytes, max }, Lang::Id) => format!(
-                "Berkas foto terlalu besar ({} MB, batas {} MB). Kecilkan fotonya di kamera/HP atau pilih berkas lain.",
-                mb(*bytes),
-                mb(*max)
+        let path_of = |p: &std::path::Path| p.display().to_string();
+        match self {
+            E::Empty => lang.text("photo-the-photo-file-is-empty-0").into(),
+            E::TooLarge { bytes, max } => crate::t!(
+                lang,
+                "photo-file-too-large",
+                mb = mb(*bytes),
+                max_mb = mb(*max)
             ),
-            (E::TooLarge { bytes, max }, _) => format!(
-                "The photo file is too large ({} MB, the limit is {} MB). Use a smaller size on the camera/phone or choose another file.",
-                mb(*bytes),
-                mb(*max)
+            E::TooManyPixels { width, height } => crate::t!(
+                lang,
+                "photo-too-many-pixels",
+                width = *width,
+                height = *height
             ),
-            (E::TooManyPixels { width, height }, Lang::Id) => format!(
-                "Ukuran gambar {width}×{height} piksel terlalu besar untuk dibuka (mungkin berkas rusak atau sengaja dibuat). Pakai foto dari kamera loket atau pilih berkas lain."
+            E::OverMemoryLimit => lang.text("photo-this-image-needs-too-much-memory").into(),
+            E::Truncated => lang.text("photo-the-photo-file-is-cut-short").into(),
+            E::Corrupt { .. } => lang.text("photo-the-photo-file-is-damaged-and").into(),
+            E::Unsupported { format } => {
+                crate::t!(lang, "photo-format-unsupported", format = *format)
+            }
+            E::NotAnImage => lang.text("photo-this-file-is-not-an-image").into(),
+            E::Encode { .. } => lang.text("photo-the-photo-could-not-be-saved").into(),
+            E::CannotFit { kb, max_kb } => {
+                crate::t!(lang, "photo-cannot-fit", kb = *kb, max_kb = *max_kb)
+            }
+            E::NotAFile { path } => crate::t!(lang, "photo-not-a-file", path = path_of(path)),
+            E::FileNotFound { path } => {
+                crate::t!(lang, "photo-file-not-found", path = path_of(path))
+            }
+            E::Io { path, detail } => crate::t!(
+                lang,
+                "photo-file-unreadable",
+                path = path_of(path),
+                detail = detail.as_str()
             ),
-            (E::TooManyPixels { width, height }, _) => format!(
-                "The image claims {width}×{height} pixels, too many to open (a damaged or deliberately crafted file). Use the counter camera or choose another file."
+            E::BadCommand { detail } => crate::t!(
+                lang,
+                "photo-bad-capture-command",
+                detail = detail.localized(lang)
             ),
-            (E::OverMemoryLimit, _) => lang.text("photo-this-image-needs-too-much-memory").into(),
-            (E::Truncated, _) => lang.text("photo-the-photo-file-is-cut-short").into(),
-            (E::Corrupt { .. }, _) => lang.text("photo-the-photo-file-is-damaged-and").into(),
-            (E::Unsupported { format }, Lang::Id) => format!(
-                "Foto berformat {format} belum didukung; yang bisa: JPEG, PNG, WebP. Di HP, atur kamera ke \"Paling kompatibel\"/JPEG atau kirim ulang sebagai JPEG."
+            E::CaptureStart { program, .. } => crate::t!(
+                lang,
+                "photo-capture-cannot-start",
+                program = program.as_str()
             ),
-            (E::Unsupported { format }, _) => format!(
-                "{format} photos are not supported; use JPEG, PNG or WebP. On a phone, set the camera to \"Most compatible\"/JPEG or send it again as JPEG."
+            E::CaptureFailed {
+                program, stderr, ..
+            } => crate::t!(
+                lang,
+                "photo-capture-failed",
+                program = program.as_str(),
+                detail = last_line(stderr)
             ),
-            (E::NotAnImage, _) => lang.text("photo-this-file-is-not-an-image").into(),
-            (E::Encode { .. }, _) => lang.text("photo-the-photo-could-not-be-saved").into(),
-            (E::CannotFit { kb, max_kb }, Lang::Id) => format!(
-                "Foto tetap {kb} KB, lebih dari batas {max_kb} KB. Perkecil ukuran foto di pengaturan atau minta administrator menaikkan batasnya."
-            ),
-            (E::CannotFit { kb, max_kb }, _) => format!(
-                "The photo is still {kb} KB, over the {max_kb} KB limit. Lower the photo size in the config or ask the administrator to raise the limit."
-            ),
-            (E::NotAFile { path }, Lang::Id) => format!(
-                "{} bukan berkas foto biasa (perangkat atau pipa). Simpan fotonya sebagai berkas dulu, lalu pilih berkas itu.",
-                path.display()
-            ),
-            (E::NotAFile { path }, _) => format!(
-                "{} is not an ordinary file (a device or a pipe). Save the photo as a file first, then choose that file.",
-                path.display()
-            ),
-            (E::FileNotFound { path }, Lang::Id) => format!(
-                "Berkas {} tidak ditemukan. Periksa nama dan foldernya.",
-                path.display()
-            ),
-            (E::FileNotFound { path }, _) => format!(
-                "File {} not found. Check the name and the folder.",
-                path.display()
-            ),
-            (E::Io { path, detail }, Lang::Id) => format!(
-                "Berkas {} tidak bisa dibaca ({detail}). Periksa izin akses atau pilih berkas lain.",
-                path.display()
-            ),
-            (E::Io { path, detail }, _) => format!(
-                "File {} cannot be read ({detail}). Check its permissions or choose another file.",
-                path.display()
-            ),
-            (E::BadCommand { detail }, Lang::Id) => format!(
-                "Perintah kamera di pengaturan (capture_command) tidak bisa dipakai: {detail}. Minta administrator memperbaikinya; sementara itu pakai folder kiriman atau berkas."
-            ),
-            (E::BadCommand { detail }, _) => format!(
-                "The camera command in the config (capture_command) cannot be used: {detail}. Ask the administrator to fix it; meanwhile use the inbox folder or a file."
-            ),
-            (E::CaptureStart { program, .. }, Lang::Id) => format!(
-                "Program kamera \"{program}\" tidak bisa dijalankan (belum terpasang?). Minta administrator memeriksanya; sementara itu pakai folder kiriman atau berkas."
-            ),
-            (E::CaptureStart { program, .. }, _) => format!(
-                "The camera program \"{program}\" could not be started (not installed?). Ask the administrator to check it; meanwhile use the inbox folder or a file."
-            ),
-            (
-                E::CaptureFailed {
-                    program, stderr, ..
-                },
-                Lang::Id,
-            ) => format!(
-                "Kamera gagal mengambil foto ({program}: {}). Periksa kabel USB kamera lalu coba lagi.",
-                last_line(stderr)
-            ),
-            (
-                E::CaptureFailed {
-                    program, stderr, ..
-                },
-                _,
-            ) => format!(
-                "The camera failed to take the photo ({program}: {}). Check the camera's USB cable and try again.",
-                last_line(stderr)
-            ),
-            (E::CaptureTimeout { secs, .. }, Lang::Id) => format!(
-                "Kamera tidak menjawab dalam {secs} detik dan dihentikan. Periksa kabel USB kamera lalu coba lagi."
-            ),
-            (E::CaptureTimeout { secs, .. }, _) => format!(
-                "The camera did not answer within {secs} seconds and was stopped. Check the camera's USB cable and try again."
-            ),
-            (E::CaptureNoOutput { .. }, _) => lang
+            E::CaptureTimeout { secs, .. } => {
+                crate::t!(lang, "photo-capture-timeout", secs = *secs)
+            }
+            E::CaptureNoOutput { .. } => lang
                 .text("photo-the-camera-program-finished-but-produced")
                 .into(),
         }
@@ -324,7 +286,9 @@ mod tests {
                 path: "/a".into(),
                 detail: "x".into(),
             },
-            PhotoError::BadCommand { detail: "x".into() },
+            PhotoError::BadCommand {
+                detail: source::CommandFault::Empty,
+            },
             PhotoError::CaptureStart {
                 program: "fswebcam".into(),
                 detail: "x".into(),

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::PhotoError;
 use super::decode::Limits;
+use crate::i18n::{Lang, Localized};
 
 /// Names an inbox file may have. HEIC is listed so that a phone's HEIC photo is picked up and
 /// refused by name ("HEIC is not supported") rather than silently ignored.
@@ -94,20 +95,41 @@ pub fn capture(template: &str, out: &Path, timeout: Duration) -> Result<Vec<u8>,
     }
 }
 
+/// What is wrong with the configured capture command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CommandFault {
+    #[error("{{out}} is missing")]
+    NoOut,
+    #[error("the output path is not valid UTF-8")]
+    OutNotUtf8,
+    #[error("a quote is not closed")]
+    OpenQuote,
+    #[error("it is empty")]
+    Empty,
+}
+
+impl Localized for CommandFault {
+    fn localized(&self, lang: Lang) -> String {
+        match self {
+            CommandFault::NoOut => lang.text("photo-source-command-no-out"),
+            CommandFault::OutNotUtf8 => lang.text("photo-source-command-out-not-utf8"),
+            CommandFault::OpenQuote => lang.text("photo-source-command-open-quote"),
+            CommandFault::Empty => lang.text("photo-source-command-empty"),
+        }
+        .to_string()
+    }
+}
+
 /// The argument vector for `template` with `{out}` replaced by `out`.
 pub fn command_argv(template: &str, out: &Path) -> Result<Vec<String>, PhotoError> {
-    let bad = |detail: &str| PhotoError::BadCommand {
-        detail: detail.into(),
-    };
+    let bad = |detail| PhotoError::BadCommand { detail };
     if !template.contains("{out}") {
-        return Err(bad("{out} is missing"));
+        return Err(bad(CommandFault::NoOut));
     }
-    let out = out
-        .to_str()
-        .ok_or_else(|| bad("the output path is not valid UTF-8"))?;
-    let words = split_words(template).ok_or_else(|| bad("a quote is not closed"))?;
+    let out = out.to_str().ok_or_else(|| bad(CommandFault::OutNotUtf8))?;
+    let words = split_words(template).ok_or_else(|| bad(CommandFault::OpenQuote))?;
     if words.is_empty() {
-        return Err(bad("it is empty"));
+        return Err(bad(CommandFault::Empty));
     }
     Ok(words.iter().map(|w| w.replace("{out}", out)).collect())
 }

@@ -10,18 +10,17 @@ use crate::domain::workflow::{Source, Step};
 use crate::i18n::Lang;
 
 pub fn step_name(step: Step, lang: Lang) -> &'static str {
-    let (id, en) = match step {
-        Step::Register => ("Isi formulir pendaftaran", "Fill in the registration form"),
-        Step::Report => ("Lapor nomor ke petugas", "Report the number to staff"),
-        Step::Photo => ("Foto", "Photo"),
-        Step::Verify => ("Periksa data", "Check the data"),
-        Step::Print => ("Cetak kartu", "Print the card"),
-        Step::Laminate => ("Potong & pres", "Cut & laminate"),
-        Step::Handover => ("Serah & tanda terima", "Hand over & receipt"),
-        Step::Receipt => ("Tanda terima", "Receipt"),
-        Step::FirstScan => ("Pindai pertama", "First scan"),
-    };
-    lang.pick(id, en)
+    match step {
+        Step::Register => lang.text("report-labels-step-register"),
+        Step::Report => lang.text("report-labels-step-report"),
+        Step::Photo => lang.text("report-labels-step-photo"),
+        Step::Verify => lang.text("report-labels-step-verify"),
+        Step::Print => lang.text("report-labels-step-print"),
+        Step::Laminate => lang.text("report-labels-step-laminate"),
+        Step::Handover => lang.text("report-labels-step-handover"),
+        Step::Receipt => lang.text("report-labels-step-receipt"),
+        Step::FirstScan => lang.text("report-labels-step-first-scan"),
+    }
 }
 
 pub fn source_name(source: Source, lang: Lang) -> &'static str {
@@ -33,38 +32,19 @@ pub fn source_name(source: Source, lang: Lang) -> &'static str {
 }
 
 fn month_name(month: i8, lang: Lang) -> &'static str {
-    const ID: [&str; 12] = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = (month.clamp(1, 12) - 1) as usize;
-    match lang {
-        Lang::Id => ID[i],
-        _ => EN[i],
+    match month.clamp(1, 12) {
+        1 => lang.text("report-labels-january"),
+        2 => lang.text("report-labels-february"),
+        3 => lang.text("report-labels-march"),
+        4 => lang.text("report-labels-april"),
+        5 => lang.text("report-labels-may"),
+        6 => lang.text("report-labels-june"),
+        7 => lang.text("report-labels-july"),
+        8 => lang.text("report-labels-august"),
+        9 => lang.text("report-labels-september"),
+        10 => lang.text("report-labels-october"),
+        11 => lang.text("report-labels-november"),
+        _ => lang.text("report-labels-december"),
     }
 }
 

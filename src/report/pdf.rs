@@ -44,16 +44,7 @@ pub struct PdfError(String);
 
 impl Localized for PdfError {
     fn localized(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Id => format!(
-                "PDF laporan tidak bisa dibuat ({}). Coba --format csv, dan laporkan ke admin.",
-                self.0
-            ),
-            _ => format!(
-                "The report PDF could not be made ({}). Try --format csv, and tell the administrator.",
-                self.0
-            ),
-        }
+        crate::t!(lang, "report-pdf-failed", detail = self.0.as_str())
     }
 }
 
@@ -283,10 +274,7 @@ impl<'a> Layout<'a> {
         let x = MARGIN + self.width() - w;
         let size = 10.0;
         let lh = size * PT_TO_MM * 1.4;
-        let title = self
-            .lang
-            .pick(&cfg.signer_title, &cfg.signer_title_en)
-            .to_string();
+        let title = cfg.signer_title_in(self.lang).to_string();
         let known = self.lang.text("report-pdf-acknowledged-by");
         self.text(x, w, lh, known, style(size, false, Align::Left, 1));
         self.y += lh;
@@ -313,10 +301,7 @@ impl<'a> Layout<'a> {
         let n = self.pages.len();
         let mut doc = Document::new();
         for (i, ops) in self.pages.iter().enumerate() {
-            let foot = match self.lang {
-                Lang::Id => format!("Halaman {} dari {n}", i + 1),
-                _ => format!("Page {} of {n}", i + 1),
-            };
+            let foot = crate::t!(self.lang, "report-pdf-page-of", page = i + 1, pages = n);
             page(&mut doc, pw, ph, |s| {
                 for op in ops {
                     draw(s, op);

@@ -39,26 +39,18 @@ pub enum PeriodError {
 
 impl Localized for PeriodError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PeriodError::BadDate(s), Lang::Id) => {
-                format!(
-                    "Tanggal '{s}' tidak dikenali. Tulis seperti 2026-11-28 (tahun-bulan-hari)."
-                )
+        match self {
+            PeriodError::BadDate(s) => {
+                crate::t!(lang, "report-period-bad-date", input = s.as_str())
             }
-            (PeriodError::BadDate(s), _) => {
-                format!("Date '{s}' is not understood. Write it like 2026-11-28 (year-month-day).")
+            PeriodError::BadMonth(s) => {
+                crate::t!(lang, "report-period-bad-month", input = s.as_str())
             }
-            (PeriodError::BadMonth(s), Lang::Id) => format!(
-                "Bulan '{s}' tidak dikenali. Tulis seperti 2026-11, atau tanggal mana pun di bulan itu."
-            ),
-            (PeriodError::BadMonth(s), _) => format!(
-                "Month '{s}' is not understood. Write it like 2026-11, or any date in that month."
-            ),
-            (PeriodError::Reversed { first, last }, Lang::Id) => format!(
-                "Tanggal akhir {last} lebih awal dari tanggal awal {first}. Tukar --from dan --to."
-            ),
-            (PeriodError::Reversed { first, last }, _) => format!(
-                "The end date {last} is before the start date {first}. Swap --from and --to."
+            PeriodError::Reversed { first, last } => crate::t!(
+                lang,
+                "report-period-reversed",
+                first = first.to_string(),
+                last = last.to_string()
             ),
         }
     }

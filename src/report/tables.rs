@@ -45,9 +45,18 @@ fn counts(
     }
 }
 
+/// A member type's name: the library's own words from `loket.toml`, in Indonesian and English;
+/// a report in another language prints the Indonesian.
+fn type_name(mt: &MemberType, lang: Lang) -> &str {
+    if lang == Lang::En {
+        &mt.name_en
+    } else {
+        &mt.name
+    }
+}
+
 /// The report's tables, in the order they are printed.
 pub fn summary_tables(s: &Summary, types: &[MemberType], lang: Lang) -> Vec<Table> {
-    let t = |id, en| lang.pick(id, en);
     let r = &s.registrations;
     let mut sources: Vec<(&str, &str, u64)> = Source::ALL
         .iter()
@@ -56,58 +65,60 @@ pub fn summary_tables(s: &Summary, types: &[MemberType], lang: Lang) -> Vec<Tabl
     sources.extend([
         (
             "total",
-            t("Jumlah pendaftaran baru", "New registrations, total"),
+            lang.text("report-tables-registrations-total"),
             r.total(),
         ),
-        ("renewal", t("Perpanjangan", "Renewals"), r.renewals),
+        ("renewal", lang.text("report-tables-renewals"), r.renewals),
         (
             "replacement",
-            t("Penggantian (hilang/rusak)", "Replacements (lost/damaged)"),
+            lang.text("report-tables-replacements"),
             r.replacements,
         ),
     ]);
     let c = &s.cards;
     let cards = vec![
+        ("issued", lang.text("report-tables-cards-issued"), c.issued),
         (
-            "issued",
-            t("Kartu diserahkan", "Cards issued (handed over)"),
-            c.issued,
+            "issued_new",
+            lang.text("report-tables-cards-issued-new"),
+            c.issued_new,
         ),
-        ("issued_new", t("  kartu baru", "  new cards"), c.issued_new),
         (
             "issued_renewal",
-            t("  perpanjangan", "  renewals"),
+            lang.text("report-tables-cards-issued-renewal"),
             c.issued_renewal,
         ),
         (
             "replaced",
-            t(
-                "  pengganti (hilang/rusak)",
-                "  replacements (lost/damaged)",
-            ),
+            lang.text("report-tables-cards-replaced"),
             c.replaced,
         ),
-        ("printed", t("Kartu dicetak", "Cards printed"), c.printed),
+        (
+            "printed",
+            lang.text("report-tables-cards-printed"),
+            c.printed,
+        ),
         (
             "reprinted",
-            t("Kartu dicetak ulang", "Cards reprinted"),
+            lang.text("report-tables-cards-reprinted"),
             c.reprinted,
         ),
     ];
     let steps = Table {
         id: "steps",
-        title: t(
-            "Waktu per langkah SOP (menit:detik; median dan p90 peringkat terdekat)",
-            "Time per SOP step (min:sec; nearest-rank median and p90)",
-        )
-        .into(),
+        title: lang.text("report-tables-steps-title").into(),
         columns: vec![
-            Column::new("label", t("Langkah", "Step"), 24, 4.0),
+            Column::new("label", lang.text("report-tables-step"), 24, 4.0),
             Column::new("count", "n", 5, 1.0),
             Column::new("median_seconds", "median", 7, 1.3),
             Column::new("p90_seconds", "p90", 7, 1.3),
-            Column::new("standard_seconds", t("baku", "standard"), 8, 1.3),
-            Column::new("within", t("≤ baku", "≤ std"), 6, 1.1),
+            Column::new(
+                "standard_seconds",
+                lang.text("report-tables-standard"),
+                8,
+                1.3,
+            ),
+            Column::new("within", lang.text("report-tables-within-standard"), 6, 1.1),
             Column::new("within_share", "%", 5, 1.0),
         ],
         rows: s
@@ -132,11 +143,11 @@ pub fn summary_tables(s: &Summary, types: &[MemberType], lang: Lang) -> Vec<Tabl
     };
     let clerks = Table {
         id: "clerks",
-        title: t("Langkah per petugas", "Steps per clerk").into(),
+        title: lang.text("report-tables-clerks-title").into(),
         columns: vec![
-            Column::new("label", t("Petugas", "Clerk"), 24, 4.0),
-            Column::new("steps", t("langkah", "steps"), 8, 1.0),
-            Column::new("handovers", t("diserahkan", "handed over"), 11, 1.0),
+            Column::new("label", lang.text("report-tables-clerk"), 24, 4.0),
+            Column::new("steps", lang.text("report-tables-steps"), 8, 1.0),
+            Column::new("handovers", lang.text("report-tables-handed-over"), 11, 1.0),
         ],
         rows: s
             .clerks
@@ -152,17 +163,17 @@ pub fn summary_tables(s: &Summary, types: &[MemberType], lang: Lang) -> Vec<Tabl
                 )
             })
             .collect(),
-        empty: t("Tidak ada langkah yang dikerjakan.", "No steps were done.").into(),
+        empty: lang.text("report-tables-no-steps").into(),
     };
     let v = &s.visits;
     let by_day = Table {
         id: "visits_by_day",
-        title: t("Kunjungan per hari (orang)", "Visits by day (people)").into(),
+        title: lang.text("report-tables-visits-by-day-title").into(),
         columns: vec![
-            Column::new("label", t("Tanggal", "Date"), 12, 2.0),
-            Column::new("people", t("orang", "people"), 7, 1.0),
-            Column::new("members", t("anggota", "members"), 8, 1.0),
-            Column::new("guests", t("tamu", "guests"), 6, 1.0),
+            Column::new("label", lang.text("report-tables-date"), 12, 2.0),
+            Column::new("people", lang.text("report-tables-people"), 7, 1.0),
+            Column::new("members", lang.text("report-tables-members"), 8, 1.0),
+            Column::new("guests", lang.text("report-tables-guests"), 6, 1.0),
         ],
         rows: v
             .by_day
@@ -183,14 +194,10 @@ pub fn summary_tables(s: &Summary, types: &[MemberType], lang: Lang) -> Vec<Tabl
     };
     let by_hour = Table {
         id: "visits_by_hour",
-        title: t(
-            "Kunjungan per jam datang (orang)",
-            "Visits by hour of arrival (people)",
-        )
-        .into(),
+        title: lang.text("report-tables-visits-by-hour-title").into(),
         columns: vec![
-            Column::new("label", t("Jam", "Hour"), 12, 2.0),
-            Column::new("people", t("orang", "people"), 7, 1.0),
+            Column::new("label", lang.text("report-tables-hour"), 12, 2.0),
+            Column::new("people", lang.text("report-tables-people"), 7, 1.0),
         ],
         rows: v
             .by_hour
@@ -207,49 +214,42 @@ pub fn summary_tables(s: &Summary, types: &[MemberType], lang: Lang) -> Vec<Tabl
                 )
             })
             .collect(),
-        empty: t("Tidak ada kunjungan.", "No visits.").into(),
+        empty: lang.text("report-tables-no-visits").into(),
     };
     let by_type = Table {
         id: "visits_by_type",
-        title: t(
-            "Kunjungan anggota per jenis anggota",
-            "Member visits by member type",
-        )
-        .into(),
+        title: lang.text("report-tables-visits-by-type-title").into(),
         columns: vec![
-            Column::new("label", t("Jenis anggota", "Member type"), 24, 3.0),
-            Column::new("visits", t("kunjungan", "visits"), 9, 1.0),
+            Column::new("label", lang.text("report-tables-member-type"), 24, 3.0),
+            Column::new("visits", lang.text("report-tables-visits"), 9, 1.0),
         ],
         rows: v
             .by_type
             .iter()
             .map(|(code, n)| {
                 let name = match types.iter().find(|t| &t.code == code) {
-                    Some(mt) => lang.pick(&mt.name, &mt.name_en).to_string(),
-                    None if code.is_empty() => t("(tidak diketahui)", "(unknown)").to_string(),
+                    Some(mt) => type_name(mt, lang).to_string(),
+                    None if code.is_empty() => lang.text("report-tables-unknown-type").to_string(),
                     None => code.clone(),
                 };
                 row(code.clone(), vec![text(name), Cell::Count((*n).into())])
             })
             .collect(),
-        empty: t("Tidak ada kunjungan anggota.", "No member visits.").into(),
+        empty: lang.text("report-tables-no-member-visits").into(),
     };
     let guests = counts(
         "guests",
-        t("Tamu (tanpa kartu)", "Guests (without a card)"),
-        t("Tamu", "Guests"),
+        lang.text("report-tables-guests-title"),
+        lang.text("report-tables-guests-label"),
         vec![
             (
                 "entries",
-                t("Entri di buku tamu", "Entries in the visitor book"),
+                lang.text("report-tables-guest-entries"),
                 v.guest_entries.into(),
             ),
             (
                 "people",
-                t(
-                    "Orang (rombongan dihitung per orang)",
-                    "People (groups count each person)",
-                ),
+                lang.text("report-tables-guest-people"),
                 v.total.guests.into(),
             ),
         ],
@@ -258,15 +258,15 @@ pub fn summary_tables(s: &Summary, types: &[MemberType], lang: Lang) -> Vec<Tabl
     vec![
         counts(
             "registrations",
-            t("Pendaftaran menurut sumber", "Registrations by source"),
-            t("Sumber", "Source"),
+            lang.text("report-tables-registrations-title"),
+            lang.text("report-tables-source"),
             sources,
             lang,
         ),
         counts(
             "cards",
-            t("Kartu", "Cards"),
-            t("Kartu", "Cards"),
+            lang.text("report-tables-cards"),
+            lang.text("report-tables-cards"),
             cards,
             lang,
         ),
@@ -296,11 +296,10 @@ pub fn receiver(e: &RegisterEntry, lang: Lang, paper: bool) -> String {
 /// The register's numbered rows. For a terminal (`paper` false) the time of day only, under
 /// a line per date, the columns cut to fit 80 characters; on paper the date too.
 pub fn register_table(entries: &[RegisterEntry], tz: &TimeZone, lang: Lang, paper: bool) -> Table {
-    let t = |id, en| lang.pick(id, en);
     let (when, when_width, when_header) = if paper {
-        ("%d-%m-%Y %H:%M", 16, t("Tanggal & jam", "Date & time"))
+        ("%d-%m-%Y %H:%M", 16, lang.text("report-tables-date-time"))
     } else {
-        ("%H:%M", 5, t("Jam", "Time"))
+        ("%H:%M", 5, lang.text("report-tables-time"))
     };
     Table {
         id: "register",
@@ -308,11 +307,21 @@ pub fn register_table(entries: &[RegisterEntry], tz: &TimeZone, lang: Lang, pape
         columns: vec![
             Column::new("no", "No", 3, 0.5),
             Column::new("time", when_header, when_width, 1.8),
-            Column::new("member_no", t("No. anggota", "Member no."), 11, 1.6),
-            Column::new("name", t("Nama", "Name"), 15, 3.0),
-            Column::new("card_serial", t("Seri kartu", "Card serial"), 14, 1.8),
-            Column::new("clerk", t("Petugas", "Clerk"), 9, 1.8),
-            Column::new("received_by", t("Diterima oleh", "Received by"), 14, 2.4),
+            Column::new("member_no", lang.text("report-tables-member-no"), 11, 1.6),
+            Column::new("name", lang.text("report-tables-name"), 15, 3.0),
+            Column::new(
+                "card_serial",
+                lang.text("report-tables-card-serial"),
+                14,
+                1.8,
+            ),
+            Column::new("clerk", lang.text("report-tables-clerk"), 9, 1.8),
+            Column::new(
+                "received_by",
+                lang.text("report-tables-received-by"),
+                14,
+                2.4,
+            ),
         ],
         rows: entries
             .iter()

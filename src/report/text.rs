@@ -37,29 +37,19 @@ pub fn generated_line(at: jiff::Timestamp, tz: &TimeZone, lang: Lang) -> String 
 
 /// What an empty period says, with what to try next.
 pub fn nothing_in(period: &Period, lang: Lang) -> String {
-    match lang {
-        Lang::Id => format!(
-            "Tidak ada pendaftaran, langkah kartu, maupun kunjungan pada {}. Periksa tanggalnya (--date).",
-            period_label(period, lang)
-        ),
-        _ => format!(
-            "No registrations, card steps or visits in {}. Check the date (--date).",
-            period_label(period, lang)
-        ),
-    }
+    crate::t!(
+        lang,
+        "report-text-nothing-in",
+        period = period_label(period, lang)
+    )
 }
 
 pub fn no_handovers(period: &Period, lang: Lang) -> String {
-    match lang {
-        Lang::Id => format!(
-            "Tidak ada kartu yang diserahkan pada {}. Pilih tanggal lain dengan --date atau --from/--to.",
-            period_label(period, lang)
-        ),
-        _ => format!(
-            "No cards were handed over in {}. Pick other dates with --date or --from/--to.",
-            period_label(period, lang)
-        ),
-    }
+    crate::t!(
+        lang,
+        "report-text-no-handovers",
+        period = period_label(period, lang)
+    )
 }
 
 pub fn summary_text(

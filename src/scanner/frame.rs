@@ -131,49 +131,28 @@ impl ScannerConfig {
 
 impl Localized for ScannerConfigError {
     fn localized(&self, lang: Lang) -> String {
-        let what = match (self, lang) {
-            (ScannerConfigError::NoPort, _) => lang
+        let what = match self {
+            ScannerConfigError::NoPort => lang
                 .text("scanner-frame-no-scanner-port-is-set")
                 .to_string(),
-            (ScannerConfigError::Baud, _) => {
-                lang.text("scanner-frame-baud-must-be-above-0").to_string()
+            ScannerConfigError::Baud => lang.text("scanner-frame-baud-must-be-above-0").to_string(),
+            ScannerConfigError::DataBits(n) => {
+                crate::t!(lang, "scanner-frame-data-bits-out-of-range", n = *n)
             }
-            (ScannerConfigError::DataBits(n), Lang::Id) => {
-                format!("data_bits harus 5, 6, 7 atau 8 (tertulis {n})")
+            ScannerConfigError::StopBits(n) => {
+                crate::t!(lang, "scanner-frame-stop-bits-out-of-range", n = *n)
             }
-            (ScannerConfigError::DataBits(n), _) => {
-                format!("data_bits must be 5, 6, 7 or 8 (it is {n})")
+            ScannerConfigError::IdleMs(n) => {
+                crate::t!(lang, "scanner-frame-idle-ms-out-of-range", n = *n)
             }
-            (ScannerConfigError::StopBits(n), Lang::Id) => {
-                format!("stop_bits harus 1 atau 2 (tertulis {n})")
+            ScannerConfigError::MaxLen(n) => {
+                crate::t!(lang, "scanner-frame-max-len-out-of-range", n = *n)
             }
-            (ScannerConfigError::StopBits(n), _) => {
-                format!("stop_bits must be 1 or 2 (it is {n})")
-            }
-            (ScannerConfigError::IdleMs(n), Lang::Id) => {
-                format!("idle_ms harus antara 5 dan 2000 (tertulis {n})")
-            }
-            (ScannerConfigError::IdleMs(n), _) => {
-                format!("idle_ms must be between 5 and 2000 (it is {n})")
-            }
-            (ScannerConfigError::MaxLen(n), Lang::Id) => {
-                format!("max_len harus antara 1 dan 4096 (tertulis {n})")
-            }
-            (ScannerConfigError::MaxLen(n), _) => {
-                format!("max_len must be between 1 and 4096 (it is {n})")
-            }
-            (ScannerConfigError::Prefix, _) => lang
+            ScannerConfigError::Prefix => lang
                 .text("scanner-frame-strip-prefix-may-hold-only-plain")
                 .to_string(),
         };
-        match lang {
-            Lang::Id => format!(
-                "Pengaturan [scanner] di loket.toml salah: {what}. Perbaiki lalu jalankan ulang loket (lihat docs/scanner.md)."
-            ),
-            _ => format!(
-                "The [scanner] settings in loket.toml are wrong: {what}. Fix them and restart loket (see docs/scanner.md)."
-            ),
-        }
+        crate::t!(lang, "scanner-frame-settings-wrong", what = what)
     }
 }
 

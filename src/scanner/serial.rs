@@ -53,10 +53,9 @@ pub enum DisconnectReason {
 impl Localized for ScannerEvent {
     fn localized(&self, lang: Lang) -> String {
         match self {
-            ScannerEvent::Scan(code) => match lang {
-                Lang::Id => format!("Terpindai: {code}"),
-                _ => format!("Scanned: {code}"),
-            },
+            ScannerEvent::Scan(code) => {
+                crate::t!(lang, "scanner-serial-scanned", code = code.as_str())
+            }
             ScannerEvent::Connected => lang
                 .text("scanner-serial-scanner-connected-ready-to-scan-cards")
                 .to_string(),
@@ -82,14 +81,9 @@ impl Localized for DisconnectReason {
             DisconnectReason::Lost { .. } => lang
                 .text("scanner-serial-scanner-disconnected-plug-it-back-in")
                 .to_string(),
-            DisconnectReason::Other { detail } => match lang {
-                Lang::Id => format!(
-                    "Pemindai tidak bisa dibuka ({detail}) — cabut dan colokkan lagi; bila tetap gagal, periksa [scanner] di loket.toml. loket terus mencoba."
-                ),
-                _ => format!(
-                    "The scanner cannot be opened ({detail}) — unplug it and plug it in again; if it still fails, check [scanner] in loket.toml. loket keeps trying."
-                ),
-            },
+            DisconnectReason::Other { detail } => {
+                crate::t!(lang, "scanner-serial-cannot-open", detail = detail.as_str())
+            }
         }
     }
 }
@@ -217,6 +211,7 @@ async fn read_until_lost(
             _ = check.tick() => {
                 if !Path::new(port).exists() {
                     return Some(DisconnectReason::Lost {
+                        // i18n: the log's detail; staff read scanner-serial-scanner-disconnected-…
                         detail: format!("{port} is gone"),
                     });
                 }
