@@ -165,3 +165,4 @@ cli-requests-step-recorded = { $no }: langkah tercatat atas nama { $by }; permoh
 cli-members-nik-outside-regency = Catatan: NIK ini terbit di luar kabupaten (kode { $regency }). Pendaftaran tetap disimpan.
 cli-members-replacement-opened = Permohonan ganti kartu { $id } untuk { $no } dibuka; kartu lama diblokir saat kartu baru dicetak. Berikutnya: loket request call { $no }
 cli-members-renewal-opened = Permohonan perpanjangan { $id } untuk { $no } dibuka. Berikutnya: loket request call { $no }
+cli-mod-language-unknown = Bahasa '{ $code }' tidak dikenal. Pilih salah satu: { $known } (atau tambahkan foldernya di LOKET_LOCALES).

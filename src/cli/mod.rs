@@ -64,7 +64,7 @@ pub struct Cli {
     /// Keep the config and the store in DIR (instead of the user's config and data folders).
     #[arg(long, global = true, env = "LOKET_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Language of messages: id (default) or en.
+    /// Language of messages: id (default), en, or a folder under LOKET_LOCALES.
     #[arg(long, global = true, env = "LOKET_LANG", value_name = "id|en")]
     pub lang: Option<String>,
     /// Act as this loket account (its password on the first line of standard input, or in
@@ -218,11 +218,26 @@ pub fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let lang = cli
-        .lang
-        .as_deref()
-        .and_then(Lang::from_code)
-        .unwrap_or(config.language);
+    let lang = match cli.lang.as_deref() {
+        None => config.language,
+        Some(code) => match Lang::from_code(code) {
+            Some(lang) => lang,
+            // A clerk who asked for a language must not get another one without a word.
+            None => {
+                let known: Vec<&str> = Lang::all().map(Lang::code).collect();
+                eprintln!(
+                    "{}",
+                    crate::t!(
+                        config.language,
+                        "cli-mod-language-unknown",
+                        code = code,
+                        known = known.join(", ")
+                    )
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
     let tz = match config.time_zone() {
         Ok(tz) => tz,
         Err(e) => {
