@@ -33,6 +33,7 @@ mod edits;
 mod export;
 mod frontdesk;
 mod guard;
+mod help;
 mod interop;
 mod members;
 mod out;
@@ -46,7 +47,7 @@ mod who;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::config::{Clock, Config, Paths};
 pub use crate::context::Ctx;
@@ -204,7 +205,21 @@ pub fn with_desk_as<T>(
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let help_lang = help_language();
+    let matches = match help::localize(Cli::command(), help_lang).try_get_matches() {
+        Ok(m) => m,
+        Err(e) => match help::explain(&e, help_lang) {
+            Some(text) => {
+                eprintln!("{text}");
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let paths = Paths::resolve(cli.data_dir.as_deref());
     let early_lang = cli
         .lang
@@ -327,4 +342,29 @@ pub fn print_json<T: serde::Serialize>(v: &T) {
         "{}",
         serde_json::to_string_pretty(v).expect("views serialise")
     );
+}
+
+/// The language `--help` is written in, known before the arguments are parsed: `--lang` or
+/// `LOKET_LANG` if given and known, else the config's `language`, else Indonesian.
+fn help_language() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let after = |flag: &str| {
+        args.iter()
+            .enumerate()
+            .find_map(|(i, a)| match a.strip_prefix(flag) {
+                Some("") => args.get(i + 1).cloned(),
+                Some(v) => v.strip_prefix('=').map(String::from),
+                None => None,
+            })
+    };
+    let asked = after("--lang").or_else(|| std::env::var("LOKET_LANG").ok());
+    if let Some(lang) = asked.as_deref().and_then(Lang::from_code) {
+        return lang;
+    }
+    let dir = after("--data-dir")
+        .or_else(|| std::env::var("LOKET_DATA_DIR").ok())
+        .map(PathBuf::from);
+    Config::load(&Paths::resolve(dir.as_deref()).config_file)
+        .map(|c| c.language)
+        .unwrap_or_default()
 }

@@ -221,6 +221,20 @@ impl Lang {
         }
     }
 
+    /// A message without variables if this language or Indonesian has it; `None` where `text`
+    /// would show the bare id.
+    pub fn get(self, id: &str) -> Option<&'static str> {
+        let all = catalogues();
+        let found = all
+            .get(self.0 as usize)
+            .and_then(|c| c.format(id, None))
+            .or_else(|| all.first().and_then(|c| c.format(id, None)))?;
+        Some(match found {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(s) => intern(s),
+        })
+    }
+
     fn lookup(self, id: &str, args: Option<&FluentArgs>) -> Cow<'static, str> {
         let all = catalogues();
         all.get(self.0 as usize)
