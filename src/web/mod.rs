@@ -167,6 +167,7 @@ pub fn serve(app: App, listen: &str) -> Result<(), ServeError> {
         let addr = listener
             .local_addr()
             .map_err(|e| ServeError::Runtime(e.to_string()))?;
+        // i18n: the address line scripts and tests read, not a message.
         println!("loket serve: http://{addr}/");
         let app = router(Arc::new(app));
         axum::serve(
@@ -204,23 +205,14 @@ pub enum ServeError {
 
 impl Localized for ServeError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ServeError::Bind { addr, reason }, Lang::Id) => format!(
-                "Tidak bisa mendengarkan di {addr} ({reason}). Pilih alamat lain dengan --listen, atau hentikan program yang memakainya."
+        match self {
+            ServeError::Bind { addr, reason } => crate::t!(
+                lang,
+                "web-mod-cannot-listen",
+                addr = addr.as_str(),
+                reason = reason.as_str()
             ),
-            (ServeError::Bind { addr, reason }, _) => format!(
-                "Cannot listen on {addr} ({reason}). Choose another address with --listen, or stop the program using it."
-            ),
-            (ServeError::Runtime(e), Lang::Id) => {
-                format!(
-                    "Server web berhenti karena gangguan ({e}). Jalankan lagi; bila terulang, laporkan ke administrator."
-                )
-            }
-            (ServeError::Runtime(e), _) => {
-                format!(
-                    "The web server stopped because of a problem ({e}). Start it again; if it happens again, tell the administrator."
-                )
-            }
+            ServeError::Runtime(e) => crate::t!(lang, "web-mod-server-stopped", error = e.as_str()),
         }
     }
 }
@@ -247,6 +239,7 @@ fn query_lang(app: &App, query: &Option<String>) -> Lang {
 fn html(status: StatusCode, body: String) -> Response {
     Response::builder()
         .status(status)
+        // i18n: an HTTP header value.
         .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
         .body(Body::from(body))
         .expect("a static response builds")
@@ -268,6 +261,7 @@ fn csrf_cookie(app: &App, token: &str) -> HeaderValue {
         ""
     };
     let v = format!(
+        // i18n: the cookie header's own syntax.
         "{}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
         csrf::COOKIE,
         u64::from(app.web.form_minutes) * 60
@@ -439,6 +433,7 @@ async fn submit(
         register(&worker, ip, lang, &draft, &sub.photo, sub.consent, &token)
     })
     .await
+    // i18n: a failure's detail goes to the log only; the person reads `Refusal::ServerError`.
     .unwrap_or_else(|e| Outcome::Failed(format!("the registration task failed: {e}")));
     match outcome {
         Outcome::Registered { member_no } => {
@@ -655,6 +650,7 @@ async fn guard(State(app): State<Shared>, req: Request, next: Next) -> Response 
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
+            // i18n: the Content-Security-Policy header's own syntax.
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         ),
     );
