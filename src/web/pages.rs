@@ -15,10 +15,7 @@ use crate::i18n::{Lang, Localized, field_hint};
 use super::form;
 
 pub fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Id => "id",
-        _ => "en",
-    }
+    lang.code()
 }
 
 /// What the frame around every page shows: its language, its title, the switch to the other
