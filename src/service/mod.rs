@@ -230,6 +230,14 @@ impl<'a> Desk<'a> {
                 source,
             },
         )?;
+        // Numbers and codes only: the member's record holds the NIK and the mother's name.
+        tracing::debug!(
+            member = %member.member_no,
+            request = %request.id,
+            source = ?source,
+            user = %self.actor.user,
+            "member registered"
+        );
         Ok(Registered {
             member,
             request,
@@ -340,6 +348,14 @@ impl<'a> Desk<'a> {
             actor: &self.actor,
             detail,
         })?;
+        // Not the step's note: a reason is typed freely and a receiver is a person's name.
+        tracing::debug!(
+            member = %next.member_no,
+            request = %next.id,
+            step = next.history.last().map(|t| t.action.as_str()).unwrap_or(""),
+            user = %self.actor.user,
+            "request step"
+        );
         Ok(next)
     }
 
