@@ -106,3 +106,55 @@ fn without_rust_log_a_command_says_only_its_message() {
     assert!(!err.contains("member registered"), "{err}");
     assert!(!err.contains(" INFO "), "{err}");
 }
+
+#[test]
+fn a_full_screen_program_logs_to_its_private_file_not_over_the_screen() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+    use std::time::{Duration, Instant};
+
+    let site = Site::new();
+    let socket = format!("loket-logs-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+            .expect("tmux is installed (apt-get install tmux)")
+    };
+    let cmd = format!(
+        "env LOKET_DATA_DIR='{}' LOKET_NOW={} TERM=xterm-256color RUST_LOG=debug {} frontdesk",
+        site.path().display(),
+        common::MORNING,
+        common::BIN
+    );
+    let started = tmux(&["-f", "/dev/null", "new-session", "-d", "-s", "t"]);
+    assert!(started.status.success(), "{started:?}");
+    tmux(&["respawn-pane", "-k", "-t", "t", &cmd]);
+
+    let file = site.path().join("loket.log");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let log = loop {
+        let log = std::fs::read_to_string(&file).unwrap_or_default();
+        if log.contains("front desk screen starting") {
+            break log;
+        }
+        if Instant::now() > deadline {
+            tmux(&["kill-server"]);
+            panic!("no log line in {}: {log:?}", file.display());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    std::thread::sleep(Duration::from_millis(500));
+    let pane =
+        String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned();
+    tmux(&["kill-server"]);
+    assert!(log.contains("loket::cli::frontdesk"), "{log}");
+    assert!(
+        !pane.contains("loket::"),
+        "a log line on the screen:\n{pane}"
+    );
+    assert!(!pane.trim().is_empty(), "the screen is drawn");
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the log file is private");
+}
