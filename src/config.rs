@@ -31,14 +31,21 @@ pub struct Library {
 
 impl Default for Library {
     fn default() -> Self {
+        // The example library's own words, printed on its card in Indonesian whatever the
+        // screens' language: each library writes its own in `[library]`.
         Library {
+            // i18n: the example library's name, config data for the card
             name: "Perpustakaan Daerah Kabupaten Sidoarjo".into(),
+            // i18n: its address, config data for the card
             address: "Jl. Pahlawan No. 1, Sidoarjo".into(),
             regency_code: "3515".into(),
             contact: vec!["perpustakaan@example.go.id".into()],
             rules: vec![
+                // i18n: the card's printed rules, config data in the card's Indonesian
                 "Kartu ini milik perpustakaan dan tidak dapat dipindahtangankan.".into(),
+                // i18n: as above
                 "Bawa kartu setiap berkunjung dan pindai di meja depan.".into(),
+                // i18n: as above
                 "Bila kartu hilang, segera laporkan ke loket.".into(),
             ],
             logo: None,
@@ -88,31 +95,20 @@ pub enum ConfigError {
 
 impl crate::i18n::Localized for ConfigError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ConfigError::Read { path, reason }, Lang::Id) => {
-                format!(
-                    "Berkas konfigurasi {path} tidak bisa dibaca ({reason}). Periksa hak aksesnya."
-                )
-            }
-            (ConfigError::Read { path, reason }, _) => {
-                format!("The config file {path} cannot be read ({reason}). Check its permissions.")
-            }
-            (ConfigError::Parse { path, reason }, Lang::Id) => {
-                format!(
-                    "Berkas konfigurasi {path} salah tulis: {reason}. Perbaiki baris itu lalu ulangi."
-                )
-            }
-            (ConfigError::Parse { path, reason }, _) => {
-                format!(
-                    "The config file {path} has an error: {reason}. Fix that line and try again."
-                )
-            }
-            (ConfigError::TimeZone(z), Lang::Id) => {
-                format!("Zona waktu '{z}' tidak dikenal. Pakai nama seperti Asia/Jakarta.")
-            }
-            (ConfigError::TimeZone(z), _) => {
-                format!("Time zone '{z}' is unknown. Use a name such as Asia/Jakarta.")
-            }
+        match self {
+            ConfigError::Read { path, reason } => crate::t!(
+                lang,
+                "config-read",
+                path = path.as_str(),
+                reason = reason.as_str()
+            ),
+            ConfigError::Parse { path, reason } => crate::t!(
+                lang,
+                "config-parse",
+                path = path.as_str(),
+                reason = reason.as_str()
+            ),
+            ConfigError::TimeZone(z) => crate::t!(lang, "config-time-zone", zone = z.as_str()),
         }
     }
 }

@@ -279,6 +279,21 @@ pub fn main() -> ExitCode {
         eprintln!("{}", e.localized(lang));
         return ExitCode::from(1);
     }
+    // After the staff group (the log file takes its mode), before anything logs. A bad
+    // `[log]` section stops like any other config error.
+    let log: crate::logging::LogConfig = match ctx.config.section("log") {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{}", e.localized(lang));
+            return ExitCode::from(1);
+        }
+    };
+    let sink = if runs_a_screen(cli.command.as_ref()) {
+        crate::logging::Sink::beside_store(&ctx.paths.store_file)
+    } else {
+        crate::logging::Sink::Stderr
+    };
+    crate::logging::init(&log, &sink);
     guard::install_hook();
     let command = cli.command;
     let result =
@@ -292,6 +307,15 @@ pub fn main() -> ExitCode {
             guard::say(&f.message);
             ExitCode::from(f.code)
         }
+    }
+}
+
+/// Whether `command` draws a full screen on the terminal, where a log line must not appear.
+fn runs_a_screen(command: Option<&Command>) -> bool {
+    match command {
+        None => std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        Some(Command::Counter | Command::Kiosk | Command::Frontdesk { .. }) => true,
+        Some(_) => false,
     }
 }
 

@@ -110,8 +110,8 @@ impl App {
             .unwrap_or_else(|| "web.key".into());
         let (signer, problem) = Signer::kept_in(&key_file);
         if let Some(e) = problem {
-            eprintln!(
-                "loket serve: the form key cannot be kept in {} ({e}); forms opened before a restart will be asked again",
+            tracing::warn!(
+                "the form key cannot be kept in {} ({e}); forms opened before a restart will be asked again",
                 key_file.display()
             );
         }
@@ -169,6 +169,7 @@ pub fn serve(app: App, listen: &str) -> Result<(), ServeError> {
             .map_err(|e| ServeError::Runtime(e.to_string()))?;
         // i18n: the address line scripts and tests read, not a message.
         println!("loket serve: http://{addr}/");
+        tracing::info!("listening on http://{addr}/");
         let app = router(Arc::new(app));
         axum::serve(
             listener,
@@ -193,6 +194,7 @@ async fn stop_signal() {
         _ = tokio::signal::ctrl_c() => {}
         _ = term => {}
     }
+    tracing::info!("stopping: the requests under way are finished first");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -333,10 +335,11 @@ async fn show_form(State(app): State<Shared>, RawQuery(query): RawQuery) -> Resp
     )
 }
 
-/// One line on stderr per refused submission: the address, why, which fields, and the NIK
+/// One log line per refused submission: the address, why, which fields, and the NIK
 /// masked. Never a value typed into a field, never the mother's name.
 fn log_rejection(ip: IpAddr, code: &str, draft: Option<&MemberDraft>, fields: &[FieldError]) {
-    let mut line = format!("loket serve: rejected {code} from {ip}");
+    // i18n: a log line for whoever keeps the server, assembled before tracing writes it
+    let mut line = format!("rejected {code} from {ip}");
     if let Some(d) = draft
         && !d.identity_no.trim().is_empty()
     {
@@ -346,7 +349,7 @@ fn log_rejection(ip: IpAddr, code: &str, draft: Option<&MemberDraft>, fields: &[
         let codes: Vec<&str> = fields.iter().map(|e| e.field.code()).collect();
         line.push_str(&format!(" fields {}", codes.join(",")));
     }
-    eprintln!("{line}");
+    tracing::info!("{line}");
 }
 
 /// What the blocking part of a submission came to.
@@ -465,7 +468,7 @@ async fn submit(
         Outcome::Failed(detail) => {
             // The detail (which may name files) goes to the log only; the person reads what
             // to do next.
-            eprintln!("loket serve: registration failed from {ip}: {detail}");
+            tracing::error!("registration failed from {ip}: {detail}");
             refusal_page(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 lang,
@@ -511,9 +514,7 @@ fn register(
                 match once::Spent::claim(&app.store, token, app.clock.now().as_second(), max_age) {
                     Ok(Ok(spent)) => spent,
                     Ok(Err(TokenUse::Registered(member_no))) => {
-                        eprintln!(
-                            "loket serve: form sent again from {ip}: already registered {member_no}"
-                        );
+                        tracing::info!("form sent again from {ip}: already registered {member_no}");
                         return Outcome::Registered { member_no };
                     }
                     Ok(Err(_)) => {
@@ -529,8 +530,8 @@ fn register(
             spent.settle(done.as_ref().ok().map(|r| r.member.member_no.as_str()));
             match done {
                 Ok(r) => {
-                    eprintln!(
-                        "loket serve: registered {} from {ip} NIK {}",
+                    tracing::info!(
+                        "registered {} from {ip} NIK {}",
                         r.member.member_no,
                         r.member.masked_nik()
                     );
@@ -585,7 +586,7 @@ async fn confirmation(State(app): State<Shared>, RawQuery(query): RawQuery) -> R
         }
         Ok(Ok(None)) => expired(),
         Ok(Err(e)) => {
-            eprintln!("loket serve: confirmation page failed: {e}");
+            tracing::error!("confirmation page failed: {e}");
             refusal_page(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 lang,
@@ -593,7 +594,7 @@ async fn confirmation(State(app): State<Shared>, RawQuery(query): RawQuery) -> R
             )
         }
         Err(e) => {
-            eprintln!("loket serve: confirmation page failed: {e}");
+            tracing::error!("confirmation page failed: {e}");
             refusal_page(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 lang,
