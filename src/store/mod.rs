@@ -31,6 +31,7 @@ macro_rules! area {
                 pub fn $name(&self $(, $arg: $ty)*) -> $ret {
                     match &self.backend {
                         $crate::store::Backend::Redb(b) => $area::$name(b $(, $arg)*),
+                        $crate::store::Backend::Postgres(b) => $area::$name(b $(, $arg)*),
                     }
                 }
             )*
@@ -46,6 +47,7 @@ mod error;
 mod import;
 mod members;
 mod photos;
+mod postgres;
 mod redb;
 mod requests;
 mod tokens;
@@ -62,6 +64,7 @@ pub use error::StoreError;
 pub use import::{ImportBatch, ImportDone, ImportMatch, ImportStore, ImportWrite};
 pub use members::{MemberStore, Registration};
 pub use photos::{PhotoStore, PhotoWrite};
+pub use postgres::masked_url;
 pub use redb::open::{
     BACKUP_LEDGER, CREATED_MARKER, last_backup, mark_damaged, record_backup, redb_panicked,
 };
@@ -82,6 +85,13 @@ pub struct Store {
 enum Backend {
     /// One redb file, shared by the processes of one PC.
     Redb(redb::RedbStore),
+    /// One PostgreSQL database, shared by the processes of every PC of a library.
+    Postgres(postgres::PgStore),
+}
+
+/// Whether a store's address names a PostgreSQL database rather than a redb file.
+pub fn is_postgres_url(s: &str) -> bool {
+    s.starts_with("postgres://") || s.starts_with("postgresql://")
 }
 
 impl Store {
@@ -92,6 +102,24 @@ impl Store {
         Ok(Store {
             backend: Backend::Redb(redb::RedbStore::open(path)?),
         })
+    }
+
+    /// Connects to the PostgreSQL database at `url` and brings its schema up to date; files
+    /// loket keeps beside the store go in `path`'s folder. A server not reachable now is
+    /// reported at once ([`StoreError::Unreachable`], the password masked); one that goes away
+    /// later is waited for and connected to again.
+    pub fn open_postgres(url: &str, path: &Path) -> Result<Store> {
+        Ok(Store {
+            backend: Backend::Postgres(postgres::PgStore::open(url, path)?),
+        })
+    }
+
+    /// Which database holds the store: `redb` or `postgres`.
+    pub fn backend_name(&self) -> &'static str {
+        match &self.backend {
+            Backend::Redb(_) => "redb",
+            Backend::Postgres(_) => "postgres",
+        }
     }
 
     /// Verifies every page's checksum and the allocator state, on a handle of its own.
