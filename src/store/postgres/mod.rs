@@ -16,6 +16,9 @@ mod schema;
 mod tokens;
 mod visits;
 
+#[cfg(test)]
+mod tests;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
