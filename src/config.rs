@@ -171,7 +171,17 @@ impl Config {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
     pub config_file: PathBuf,
+    /// The redb store; with a PostgreSQL store, the folder beside which loket keeps its files
+    /// (kept PDFs, the backup ledger).
     pub store_file: PathBuf,
+    /// The PostgreSQL database holding the store (`postgres://…`), when one was chosen.
+    pub store_url: Option<String>,
+}
+
+/// The config's `[store]` section: `url = "postgres://…"` (or a redb file's path).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct StoreSection {
+    pub url: Option<String>,
 }
 
 impl Paths {
@@ -180,6 +190,7 @@ impl Paths {
             return Paths {
                 config_file: dir.join("loket.toml"),
                 store_file: dir.join("loket.redb"),
+                store_url: None,
             };
         }
         let dirs = directories::ProjectDirs::from("id", "loket", "loket");
@@ -190,7 +201,25 @@ impl Paths {
         Paths {
             config_file: config_dir.join("loket.toml"),
             store_file: data_dir.join("loket.redb"),
+            store_url: None,
         }
+    }
+
+    /// Chooses the store: `given` (`--store`, or `LOKET_STORE`) first, then the config's
+    /// `[store] url`, else the redb file in the data folder. Either may be a `postgres://` URL
+    /// or a redb file's path.
+    pub fn with_store(mut self, given: Option<&str>, config: &Config) -> Paths {
+        let from_config = config.section::<StoreSection>("store").ok().and_then(|s| s.url);
+        let chosen = given
+            .map(str::to_string)
+            .or(from_config)
+            .filter(|s| !s.trim().is_empty());
+        match chosen {
+            Some(url) if crate::store::is_postgres_url(&url) => self.store_url = Some(url),
+            Some(file) => self.store_file = PathBuf::from(file),
+            None => {}
+        }
+        self
     }
 }
 

@@ -64,6 +64,10 @@ pub struct Cli {
     /// Keep the config and the store in DIR (instead of the user's config and data folders).
     #[arg(long, global = true, env = "LOKET_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The store: a PostgreSQL database (postgres://user@host/db) or a redb file; instead of
+    /// the config's [store] url or the data folder's loket.redb.
+    #[arg(long, global = true, env = "LOKET_STORE", value_name = "URL|FILE")]
+    pub store: Option<String>,
     /// Language of messages: id (default) or en.
     #[arg(long, global = true, env = "LOKET_LANG", value_name = "id|en")]
     pub lang: Option<String>,
@@ -180,7 +184,7 @@ pub type CmdResult = Result<(), Failure>;
 
 impl Ctx {
     pub fn open_store(&self) -> Result<Store, Failure> {
-        Store::open(&self.paths.store_file).map_err(|e| Failure::new(e.localized(self.lang)))
+        Store::open_chosen(&self.paths).map_err(|e| Failure::new(e.localized(self.lang)))
     }
 
     pub fn fail(&self, e: &dyn Localized) -> Failure {
@@ -230,6 +234,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let paths = paths.with_store(cli.store.as_deref(), &config);
     let ctx = Ctx {
         paths,
         clock: Clock::from_env(tz),

@@ -114,6 +114,14 @@ impl Store {
         })
     }
 
+    /// The store `paths` chose: the PostgreSQL database of `store_url`, else the redb file.
+    pub fn open_chosen(paths: &crate::config::Paths) -> Result<Store> {
+        match &paths.store_url {
+            Some(url) => Store::open_postgres(url, &paths.store_file),
+            None => Store::open(&paths.store_file),
+        }
+    }
+
     /// Which database holds the store: `redb` or `postgres`.
     pub fn backend_name(&self) -> &'static str {
         match &self.backend {
