@@ -188,7 +188,7 @@ impl Conn {
         for attempt in 0..2 {
             let client = self.connected(&mut slot)?;
             match f(client) {
-                Err(_) if attempt == 0 && client.is_closed() => continue,
+                Err(_) if attempt == 0 && gone(client) => continue,
                 done => return done,
             }
         }
@@ -218,9 +218,9 @@ impl Conn {
                     return Ok(v);
                 }
                 // Before COMMIT on a connection now closed: nothing was written.
-                Err(Err(_)) if attempt == 0 && client.is_closed() => continue,
+                Err(Err(_)) if attempt == 0 && gone(client) => continue,
                 Err(Err(e)) => return Err(e),
-                Err(Ok(e)) if client.is_closed() => {
+                Err(Ok(e)) if gone(client) => {
                     return Err(StoreError::CommitUnknown {
                         url: self.shown.clone(),
                         reason: describe(&e),
@@ -234,6 +234,13 @@ impl Conn {
             reason: "connection lost twice".into(),
         })
     }
+}
+
+/// Whether the connection is gone after an error: closed, or the server ending it ("terminating
+/// connection due to administrator command" arrives before the socket closes). A refusal of
+/// the store's own (a NIK held) costs one more round trip here, and is rare.
+fn gone(client: &mut Client) -> bool {
+    client.is_closed() || client.is_valid(Duration::from_secs(2)).is_err()
 }
 
 /// The write lock, the writer's work, and the NOTIFY that goes out with its COMMIT.
