@@ -209,7 +209,10 @@ impl Paths {
     /// `[store] url`, else the redb file in the data folder. Either may be a `postgres://` URL
     /// or a redb file's path.
     pub fn with_store(mut self, given: Option<&str>, config: &Config) -> Paths {
-        let from_config = config.section::<StoreSection>("store").ok().and_then(|s| s.url);
+        let from_config = config
+            .section::<StoreSection>("store")
+            .ok()
+            .and_then(|s| s.url);
         let chosen = given
             .map(str::to_string)
             .or(from_config)

@@ -82,7 +82,10 @@ fn child_pg_writer() {
     let url = std::env::var("LOKET_CHILD_PG").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_postgres(&url, &dir.path().join("loket.redb")).unwrap();
-    let writer: usize = std::env::var("LOKET_CHILD_WRITER").unwrap().parse().unwrap();
+    let writer: usize = std::env::var("LOKET_CHILD_WRITER")
+        .unwrap()
+        .parse()
+        .unwrap();
     let count: usize = std::env::var("LOKET_CHILD_COUNT").unwrap().parse().unwrap();
     if std::env::var("LOKET_CHILD_MANY").is_ok() {
         // One long transaction, to be killed in the middle.
@@ -121,12 +124,18 @@ fn child_pg_writer() {
 
 fn spawn_writer(url: &str, writer: usize, count: usize, many: bool) -> std::process::Child {
     let mut c = Command::new(std::env::current_exe().unwrap());
-    c.args(["--exact", "child_pg_writer", "--ignored", "--nocapture", "--test-threads=1"])
-        .env("LOKET_CHILD_PG", url)
-        .env("LOKET_CHILD_WRITER", writer.to_string())
-        .env("LOKET_CHILD_COUNT", count.to_string())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
+    c.args([
+        "--exact",
+        "child_pg_writer",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("LOKET_CHILD_PG", url)
+    .env("LOKET_CHILD_WRITER", writer.to_string())
+    .env("LOKET_CHILD_COUNT", count.to_string())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::inherit());
     if many {
         c.env("LOKET_CHILD_MANY", "1");
     }
@@ -150,7 +159,11 @@ fn restart_server() {
         .stdout(Stdio::null())
         .output()
         .expect("pg_ctl runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn rustix_is_root() -> bool {
@@ -172,7 +185,9 @@ fn registrations_from_4_processes_survive_a_server_restart() {
     let dir = tempfile::tempdir().unwrap();
     drop(Store::open_postgres(&url, &dir.path().join("loket.redb")).unwrap());
     let count = 40;
-    let children: Vec<_> = (0..4).map(|w| spawn_writer(&url, w, count, false)).collect();
+    let children: Vec<_> = (0..4)
+        .map(|w| spawn_writer(&url, w, count, false))
+        .collect();
     std::thread::sleep(Duration::from_millis(400));
     restart_server();
     let mut reported = Vec::new();
@@ -186,7 +201,10 @@ fn registrations_from_4_processes_survive_a_server_restart() {
                 failed.push(line[at..].to_string());
             }
         }
-        assert!(child.wait().unwrap().success(), "every writer ran to its end");
+        assert!(
+            child.wait().unwrap().success(),
+            "every writer ran to its end"
+        );
     }
     let store = Store::open_postgres(&url, &dir.path().join("loket.redb")).unwrap();
     let members = store.members().unwrap();
@@ -194,7 +212,9 @@ fn registrations_from_4_processes_survive_a_server_restart() {
     let mut by_nik = BTreeMap::new();
     for m in &members {
         *by_no.entry(m.member_no.to_string()).or_insert(0) += 1;
-        *by_nik.entry(m.nik.clone().unwrap().as_str().to_string()).or_insert(0) += 1;
+        *by_nik
+            .entry(m.nik.clone().unwrap().as_str().to_string())
+            .or_insert(0) += 1;
     }
     for no in &reported {
         assert_eq!(by_no.get(no), Some(&1), "{no} reported done: there once");
@@ -202,7 +222,11 @@ fn registrations_from_4_processes_survive_a_server_restart() {
     assert!(by_nik.values().all(|n| *n == 1), "no applicant twice");
     // Only a write whose COMMIT was under way when the server stopped may be unknown; the
     // rest reconnected by themselves.
-    eprintln!("{} reported, {} failed: {failed:?}", reported.len(), failed.len());
+    eprintln!(
+        "{} reported, {} failed: {failed:?}",
+        reported.len(),
+        failed.len()
+    );
     assert!(failed.len() <= 4, "{failed:?}");
     assert!(reported.len() + failed.len() == 4 * count);
     assert!(members.len() >= reported.len());
@@ -263,7 +287,10 @@ fn a_server_not_there_at_start_is_named_with_its_password_masked() {
     );
     assert!(!err.contains("rahasia"), "{err}");
     assert!(err.contains("pg_hba.conf"), "says what to check: {err}");
-    assert!(!Path::new(&site.store_file()).exists(), "no redb file made instead");
+    assert!(
+        !Path::new(&site.store_file()).exists(),
+        "no redb file made instead"
+    );
 }
 
 #[test]
@@ -282,7 +309,12 @@ fn the_real_binary_registers_into_postgres() {
         .unwrap();
     assert!(no.status.success(), "{}", common::stderr(&no));
     let no = String::from_utf8(no.stdout).unwrap().trim().to_string();
-    let again = site.cmd().env("LOKET_STORE", &url).args(&add).output().unwrap();
+    let again = site
+        .cmd()
+        .env("LOKET_STORE", &url)
+        .args(&add)
+        .output()
+        .unwrap();
     assert!(!again.status.success());
     assert!(common::stderr(&again).contains(&no), "names the holder");
     let dir = tempfile::tempdir().unwrap();

@@ -31,7 +31,7 @@ macro_rules! area {
                 pub fn $name(&self $(, $arg: $ty)*) -> $ret {
                     match &self.backend {
                         $crate::store::Backend::Redb(b) => $area::$name(b $(, $arg)*),
-                        $crate::store::Backend::Postgres(b) => $area::$name(b $(, $arg)*),
+                        $crate::store::Backend::Postgres(b) => $area::$name(&**b $(, $arg)*),
                     }
                 }
             )*
@@ -85,8 +85,9 @@ pub struct Store {
 enum Backend {
     /// One redb file, shared by the processes of one PC.
     Redb(redb::RedbStore),
-    /// One PostgreSQL database, shared by the processes of every PC of a library.
-    Postgres(postgres::PgStore),
+    /// One PostgreSQL database, shared by the processes of every PC of a library. Boxed: its
+    /// connection settings make it much the larger, and a store is made once.
+    Postgres(Box<postgres::PgStore>),
 }
 
 /// Whether a store's address names a PostgreSQL database rather than a redb file.
@@ -110,7 +111,7 @@ impl Store {
     /// later is waited for and connected to again.
     pub fn open_postgres(url: &str, path: &Path) -> Result<Store> {
         Ok(Store {
-            backend: Backend::Postgres(postgres::PgStore::open(url, path)?),
+            backend: Backend::Postgres(Box::new(postgres::PgStore::open(url, path)?)),
         })
     }
 

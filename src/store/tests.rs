@@ -7,12 +7,12 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use super::{StoreError, Store};
-use crate::domain::visit::{Visit, Visitor};
-use crate::store::PhotoWrite;
+use super::{Store, StoreError};
 use crate::config::{Clock, Config};
+use crate::domain::visit::{Visit, Visitor};
 use crate::domain::workflow::{Actor, Source};
 use crate::service::{Desk, demo};
+use crate::store::PhotoWrite;
 pub(crate) fn at(hhmm: &str) -> Timestamp {
     format!("2026-11-28T{hhmm}:00Z").parse().unwrap()
 }
@@ -103,7 +103,8 @@ pub(crate) fn open_postgres() -> Option<Opened> {
         jiff::Timestamp::now().as_millisecond()
     );
     let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
-    c.batch_execute(&format!("CREATE SCHEMA \"{schema}\"")).unwrap();
+    c.batch_execute(&format!("CREATE SCHEMA \"{schema}\""))
+        .unwrap();
     let sep = if url.contains('?') { '&' } else { '?' };
     let in_schema = format!("{url}{sep}options=-c%20search_path%3D{schema}");
     let dir = tempfile::tempdir().unwrap();
@@ -188,7 +189,10 @@ fn a_nik_is_held_by_one_pending_or_active_member(store: &Store) {
         Err(crate::service::ServiceError::Store(StoreError::DuplicateNik { existing })) => {
             assert_eq!(existing, first.member.member_no.to_string());
         }
-        other => panic!("expected the NIK refused, got {:?}", other.map(|r| r.member)),
+        other => panic!(
+            "expected the NIK refused, got {:?}",
+            other.map(|r| r.member)
+        ),
     }
     assert_eq!(store.member_count().unwrap(), 1, "nothing half-written");
     let nik = first.member.nik.clone().unwrap();
@@ -220,7 +224,10 @@ fn member_numbers_are_never_given_twice(store: &Store) {
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
     });
     let distinct: std::collections::BTreeSet<_> = nos.iter().collect();
     assert_eq!(distinct.len(), 20);
@@ -287,7 +294,10 @@ fn a_new_photo_keeps_the_one_it_replaces(store: &Store) {
     put(b"first", Some(b"raw"));
     put(b"second", None);
     assert_eq!(store.photo(&a).unwrap().as_deref(), Some(&b"second"[..]));
-    assert_eq!(store.photo_original(&a).unwrap().as_deref(), Some(&b"raw"[..]));
+    assert_eq!(
+        store.photo_original(&a).unwrap().as_deref(),
+        Some(&b"raw"[..])
+    );
     assert_eq!(store.photo_history(&a).unwrap(), vec![b"first".to_vec()]);
     let w = PhotoWrite {
         stored: b"x",
@@ -326,7 +336,10 @@ fn a_member_scanned_twice_in_the_window_counts_once(store: &Store) {
         store.last_visit_since(&a, &[day], since).unwrap(),
         Some(at("10:00"))
     );
-    assert_eq!(store.last_visit_since(&a, &[day], at("10:00")).unwrap(), None);
+    assert_eq!(
+        store.last_visit_since(&a, &[day], at("10:00")).unwrap(),
+        None
+    );
 }
 
 fn members_are_found_by_name_words_and_nik(store: &Store) {
@@ -340,7 +353,10 @@ fn members_are_found_by_name_words_and_nik(store: &Store) {
     let by_nik = store.search_members(nik.as_str(), 10).unwrap();
     assert_eq!(by_nik.len(), 1);
     assert_eq!(by_nik[0].member_no, m.member_no);
-    assert_eq!(store.search_members(&a, 10).unwrap()[0].member_no, m.member_no);
+    assert_eq!(
+        store.search_members(&a, 10).unwrap()[0].member_no,
+        m.member_no
+    );
     let many = store.members_many(&[a.as_str(), "NOPE"]).unwrap();
     assert!(many[0].is_some() && many[1].is_none());
 }

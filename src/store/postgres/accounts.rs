@@ -58,7 +58,7 @@ impl AccountStore for PgStore {
     }
 
     fn accounts(&self) -> Result<Vec<Account>> {
-        self.conn.read(|c| all_accounts(c))
+        self.conn.read(all_accounts)
     }
 
     fn change_account(

@@ -13,7 +13,7 @@ use crate::store::{Result, StoreError};
 
 /// Every write transaction takes this advisory lock first, so writes follow one another as
 /// redb's do (the checks inside a write see every write before it) while reads go on.
-const WRITE_LOCK: i64 = 0x6c6f_6b65_74; // "loket"
+const WRITE_LOCK: i64 = 0x006c_6f6b_6574; // "loket"
 
 /// How long a process waits for the server to come back (a restart takes a few seconds)
 /// before it tells the clerk.
@@ -84,9 +84,9 @@ fn password_from_env(config: &mut Config) {
         config.password(p);
         return;
     }
-    let file = std::env::var_os("PGPASSFILE").map(std::path::PathBuf::from).or_else(|| {
-        std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".pgpass"))
-    });
+    let file = std::env::var_os("PGPASSFILE")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".pgpass")));
     let Some(text) = file.and_then(|f| std::fs::read_to_string(f).ok()) else {
         return;
     };
@@ -94,7 +94,12 @@ fn password_from_env(config: &mut Config) {
         Some(postgres::config::Host::Tcp(h)) => h.clone(),
         _ => "localhost".into(),
     };
-    let port = config.get_ports().first().copied().unwrap_or(5432).to_string();
+    let port = config
+        .get_ports()
+        .first()
+        .copied()
+        .unwrap_or(5432)
+        .to_string();
     let db = config.get_dbname().unwrap_or_default().to_string();
     let user = config.get_user().unwrap_or_default().to_string();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
@@ -115,10 +120,12 @@ impl Conn {
     /// Connects once: a server not there at start is the clerk's to hear about at once.
     pub(super) fn open(url: &str) -> Result<Conn> {
         let shown = masked_url(url);
-        let mut config: Config = url.parse().map_err(|e: postgres::Error| StoreError::Unreachable {
-            url: shown.clone(),
-            reason: e.to_string(),
-        })?;
+        let mut config: Config =
+            url.parse()
+                .map_err(|e: postgres::Error| StoreError::Unreachable {
+                    url: shown.clone(),
+                    reason: e.to_string(),
+                })?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(5));
         }
@@ -179,7 +186,8 @@ impl Conn {
                 }
             }
         }
-        slot.as_mut().ok_or_else(|| StoreError::Db("no connection".into()))
+        slot.as_mut()
+            .ok_or_else(|| StoreError::Db("no connection".into()))
     }
 
     /// Runs a read; asked once more on a new connection when the old one broke under it.

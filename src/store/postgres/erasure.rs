@@ -23,10 +23,7 @@ impl ErasureStore for PgStore {
             let kept = erased_member(&old);
             put_member(t, &kept, false)?;
             for table in ["photos", "photo_originals", "photo_history"] {
-                t.execute(
-                    &format!("DELETE FROM {table} WHERE member_no = $1"),
-                    &[&no],
-                )?;
+                t.execute(&format!("DELETE FROM {table} WHERE member_no = $1"), &[&no])?;
             }
             let rows = t.query("SELECT doc FROM requests WHERE member_no = $1", &[&no])?;
             for r in rows {

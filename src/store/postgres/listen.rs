@@ -62,7 +62,10 @@ impl Changes {
     /// Listens until the connection breaks or the store is dropped.
     fn listen(&self, client: &mut Client, channel: &str) {
         let quoted = channel.replace('"', "\"\"");
-        if client.batch_execute(&format!("LISTEN \"{quoted}\"")).is_err() {
+        if client
+            .batch_execute(&format!("LISTEN \"{quoted}\""))
+            .is_err()
+        {
             return;
         }
         // Changes made while nobody listened: read once, after LISTEN, so none falls between.
@@ -72,23 +75,24 @@ impl Changes {
         ) else {
             return;
         };
-        self.value.fetch_max(row.get::<_, i64>(0) as u64, Ordering::SeqCst);
+        self.value
+            .fetch_max(row.get::<_, i64>(0) as u64, Ordering::SeqCst);
         self.live.store(true, Ordering::SeqCst);
         while !self.stop.load(Ordering::SeqCst) {
             {
-            let mut notes = client.notifications();
-            let mut waiting = notes.timeout_iter(TICK);
-            loop {
-                match waiting.next() {
-                    Ok(Some(n)) => {
-                        if let Ok(v) = n.payload().parse::<u64>() {
-                            self.value.fetch_max(v, Ordering::SeqCst);
+                let mut notes = client.notifications();
+                let mut waiting = notes.timeout_iter(TICK);
+                loop {
+                    match waiting.next() {
+                        Ok(Some(n)) => {
+                            if let Ok(v) = n.payload().parse::<u64>() {
+                                self.value.fetch_max(v, Ordering::SeqCst);
+                            }
                         }
+                        Ok(None) => break,
+                        Err(_) => return,
                     }
-                    Ok(None) => break,
-                    Err(_) => return,
                 }
-            }
             }
             if client.is_closed() {
                 return;

@@ -148,8 +148,7 @@ impl RequestStore for PgStore {
 
     fn request(&self, id: u64) -> Result<Option<CardRequest>> {
         self.conn.read(|c| {
-            Ok(requests_where(c, "SELECT doc FROM requests WHERE id = $1", &[&(id as i64)])?
-                .pop())
+            Ok(requests_where(c, "SELECT doc FROM requests WHERE id = $1", &[&(id as i64)])?.pop())
         })
     }
 
@@ -182,9 +181,9 @@ impl RequestStore for PgStore {
     }
 
     fn count_by_state(&self) -> Result<Vec<(RequestState, u64)>> {
-        let rows = self.conn.read(|c| {
-            Ok(c.query("SELECT state, count(*) FROM requests GROUP BY state", &[])?)
-        })?;
+        let rows = self
+            .conn
+            .read(|c| Ok(c.query("SELECT state, count(*) FROM requests GROUP BY state", &[])?))?;
         Ok(RequestState::ALL
             .iter()
             .map(|s| {

@@ -28,7 +28,9 @@ fn current_schema(store: &Store) -> String {
 
 #[test]
 fn the_audit_log_cannot_be_changed_nor_emptied() {
-    let Some(opened) = open_postgres() else { return };
+    let Some(opened) = open_postgres() else {
+        return;
+    };
     let store = opened.store();
     three_steps(store);
     let crate::store::Backend::Postgres(pg) = &store.backend else {
@@ -49,7 +51,9 @@ fn the_audit_log_cannot_be_changed_nor_emptied() {
 
 #[test]
 fn another_process_sees_a_change_within_250_ms() {
-    let Some(opened) = open_postgres() else { return };
+    let Some(opened) = open_postgres() else {
+        return;
+    };
     let a = opened.store();
     let b = second(a);
     // The listener connects on its own thread: wait until it hears.
@@ -73,7 +77,9 @@ fn another_process_sees_a_change_within_250_ms() {
 
 #[test]
 fn two_pcs_registering_at_once_never_get_one_number() {
-    let Some(opened) = open_postgres() else { return };
+    let Some(opened) = open_postgres() else {
+        return;
+    };
     let a = opened.store();
     let b = second(a);
     let stores = [a, &b];
@@ -104,7 +110,10 @@ fn two_pcs_registering_at_once_never_get_one_number() {
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
     });
     let distinct: std::collections::BTreeSet<_> = nos.iter().collect();
     assert_eq!(distinct.len(), 20);
