@@ -322,3 +322,65 @@ fn the_real_binary_registers_into_postgres() {
     assert_eq!(store.member_count().unwrap(), 1);
     assert!(!site.store_file().exists(), "nothing went to a redb file");
 }
+
+#[test]
+fn a_store_moves_to_postgres_and_back_whole() {
+    let Some(base) = database() else { return };
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let url = fresh_schema(&base, "migrate");
+    let site = common::Site::new();
+    site.ok(&["demo", "--count", "27"]);
+    let status = site.ok(&["status", "--json"]);
+    let moved = site.ok(&["store", "migrate", "--to", &url]);
+    assert!(moved.contains("members"), "{moved}");
+    let on_pg = site
+        .cmd()
+        .args(["--store", &url, "status", "--json"])
+        .output()
+        .unwrap();
+    assert!(on_pg.status.success(), "{}", common::stderr(&on_pg));
+    assert_eq!(
+        String::from_utf8(on_pg.stdout).unwrap(),
+        status,
+        "the same store"
+    );
+
+    // Into a database that holds a store already: refused, nothing written.
+    let again = site.run(&["store", "migrate", "--to", &url]);
+    assert!(!again.status.success());
+    assert!(
+        common::stderr(&again).contains("kosong"),
+        "{}",
+        common::stderr(&again)
+    );
+
+    let back = site.path().join("back").join("loket.redb");
+    std::fs::create_dir_all(back.parent().unwrap()).unwrap();
+    let back_s = back.display().to_string();
+    let out = site
+        .cmd()
+        .args(["--store", &url, "store", "migrate", "--to", &back_s])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let tables = |s: &str| {
+        s.lines()
+            .filter(|l| !l.contains(' ') || l.split_whitespace().count() == 2)
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let back_counts = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(tables(&back_counts), tables(&moved), "counts the same");
+    assert!(tables(&moved).iter().any(|l| l.starts_with("members ")));
+    let on_redb = site.ok(&["--store", &back_s, "status", "--json"]);
+    assert_eq!(on_redb, status);
+    // The NIK and name indexes came along: a member is found by name on each.
+    let first = &site.json(&["member", "search", "a", "--json"]);
+    let found_pg = site
+        .cmd()
+        .args(["--store", &url, "member", "search", "a", "--json"])
+        .output()
+        .unwrap();
+    let found_pg: serde_json::Value = serde_json::from_slice(&found_pg.stdout).unwrap();
+    assert_eq!(&found_pg, first);
+}

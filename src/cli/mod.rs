@@ -41,6 +41,7 @@ mod privacy;
 mod report;
 mod requests;
 mod serve;
+mod store;
 mod who;
 
 use std::path::PathBuf;
@@ -144,6 +145,9 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Checks the store's integrity.
     Check,
+    /// The store itself: move it to PostgreSQL or back to a redb file.
+    #[command(subcommand)]
+    Store(store::StoreCmd),
     /// Fills the store with made-up applicants in every state.
     Demo {
         #[arg(long, default_value_t = 27)]
@@ -297,6 +301,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> CmdResult {
         }) => admin::audit(ctx, limit, user, subject, json),
         Some(Command::Backup { file }) => admin::backup(ctx, &file),
         Some(Command::Check) => admin::check(ctx),
+        Some(Command::Store(c)) => store::store(ctx, c),
         Some(Command::Demo { count }) => admin::demo(ctx, count),
         Some(Command::Config) => admin::show_config(ctx),
         Some(Command::Import(a)) => interop::import(ctx, *a),

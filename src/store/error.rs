@@ -58,6 +58,14 @@ pub enum StoreError {
     Unreachable { url: String, reason: String },
     #[error("the connection to {url} broke while a write was being committed: {reason}")]
     CommitUnknown { url: String, reason: String },
+    #[error("the store to move into is not empty")]
+    TargetNotEmpty,
+    #[error("{table}: {expected} records read, {found} written")]
+    CountsDiffer {
+        table: String,
+        expected: u64,
+        found: u64,
+    },
     #[error("a PostgreSQL store is backed up with pg_dump")]
     BackupIsPgDump,
     #[error("store error: {0}")]
@@ -162,6 +170,18 @@ impl Localized for StoreError {
                 "store-error-commit-unknown",
                 url = url.as_str(),
                 reason = reason.as_str()
+            ),
+            StoreError::TargetNotEmpty => lang.text("store-error-target-not-empty").into(),
+            StoreError::CountsDiffer {
+                table,
+                expected,
+                found,
+            } => t!(
+                lang,
+                "store-error-counts-differ",
+                table = table.as_str(),
+                expected = *expected,
+                found = *found
             ),
             StoreError::BackupIsPgDump => lang.text("store-error-backup-is-pg-dump").into(),
             StoreError::MemberNo(e) => e.localized(lang),

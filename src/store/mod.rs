@@ -42,6 +42,7 @@ macro_rules! area {
 mod accounts;
 mod audit;
 mod cards;
+mod copy;
 mod erasure;
 mod error;
 mod import;
@@ -59,6 +60,7 @@ mod tests;
 pub use accounts::AccountStore;
 pub use audit::{AuditEntry, AuditStore};
 pub use cards::{CardStore, PrintAttempt, PrintClaim, PrintOutcome};
+pub use copy::Counts;
 pub use erasure::ErasureStore;
 pub use error::StoreError;
 pub use import::{ImportBatch, ImportDone, ImportMatch, ImportStore, ImportWrite};

@@ -6,6 +6,7 @@ mod accounts;
 mod audit;
 mod cards;
 mod conn;
+mod copy;
 mod erasure;
 mod import;
 mod listen;
