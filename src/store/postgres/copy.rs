@@ -216,6 +216,139 @@ fn put(t: &mut Transaction, r: Record) -> Result<()> {
     Ok(())
 }
 
+/// Rows of the large tables gathered to go in one statement each (`unnest` of arrays): a
+/// hundred thousand members cost a hundred round trips, not a few hundred thousand.
+/// Each field is a table's columns, one array each, in the order of its INSERT.
+#[derive(Default)]
+#[allow(clippy::type_complexity)]
+struct Batch {
+    members: (
+        Vec<String>,
+        Vec<Option<String>>,
+        Vec<bool>,
+        Vec<serde_json::Value>,
+    ),
+    words: (Vec<String>, Vec<String>),
+    requests: (
+        Vec<i64>,
+        Vec<String>,
+        Vec<String>,
+        Vec<String>,
+        Vec<serde_json::Value>,
+    ),
+    steps: (Vec<i64>, Vec<i64>),
+    audit: (Vec<i64>, Vec<String>, Vec<serde_json::Value>),
+    photos: (Vec<String>, Vec<Vec<u8>>),
+    rows: usize,
+}
+
+/// Rows per statement.
+const BATCH: usize = 2_000;
+
+impl Batch {
+    fn push(&mut self, t: &mut Transaction, r: Record) -> Result<()> {
+        match r {
+            Record::Member(m) => {
+                let no = m.member_no.to_string();
+                let words: std::collections::BTreeSet<String> =
+                    crate::domain::text::name_words(&m.full_name)
+                        .into_iter()
+                        .collect();
+                for w in words {
+                    self.words.0.push(w);
+                    self.words.1.push(no.clone());
+                }
+                self.members.0.push(no);
+                self.members
+                    .1
+                    .push(m.nik.as_ref().map(|n| n.as_str().to_string()));
+                self.members.2.push(m.status.holds_nik());
+                self.members.3.push(doc(&m)?);
+            }
+            Record::Request(r) => {
+                for s in &r.history {
+                    self.steps.0.push(s.at.as_second());
+                    self.steps.1.push(r.id as i64);
+                }
+                self.requests.0.push(r.id as i64);
+                self.requests.1.push(r.member_no.to_string());
+                self.requests.2.push(r.state.code().to_string());
+                self.requests.3.push(r.source.code().to_string());
+                self.requests.4.push(doc(&r)?);
+            }
+            Record::Audit(e) => {
+                self.audit.0.push(e.seq as i64);
+                self.audit.1.push(e.subject.clone());
+                self.audit.2.push(doc(&e)?);
+            }
+            Record::Photo(no, b) => {
+                self.photos.0.push(no);
+                self.photos.1.push(b);
+            }
+            other => return put(t, other),
+        }
+        self.rows += 1;
+        if self.rows >= BATCH {
+            self.flush(t)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, t: &mut Transaction) -> Result<()> {
+        let b = std::mem::take(self);
+        // Members before their name words (the words' foreign key), requests after members.
+        if !b.members.0.is_empty() {
+            t.execute(
+                "INSERT INTO members (member_no, nik, holds_nik, doc) \
+                 SELECT * FROM unnest($1::text[], $2::text[], $3::bool[], $4::jsonb[])",
+                &[&b.members.0, &b.members.1, &b.members.2, &b.members.3],
+            )?;
+        }
+        if !b.words.0.is_empty() {
+            t.execute(
+                "INSERT INTO member_words (word, member_no) \
+                 SELECT * FROM unnest($1::text[], $2::text[])",
+                &[&b.words.0, &b.words.1],
+            )?;
+        }
+        if !b.requests.0.is_empty() {
+            t.execute(
+                "INSERT INTO requests (id, member_no, state, source, doc) SELECT * FROM \
+                 unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::jsonb[])",
+                &[
+                    &b.requests.0,
+                    &b.requests.1,
+                    &b.requests.2,
+                    &b.requests.3,
+                    &b.requests.4,
+                ],
+            )?;
+        }
+        if !b.steps.0.is_empty() {
+            t.execute(
+                "INSERT INTO request_steps (at, request_id) \
+                 SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING",
+                &[&b.steps.0, &b.steps.1],
+            )?;
+        }
+        if !b.audit.0.is_empty() {
+            t.execute(
+                "INSERT INTO audit (seq, subject, doc) \
+                 SELECT * FROM unnest($1::bigint[], $2::text[], $3::jsonb[])",
+                &[&b.audit.0, &b.audit.1, &b.audit.2],
+            )?;
+        }
+        if !b.photos.0.is_empty() {
+            t.execute(
+                "INSERT INTO photos (member_no, stored) \
+                 SELECT * FROM unnest($1::text[], $2::bytea[])",
+                &[&b.photos.0, &b.photos.1],
+            )?;
+        }
+        Ok(())
+    }
+}
+
 impl CopyTarget for PgStore {
     fn is_empty(&self) -> Result<bool> {
         Ok(self.conn.read(counts)?.is_empty())
@@ -227,7 +360,9 @@ impl CopyTarget for PgStore {
             if !counts(t)?.is_empty() {
                 return Err(StoreError::TargetNotEmpty);
             }
-            let read = feed(&mut |r| put(t, r))?;
+            let mut batch = Batch::default();
+            let read = feed(&mut |r| batch.push(t, r))?;
+            batch.flush(t)?;
             check_counts(&read, &counts(t)?)?;
             Ok(read)
         })
