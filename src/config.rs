@@ -205,6 +205,15 @@ impl Paths {
         }
     }
 
+    /// Where the store is, as it may be shown: the PostgreSQL URL with its password masked, or
+    /// the redb file's path.
+    pub fn store_shown(&self) -> String {
+        match &self.store_url {
+            Some(url) => crate::store::masked_url(url),
+            None => self.store_file.display().to_string(),
+        }
+    }
+
     /// Chooses the store: `given` (`--store`, or `LOKET_STORE`) first, then the config's
     /// `[store] url`, else the redb file in the data folder. Either may be a `postgres://` URL
     /// or a redb file's path.
@@ -352,5 +361,31 @@ mod tests {
         let p = Paths::resolve(Some(Path::new("/srv/loket")));
         assert_eq!(p.store_file, Path::new("/srv/loket/loket.redb"));
         assert_eq!(p.config_file, Path::new("/srv/loket/loket.toml"));
+    }
+
+    #[test]
+    fn the_store_is_chosen_by_flag_then_config_then_data_folder() {
+        let base = || Paths::resolve(Some(Path::new("/srv/loket")));
+        let plain = Config::default();
+        let with_url: Config =
+            toml::from_str("[store]\nurl = \"postgres://loket:rahasia@db/perpus\"\n").unwrap();
+        assert_eq!(
+            base().with_store(None, &plain),
+            base(),
+            "redb stays the default"
+        );
+        let p = base().with_store(None, &with_url);
+        assert_eq!(
+            p.store_url.as_deref(),
+            Some("postgres://loket:rahasia@db/perpus")
+        );
+        assert_eq!(p.store_shown(), "postgres://loket:***@db/perpus");
+        let p = base().with_store(Some("/mnt/other.redb"), &with_url);
+        assert_eq!(
+            (p.store_url, p.store_file),
+            (None, "/mnt/other.redb".into())
+        );
+        let p = base().with_store(Some("postgresql://h/x?password=s"), &plain);
+        assert_eq!(p.store_shown(), "postgresql://h/x?password=***");
     }
 }

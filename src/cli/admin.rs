@@ -15,7 +15,7 @@ pub fn overview(ctx: &Ctx) -> CmdResult {
     println!(
         "{} {}",
         ctx.lang.text("cli-admin-store"),
-        ctx.paths.store_file.display()
+        ctx.paths.store_shown()
     );
     println!(
         "{}",
@@ -185,7 +185,7 @@ pub fn demo(ctx: &Ctx, count: usize) -> CmdResult {
 
 pub fn show_config(ctx: &Ctx) -> CmdResult {
     println!("# config: {}", ctx.paths.config_file.display());
-    println!("# store:  {}", ctx.paths.store_file.display());
+    println!("# store:  {}", ctx.paths.store_shown());
     print!(
         "{}",
         toml::to_string_pretty(&ctx.config).map_err(|e| Failure::new(e.to_string()))?
