@@ -320,6 +320,14 @@ fn the_real_binary_registers_into_postgres() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_postgres(&url, &dir.path().join("loket.redb")).unwrap();
     assert_eq!(store.member_count().unwrap(), 1);
+    let check = site
+        .cmd()
+        .env("LOKET_STORE", &url)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", common::stderr(&check));
+    assert!(String::from_utf8_lossy(&check.stdout).contains("PostgreSQL"));
     assert!(!site.store_file().exists(), "nothing went to a redb file");
 }
 

@@ -37,3 +37,6 @@ store-error-counts-differ = The move was stopped and nothing was kept: { $table 
 store-migrate-file-exists = { $file } already exists. Move into a new .redb file (or an empty PostgreSQL database); nothing was written.
 store-migrate-progress = Moving the store
 store-migrate-done = { $n } records moved into { $to }, the counts the same on both sides. Point every PC at it ([store] url, or --store) before working on.
+
+## loket check on a PostgreSQL store
+store-check-postgres = The store is the PostgreSQL database at { $url }: reachable, schema { $schema }. Its pages are checked on the database server (pg_amcheck), and backed up there with pg_dump.

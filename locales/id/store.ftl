@@ -37,3 +37,6 @@ store-error-counts-differ = Pemindahan dihentikan dan tidak ada yang disimpan: {
 store-migrate-file-exists = { $file } sudah ada. Pindahkan ke berkas .redb baru (atau basis data PostgreSQL yang kosong); tidak ada yang ditulis.
 store-migrate-progress = Memindahkan penyimpanan
 store-migrate-done = { $n } catatan dipindahkan ke { $to }, jumlahnya sama di kedua sisi. Arahkan setiap PC ke sana ([store] url, atau --store) sebelum bekerja lagi.
+
+## loket check on a PostgreSQL store
+store-check-postgres = Penyimpanan ini adalah basis data PostgreSQL di { $url }: dapat dihubungi, skema { $schema }. Halamannya diperiksa di server basis data (pg_amcheck), dan dicadangkan di sana dengan pg_dump.

@@ -145,6 +145,22 @@ pub fn backup(ctx: &Ctx, file: &Path) -> CmdResult {
 }
 
 pub fn check(ctx: &Ctx) -> CmdResult {
+    if ctx.paths.store_url.is_some() {
+        // A PostgreSQL store: reachable and at a schema this loket knows; its pages are the
+        // server's to check.
+        let store = ctx.open_store()?;
+        let schema = store.schema_version().map_err(|e| ctx.fail(&e))?;
+        println!(
+            "{}",
+            crate::t!(
+                ctx.lang,
+                "store-check-postgres",
+                url = ctx.paths.store_shown(),
+                schema = schema.unwrap_or(0)
+            )
+        );
+        return Ok(());
+    }
     let path = &ctx.paths.store_file;
     if !path.exists() {
         return Err(Failure::new(format!(
