@@ -4,8 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::store::Store;
 use crate::store::tests::{open_postgres, three_steps};
+use crate::store::{Store, StoreError};
 
 /// A second store on the same schema: another process, another PC.
 fn second(first: &Store) -> Store {
@@ -118,4 +118,105 @@ fn two_pcs_registering_at_once_never_get_one_number() {
     let distinct: std::collections::BTreeSet<_> = nos.iter().collect();
     assert_eq!(distinct.len(), 20);
     assert_eq!(b.member_count().unwrap(), 20);
+}
+
+/// Runs `f` on both stores at once (two PCs), returning both results.
+fn at_once<T: Send>(a: &Store, b: &Store, f: impl Fn(&Store, usize) -> T + Sync) -> [T; 2] {
+    let barrier = std::sync::Barrier::new(2);
+    std::thread::scope(|s| {
+        let ha = s.spawn(|| {
+            barrier.wait();
+            f(a, 0)
+        });
+        let hb = s.spawn(|| {
+            barrier.wait();
+            f(b, 1)
+        });
+        [ha.join().unwrap(), hb.join().unwrap()]
+    })
+}
+
+#[test]
+fn one_nik_registered_on_two_pcs_at_once_is_held_once() {
+    let Some(opened) = open_postgres() else {
+        return;
+    };
+    let a = opened.store();
+    let b = second(a);
+    for round in 0..5 {
+        let draft = crate::service::demo::made_up_draft(round, 3);
+        let done = at_once(a, &b, |store, k| {
+            let config: crate::config::Config = toml::from_str("timezone = \"UTC\"\n").unwrap();
+            let clock = crate::config::Clock::new(jiff::tz::TimeZone::UTC, None);
+            let actor = crate::domain::workflow::Actor {
+                user: "rina".into(),
+                terminal: format!("loket-{k}"),
+            };
+            crate::service::Desk::new(store, &config, &clock, actor)
+                .register(&draft, crate::domain::workflow::Source::Counter)
+                .map(|r| r.member.member_no.to_string())
+        });
+        let won: Vec<_> = done.iter().filter_map(|r| r.as_ref().ok()).collect();
+        assert_eq!(won.len(), 1, "round {round}: one registration");
+        let lost = done.iter().find_map(|r| r.as_ref().err()).unwrap();
+        assert!(
+            matches!(lost, crate::service::ServiceError::Store(StoreError::DuplicateNik { existing }) if existing == won[0]),
+            "{lost:?}"
+        );
+    }
+    assert_eq!(a.member_count().unwrap(), 5);
+}
+
+#[test]
+fn two_clerks_on_one_request_at_once_one_step_is_saved() {
+    let Some(opened) = open_postgres() else {
+        return;
+    };
+    let a = opened.store();
+    let b = second(a);
+    let (no, _) = three_steps(a);
+    for _ in 0..5 {
+        let read = a.current_request_for(&no).unwrap().unwrap();
+        let done = at_once(a, &b, |store, k| {
+            let actor = crate::domain::workflow::Actor {
+                user: format!("clerk{k}"),
+                terminal: format!("loket-{k}"),
+            };
+            let mut next = read.clone();
+            next.version += 1;
+            store.save_reassignment(&next, read.version, &actor, read.since(), "x")
+        });
+        assert_eq!(done.iter().filter(|r| r.is_ok()).count(), 1, "{done:?}");
+        assert!(
+            done.iter()
+                .any(|r| matches!(r, Err(StoreError::Conflict { .. })))
+        );
+    }
+}
+
+#[test]
+fn one_card_scanned_at_two_doors_at_once_counts_one_visit() {
+    let Some(opened) = open_postgres() else {
+        return;
+    };
+    let a = opened.store();
+    let b = second(a);
+    let (no, _) = three_steps(a);
+    let day = crate::store::tests::at("10:00")
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let done = at_once(a, &b, |store, k| {
+        let visit = crate::domain::visit::Visit {
+            visitor: crate::domain::visit::Visitor::Member(
+                crate::domain::member_no::MemberNo::new(no.clone()),
+            ),
+            at: crate::store::tests::at(if k == 0 { "10:00" } else { "10:01" }),
+            terminal: format!("pintu-{k}"),
+        };
+        store
+            .record_member_visit(day, &visit, &[day], crate::store::tests::at("09:00"))
+            .unwrap()
+    });
+    assert_eq!(done.iter().filter(|r| r.is_none()).count(), 1, "{done:?}");
+    assert_eq!(a.visits_on(day).unwrap().len(), 1);
 }
