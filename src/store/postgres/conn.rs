@@ -155,8 +155,9 @@ impl Conn {
     /// tests' schemas) do not wake each other.
     pub(super) fn channel(&self) -> Result<String> {
         self.read(|c| {
-            let schema: String = c.query_one("SELECT current_schema()", &[])?.get(0);
-            Ok(format!("loket_changes_{schema}"))
+            // The same expression as the NOTIFY's: a channel name is at most 63 bytes.
+            let row = c.query_one("SELECT left('loket_changes_' || current_schema(), 63)", &[])?;
+            Ok(row.get(0))
         })
     }
 
@@ -261,7 +262,7 @@ fn body<T>(
     // One round trip: the count as this transaction leaves it, and the NOTIFY that the
     // server sends to every listener when (and only if) it commits.
     let row = txn.query_one(
-        "SELECT n, pg_notify('loket_changes_' || current_schema(), n::text)::text \
+        "SELECT n, pg_notify(left('loket_changes_' || current_schema(), 63), n::text)::text \
          FROM (SELECT coalesce((SELECT value FROM meta WHERE key = 'changes'), 0) AS n) c",
         &[],
     )?;
