@@ -44,7 +44,24 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
     let cmd = globals.iter().enumerate().fold(cmd, |cmd, (i, g)| {
         cmd.mut_arg(g, |a| a.display_order(900 + i))
     });
-    walk(cmd, lang, &mut Vec::new())
+    let mut cmd = walk(cmd, lang, &mut Vec::new());
+    // clap adds its `help` subcommands when the tree is built; word them once they exist.
+    cmd.build();
+    help_subcommands(cmd, lang)
+}
+
+fn help_subcommands(mut cmd: Command, lang: Lang) -> Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |s| match name.as_str() {
+            "help" => s.about(lang.text("help-help")),
+            _ => help_subcommands(s, lang),
+        });
+    }
+    cmd
 }
 
 fn walk(mut cmd: Command, lang: Lang, path: &mut Vec<String>) -> Command {
@@ -156,7 +173,11 @@ pub fn explain(e: &clap::Error, lang: Lang) -> Option<String> {
 /// Every id `localize` looks up for `cmd` (as derived, before `localize`), for the test that
 /// holds the catalogues to them.
 pub fn ids(cmd: &Command) -> Vec<String> {
-    let mut all = vec![id(&[], Some("help")), id(&[], Some("version"))];
+    let mut all = vec![
+        id(&[], Some("help")),
+        id(&[], Some("version")),
+        "help-help".to_string(),
+    ];
     collect(cmd, &mut Vec::new(), &mut all);
     all
 }

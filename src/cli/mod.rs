@@ -42,6 +42,7 @@ mod privacy;
 mod report;
 mod requests;
 mod serve;
+mod store;
 mod who;
 
 use std::path::PathBuf;
@@ -65,6 +66,10 @@ pub struct Cli {
     /// Keep the config and the store in DIR (instead of the user's config and data folders).
     #[arg(long, global = true, env = "LOKET_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The store: a PostgreSQL database (postgres://user@host/db) or a redb file; instead of
+    /// the config's [store] url or the data folder's loket.redb.
+    #[arg(long, global = true, env = "LOKET_STORE", value_name = "URL|FILE")]
+    pub store: Option<String>,
     /// Language of messages: id (default), en, or a folder under LOKET_LOCALES.
     #[arg(long, global = true, env = "LOKET_LANG", value_name = "id|en")]
     pub lang: Option<String>,
@@ -141,6 +146,9 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Checks the store's integrity.
     Check,
+    /// The store itself: move it to PostgreSQL or back to a redb file.
+    #[command(subcommand)]
+    Store(store::StoreCmd),
     /// Fills the store with made-up applicants in every state.
     Demo {
         #[arg(long, default_value_t = 27)]
@@ -181,7 +189,7 @@ pub type CmdResult = Result<(), Failure>;
 
 impl Ctx {
     pub fn open_store(&self) -> Result<Store, Failure> {
-        Store::open(&self.paths.store_file).map_err(|e| Failure::new(e.localized(self.lang)))
+        Store::open_chosen(&self.paths).map_err(|e| Failure::new(e.localized(self.lang)))
     }
 
     pub fn fail(&self, e: &dyn Localized) -> Failure {
@@ -260,6 +268,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let paths = paths.with_store(cli.store.as_deref(), &config);
     let ctx = Ctx {
         paths,
         clock: Clock::from_env(tz),
@@ -346,6 +355,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> CmdResult {
         }) => admin::audit(ctx, limit, user, subject, json),
         Some(Command::Backup { file }) => admin::backup(ctx, &file),
         Some(Command::Check) => admin::check(ctx),
+        Some(Command::Store(c)) => store::store(ctx, c),
         Some(Command::Demo { count }) => admin::demo(ctx, count),
         Some(Command::Config) => admin::show_config(ctx),
         Some(Command::Import(a)) => interop::import(ctx, *a),
