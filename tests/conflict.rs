@@ -1,6 +1,11 @@
 //! Two clerks act on the same request at once: one wins, the other is told who did what,
 //! and nothing is half-written. Each clerk has a store handle of its own on the same file, as
-//! two counter PCs' processes would.
+//! two counter PCs' processes would — on a redb file, and on PostgreSQL when `LOKET_TEST_PG` is
+//! set.
+
+mod common;
+
+use common::TestStore;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -9,7 +14,7 @@ use loket::domain::member::{Address, MemberDraft};
 use loket::domain::workflow::{Action, Actor, RequestState, Source};
 use loket::i18n::{Lang, Localized};
 use loket::service::{Desk, ServiceError};
-use loket::store::{Store, StoreError};
+use loket::store::StoreError;
 
 fn clerk(user: &str, terminal: &str) -> Actor {
     Actor {
@@ -21,14 +26,20 @@ fn clerk(user: &str, terminal: &str) -> Actor {
 #[test]
 fn the_second_clerk_gets_a_clear_error_and_the_first_clerks_step_stands() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("loket.redb");
+    for store in TestStore::each(dir.path(), "second_clerk_told") {
+        eprintln!("on {}", store.backend());
+        second_clerk_told(&store);
+    }
+}
+
+fn second_clerk_told(path: &TestStore) {
     let config = Config::default();
     let clock = Clock::new(
         TimeZone::get("Asia/Jakarta").unwrap(),
         Some("2026-11-28T02:00:00Z".parse::<Timestamp>().unwrap()),
     );
-    let store_a = Store::open(&path).unwrap();
-    let store_b = Store::open(&path).unwrap();
+    let store_a = path.open();
+    let store_b = path.open();
     let rina = Desk::new(&store_a, &config, &clock, clerk("rina", "loket-1"));
     let budi = Desk::new(&store_b, &config, &clock, clerk("budi", "loket-2"));
 
@@ -93,16 +104,22 @@ fn the_second_clerk_gets_a_clear_error_and_the_first_clerks_step_stands() {
 /// written (the name index still finds the first one's spelling only).
 #[test]
 fn two_clerks_correcting_one_member_at_once_one_wins_the_other_is_told() {
-    use loket::domain::correction::draft_of;
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("loket.redb");
+    for store in TestStore::each(dir.path(), "two_corrections") {
+        eprintln!("on {}", store.backend());
+        two_corrections(&store);
+    }
+}
+
+fn two_corrections(path: &TestStore) {
+    use loket::domain::correction::draft_of;
     let config = Config::default();
     let clock = Clock::new(
         TimeZone::get("Asia/Jakarta").unwrap(),
         Some("2026-11-28T02:00:00Z".parse::<Timestamp>().unwrap()),
     );
-    let store_a = Store::open(&path).unwrap();
-    let store_b = Store::open(&path).unwrap();
+    let store_a = path.open();
+    let store_b = path.open();
     let rina = Desk::new(&store_a, &config, &clock, clerk("rina", "loket-1"));
     let budi = Desk::new(&store_b, &config, &clock, clerk("budi", "loket-2"));
     let draft = MemberDraft {
@@ -164,10 +181,17 @@ fn two_clerks_correcting_one_member_at_once_one_wins_the_other_is_told() {
 /// the member is active once more.
 #[test]
 fn an_undone_verification_takes_the_activation_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for store in TestStore::each(dir.path(), "undone_verification") {
+        eprintln!("on {}", store.backend());
+        undone_verification(&store);
+    }
+}
+
+fn undone_verification(at: &TestStore) {
     use loket::domain::member::MemberStatus;
     use loket::domain::staff::Role;
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("loket.redb")).unwrap();
+    let store = at.open();
     let config = Config::default();
     let clock = Clock::new(
         TimeZone::get("Asia/Jakarta").unwrap(),

@@ -9,6 +9,8 @@ mod common;
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
+
+use common::{TestStore, open_target};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -41,7 +43,7 @@ fn applicant(writer: usize, i: usize) -> MemberDraft {
     }
 }
 
-fn spawn_child(helper: &str, store: &Path, envs: &[(&str, String)]) -> Child {
+fn spawn_child(helper: &str, store: &TestStore, envs: &[(&str, String)]) -> Child {
     let mut c = Command::new(std::env::current_exe().unwrap());
     c.args([
         "--exact",
@@ -50,13 +52,23 @@ fn spawn_child(helper: &str, store: &Path, envs: &[(&str, String)]) -> Child {
         "--nocapture",
         "--test-threads=1",
     ])
-    .env("LOKET_CHILD_STORE", store)
+    .env("LOKET_CHILD_STORE", &store.target)
+    .env("LOKET_CHILD_DIR", &store.dir)
     .stdout(Stdio::piped())
     .stderr(Stdio::inherit());
     for (k, v) in envs {
         c.env(k, v);
     }
     c.spawn().expect("child process starts")
+}
+
+/// The store the parent named, on whichever backend.
+fn child_store() -> Store {
+    let var = |k: &str| std::env::var(k).unwrap();
+    open_target(
+        &var("LOKET_CHILD_STORE"),
+        Path::new(&var("LOKET_CHILD_DIR")),
+    )
 }
 
 /// Lines a child printed with the given tag, e.g. `NO 26112800001` → `26112800001`. The tag
@@ -69,7 +81,7 @@ fn tagged(line: &str, tag: &str) -> Option<String> {
 #[test]
 #[ignore = "helper: run by the tests below as a child process"]
 fn child_writer() {
-    let store = Store::open(Path::new(&std::env::var("LOKET_CHILD_STORE").unwrap())).unwrap();
+    let store = child_store();
     let writer: usize = std::env::var("LOKET_CHILD_WRITER")
         .unwrap()
         .parse()
@@ -101,7 +113,7 @@ fn child_writer() {
 #[test]
 #[ignore = "helper: run by the tests below as a child process"]
 fn child_reader() {
-    let store = Store::open(Path::new(&std::env::var("LOKET_CHILD_STORE").unwrap())).unwrap();
+    let store = child_store();
     let target: u64 = std::env::var("LOKET_CHILD_TARGET")
         .unwrap()
         .parse()
@@ -130,18 +142,24 @@ fn child_reader() {
 #[test]
 fn four_writers_get_a_thousand_distinct_numbers_while_a_reader_watches() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("loket.redb");
-    Store::open(&path).unwrap();
+    for store in TestStore::each(dir.path(), "four_writers") {
+        eprintln!("on {}", store.backend());
+        four_writers_and_a_reader(&store);
+    }
+}
+
+fn four_writers_and_a_reader(path: &TestStore) {
+    path.open();
     let reader = spawn_child(
         "child_reader",
-        &path,
+        path,
         &[("LOKET_CHILD_TARGET", "1000".into())],
     );
     let writers: Vec<Child> = (0..4)
         .map(|w| {
             spawn_child(
                 "child_writer",
-                &path,
+                path,
                 &[
                     ("LOKET_CHILD_WRITER", w.to_string()),
                     ("LOKET_CHILD_COUNT", "250".into()),
@@ -168,7 +186,7 @@ fn four_writers_get_a_thousand_distinct_numbers_while_a_reader_watches() {
     assert_eq!(printed.len(), 1000);
     let distinct: BTreeSet<&String> = printed.iter().collect();
     assert_eq!(distinct.len(), 1000, "every member number is distinct");
-    let store = Store::open(&path).unwrap();
+    let store = path.open();
     assert_eq!(store.member_count().unwrap(), 1000);
     for no in &printed {
         assert!(store.member(no).unwrap().is_some(), "{no} is in the store");
@@ -188,8 +206,15 @@ fn four_writers_get_a_thousand_distinct_numbers_while_a_reader_watches() {
 fn a_writer_killed_mid_run_loses_nothing_it_reported() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("loket.toml"), "").unwrap();
-    let path = dir.path().join("loket.redb");
-    Store::open(&path).unwrap();
+    for store in TestStore::each(dir.path(), "killed_writer") {
+        eprintln!("on {}", store.backend());
+        killed_writers(&store);
+    }
+}
+
+fn killed_writers(path: &TestStore) {
+    let dir = &path.dir;
+    path.open();
     let mut printed = Vec::new();
     // Several rounds, two writers each, killed after a different number of commits.
     for round in 0..4 {
@@ -197,7 +222,7 @@ fn a_writer_killed_mid_run_loses_nothing_it_reported() {
             .map(|w| {
                 spawn_child(
                     "child_writer",
-                    &path,
+                    path,
                     &[
                         ("LOKET_CHILD_WRITER", (20 + round * 2 + w).to_string()),
                         ("LOKET_CHILD_COUNT", "100000".into()),
@@ -235,7 +260,8 @@ fn a_writer_killed_mid_run_loses_nothing_it_reported() {
     }
 
     let check = Command::new(common::BIN)
-        .env("LOKET_DATA_DIR", dir.path())
+        .env("LOKET_DATA_DIR", dir)
+        .env("LOKET_STORE", &path.target)
         .arg("check")
         .output()
         .unwrap();
@@ -244,7 +270,7 @@ fn a_writer_killed_mid_run_loses_nothing_it_reported() {
         "loket check: {}",
         String::from_utf8_lossy(&check.stderr)
     );
-    let store = Store::open(&path).unwrap();
+    let store = path.open();
     let distinct: BTreeSet<&String> = printed.iter().collect();
     assert_eq!(distinct.len(), printed.len(), "no number given twice");
     for no in &printed {

@@ -26,25 +26,7 @@ use loket::store::Store;
 /// The restart would break the other tests' connections: one test at a time.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
-fn database() -> Option<String> {
-    let url = std::env::var("LOKET_TEST_PG").ok();
-    if url.is_none() {
-        eprintln!("skipped: LOKET_TEST_PG is not set (bash .ci/setup-postgres.sh makes one)");
-    }
-    url
-}
-
-/// A fresh schema of its own, and the URL that works in it.
-fn fresh_schema(url: &str, name: &str) -> String {
-    let schema = format!("f_{name}_{}", std::process::id());
-    let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap();
-    c.batch_execute(&format!(
-        "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
-    ))
-    .unwrap();
-    let sep = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{sep}options=-c%20search_path%3D{schema}")
-}
+use common::{database, fresh_schema};
 
 fn applicant(writer: usize, i: usize) -> MemberDraft {
     MemberDraft {

@@ -26,71 +26,69 @@ fn with(
 
 /// Members in the site's store, read as another process reads it.
 fn members(site: &Site) -> u64 {
-    Store::open(&site.store_file())
-        .unwrap()
-        .member_count()
-        .unwrap()
+    site.open_store().member_count().unwrap()
 }
 
 #[test]
 fn a_valid_submission_makes_a_pending_online_member_with_its_photo_in_the_queue() {
-    let site = Site::new();
-    let server = Server::start(&site, "");
-    let store = Store::open(&site.store_file()).unwrap();
-    let changes_before = store.changes().unwrap();
+    for site in Site::each("web_valid") {
+        let server = Server::start(&site, "");
+        let store = site.open_store();
+        let changes_before = store.changes().unwrap();
 
-    let b = Browser::open(server.addr, "/");
-    let cookie = b.cookie.clone().unwrap();
-    assert!(cookie.starts_with("loket_csrf="), "{cookie}");
-    let (page, no) = b.register(&applicant("Budi Santoso", 1), &photo_jpeg());
+        let b = Browser::open(server.addr, "/");
+        let cookie = b.cookie.clone().unwrap();
+        assert!(cookie.starts_with("loket_csrf="), "{cookie}");
+        let (page, no) = b.register(&applicant("Budi Santoso", 1), &photo_jpeg());
 
-    // The confirmation: the number large, its QR code, what to bring; no NIK, no mother.
-    assert!(no.starts_with("261128"), "{no}");
-    assert!(page.body.contains("<svg class=\"qr\""));
-    assert!(page.body.contains("Budi Santoso"));
-    assert!(page.body.contains("KTP") && page.body.contains("KK"));
-    assert!(page.body.contains("@media print"));
-    assert!(!page.body.contains(&nik(1)));
-    assert!(!page.body.contains("Rekaan"));
-    assert!(page.header("content-security-policy").is_some());
-    assert_eq!(page.header("cache-control"), Some("no-store"));
+        // The confirmation: the number large, its QR code, what to bring; no NIK, no mother.
+        assert!(no.starts_with("261128"), "{no}");
+        assert!(page.body.contains("<svg class=\"qr\""));
+        assert!(page.body.contains("Budi Santoso"));
+        assert!(page.body.contains("KTP") && page.body.contains("KK"));
+        assert!(page.body.contains("@media print"));
+        assert!(!page.body.contains(&nik(1)));
+        assert!(!page.body.contains("Rekaan"));
+        assert!(page.header("content-security-policy").is_some());
+        assert_eq!(page.header("cache-control"), Some("no-store"));
 
-    // The counter's poll: the change counter moves, and the request is there, from online,
-    // waiting for its applicant. The store is read as every counter reads it.
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while store.changes().unwrap() == changes_before {
-        assert!(Instant::now() < deadline, "the change counter never moved");
-        std::thread::sleep(Duration::from_millis(50));
+        // The counter's poll: the change counter moves, and the request is there, from online,
+        // waiting for its applicant. The store is read as every counter reads it.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while store.changes().unwrap() == changes_before {
+            assert!(Instant::now() < deadline, "the change counter never moved");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let waiting = store.requests_in(&[RequestState::Registered]).unwrap();
+        let r = waiting
+            .iter()
+            .find(|r| r.member_no.as_str() == no)
+            .expect("the request waits at the counter");
+        assert_eq!(r.source, Source::Online);
+        let m = store.member(&no).unwrap().unwrap();
+        assert_eq!(m.status.code(), "pending");
+        assert_eq!(m.full_name, "Budi Santoso");
+
+        // The photo: kept, 3:4, a JPEG without the uploaded EXIF; the upload itself not kept.
+        let photo = store.photo(&no).unwrap().expect("the photo is kept");
+        assert_eq!(&photo[..2], &[0xFF, 0xD8]);
+        assert!(!photo.windows(4).any(|w| w == b"Exif"));
+        assert!(!photo.windows(GPS_MARK.len()).any(|w| w == GPS_MARK));
+        let img = image::load_from_memory(&photo).unwrap();
+        assert_eq!((img.width(), img.height()), (600, 800));
+        assert!(photo.len() <= 150 * 1024);
+        assert_eq!(store.photo_original(&no).unwrap(), None);
+        // Kept without the photo step: the clerk checks it when the applicant comes.
+        assert_eq!(r.state, RequestState::Registered);
+
+        // The CLI sees the same member (another process, the same file).
+        let shown = site.ok(&["request", "list", "--json"]);
+        assert!(shown.contains(&no), "{shown}");
+
+        let log = server.log();
+        assert!(log.contains(&format!("registered {no}")), "{log}");
+        assert!(!log.contains(&nik(1)), "the log holds a whole NIK: {log}");
     }
-    let waiting = store.requests_in(&[RequestState::Registered]).unwrap();
-    let r = waiting
-        .iter()
-        .find(|r| r.member_no.as_str() == no)
-        .expect("the request waits at the counter");
-    assert_eq!(r.source, Source::Online);
-    let m = store.member(&no).unwrap().unwrap();
-    assert_eq!(m.status.code(), "pending");
-    assert_eq!(m.full_name, "Budi Santoso");
-
-    // The photo: kept, 3:4, a JPEG without the uploaded EXIF; the upload itself not kept.
-    let photo = store.photo(&no).unwrap().expect("the photo is kept");
-    assert_eq!(&photo[..2], &[0xFF, 0xD8]);
-    assert!(!photo.windows(4).any(|w| w == b"Exif"));
-    assert!(!photo.windows(GPS_MARK.len()).any(|w| w == GPS_MARK));
-    let img = image::load_from_memory(&photo).unwrap();
-    assert_eq!((img.width(), img.height()), (600, 800));
-    assert!(photo.len() <= 150 * 1024);
-    assert_eq!(store.photo_original(&no).unwrap(), None);
-    // Kept without the photo step: the clerk checks it when the applicant comes.
-    assert_eq!(r.state, RequestState::Registered);
-
-    // The CLI sees the same member (another process, the same file).
-    let shown = site.ok(&["request", "list", "--json"]);
-    assert!(shown.contains(&no), "{shown}");
-
-    let log = server.log();
-    assert!(log.contains(&format!("registered {no}")), "{log}");
-    assert!(!log.contains(&nik(1)), "the log holds a whole NIK: {log}");
 }
 
 #[test]
@@ -400,21 +398,22 @@ fn a_trusted_proxy_header_gives_each_client_its_own_limit() {
 
 #[test]
 fn a_registered_nik_sends_the_person_to_the_counter_and_reveals_nothing() {
-    let site = Site::new();
-    let existing = site.add("Siti Rahayu", &nik(7), "17-08-1990", "L");
-    let server = Server::start(&site, "");
-    let b = Browser::open(server.addr, "/?lang=en");
-    let r = b.send(&applicant("Orang Lain", 7), Some(&photo_jpeg()));
-    assert_eq!(r.status, 409, "{}", r.body);
-    let msg = r.by_id("general-err").unwrap();
-    assert!(msg.contains("already registered"), "{msg}");
-    assert!(msg.contains("counter with your KTP"), "{msg}");
-    assert!(!r.body.contains(&existing), "the holder's number leaked");
-    assert!(!r.body.contains("Siti"), "the holder's name leaked");
-    assert_eq!(members(&site), 1);
-    let log = server.log();
-    assert!(log.contains("rejected duplicate-nik"), "{log}");
-    assert!(log.contains("3515********0007"), "{log}");
+    for site in Site::each("web_dup_nik") {
+        let existing = site.add("Siti Rahayu", &nik(7), "17-08-1990", "L");
+        let server = Server::start(&site, "");
+        let b = Browser::open(server.addr, "/?lang=en");
+        let r = b.send(&applicant("Orang Lain", 7), Some(&photo_jpeg()));
+        assert_eq!(r.status, 409, "{}", r.body);
+        let msg = r.by_id("general-err").unwrap();
+        assert!(msg.contains("already registered"), "{msg}");
+        assert!(msg.contains("counter with your KTP"), "{msg}");
+        assert!(!r.body.contains(&existing), "the holder's number leaked");
+        assert!(!r.body.contains("Siti"), "the holder's name leaked");
+        assert_eq!(members(&site), 1);
+        let log = server.log();
+        assert!(log.contains("rejected duplicate-nik"), "{log}");
+        assert!(log.contains("3515********0007"), "{log}");
+    }
 }
 
 #[test]
