@@ -46,10 +46,25 @@ if [ ! -f "$data/PG_VERSION" ]; then
     as "$bin/initdb" -D "$data" -U "$user" --auth=trust --encoding=UTF8 --locale=C.UTF-8 >&2
 fi
 
+# TLS for the test that connects with sslmode=require: a made-up CA (its certificate is what
+# the test trusts through PGSSLROOTCERT) and a server certificate for 127.0.0.1 signed by it.
+if [ ! -f "$root/server.crt" ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=loket test CA" \
+        -keyout "$root/ca.key" -out "$root/ca.pem" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
+        -keyout "$root/server.key" -out "$root/server.csr" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' \
+        > "$root/server.ext"
+    openssl x509 -req -in "$root/server.csr" -CA "$root/ca.pem" -CAkey "$root/ca.key" \
+        -CAcreateserial -days 3650 -extfile "$root/server.ext" -out "$root/server.crt" 2>/dev/null
+    chmod 600 "$root/server.key" "$root/ca.key"
+    [ "$(id -u)" -eq 0 ] && chown "$user" "$root/server.key" "$root/server.crt"
+fi
+
 if ! as "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     # The socket goes in the data folder's parent: /run/postgresql may not exist or be ours.
     as "$bin/pg_ctl" -D "$data" -l "$root/log" -w \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $root -c max_connections=200 -c fsync=off" \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $root -c max_connections=200 -c fsync=off -c ssl=on -c ssl_cert_file=$root/server.crt -c ssl_key_file=$root/server.key" \
         start >&2
 fi
 
@@ -63,3 +78,5 @@ echo "LOKET_TEST_PG=postgres://$user@127.0.0.1:$port/$db"
 echo "LOKET_TEST_PG_CTL=$bin/pg_ctl"
 echo "LOKET_TEST_PG_DATA=$data"
 echo "LOKET_TEST_PG_USER=$user"
+# The CA the server's certificate is signed by, for the TLS test.
+echo "LOKET_TEST_PG_CA=$root/ca.pem"

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -373,4 +374,76 @@ fn a_store_moves_to_postgres_and_back_whole() {
         .unwrap();
     let found_pg: serde_json::Value = serde_json::from_slice(&found_pg.stdout).unwrap();
     assert_eq!(&found_pg, first);
+}
+
+/// `sslmode=require`: the connection is encrypted (the server says so of its own session) and
+/// the server's certificate verified — trusted through PGSSLROOTCERT, refused without it, with
+/// a message that names the URL and says what to check.
+#[test]
+fn a_url_asking_for_tls_gets_a_verified_encrypted_connection() {
+    let Some(base) = database() else { return };
+    let Ok(ca) = std::env::var("LOKET_TEST_PG_CA") else {
+        eprintln!("skipped: LOKET_TEST_PG_CA is not set (bash .ci/setup-postgres.sh makes one)");
+        return;
+    };
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    let plain = fresh_schema(&base, "tls");
+    let url = format!("{plain}&sslmode=require");
+    let site = common::Site::new();
+    let add = common::add_args("Siti Rahayu", "3515014508900001", "1990-08-05", "P");
+    let out = site
+        .cmd()
+        .env("LOKET_STORE", &url)
+        .env("PGSSLROOTCERT", &ca)
+        .args(&add)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    // The server's own view of a session opened the same way: encrypted.
+    let mut client = postgres::Config::from_str(&url)
+        .unwrap()
+        .connect(tokio_postgres_rustls_client(&ca))
+        .unwrap();
+    let ssl: bool = client
+        .query_one(
+            "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(ssl, "the session is not encrypted");
+
+    // The same URL without the CA to trust: refused, said, nothing written.
+    let out = site
+        .cmd()
+        .env("LOKET_STORE", &url)
+        .env_remove("PGSSLROOTCERT")
+        .env("LOKET_LANG", "en")
+        .args(["status"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = common::stderr(&out);
+    assert!(err.contains("127.0.0.1"), "names the server: {err}");
+    assert!(
+        err.contains("PGSSLROOTCERT"),
+        "says how to trust the server's certificate: {err}"
+    );
+}
+
+/// A rustls client trusting `ca`, as loket's own is made, to ask the server about the session.
+fn tokio_postgres_rustls_client(ca: &str) -> tokio_postgres_rustls::MakeRustlsConnect {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_file_iter(ca).unwrap() {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    tokio_postgres_rustls::MakeRustlsConnect::new(config)
 }

@@ -27,6 +27,7 @@ store-error-reason-not-a-store = the file is not a loket store
 store-error-reason-not-a-file = not an ordinary file
 
 ## store/postgres: the database server (the URL is shown with its password masked)
+store-error-unreachable-tls = Cannot open a secure connection to the database at { $url } ({ $reason }). The URL asks for TLS (sslmode=require) and the server's certificate is not trusted on this computer: put the certificate of the authority that signed it in a file and name it with PGSSLROOTCERT=file (ask whoever runs the server for it), or check that the file named there exists and holds that certificate.
 store-error-unreachable = Cannot reach the database at { $url } ({ $reason }). Check that the PostgreSQL server is running and reachable from this computer (host and port), that pg_hba.conf lets this computer in, and that the user, password (PGPASSWORD or the PGPASSFILE file) and database name are right.
 store-error-commit-unknown = The connection to the database at { $url } broke while saving ({ $reason }). The change may or may not have been saved: look it up before you enter it again.
 store-error-backup-is-pg-dump = This store is a PostgreSQL database: back it up with pg_dump on the database server (see docs/deploy.md), not with loket backup.

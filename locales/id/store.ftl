@@ -27,6 +27,7 @@ store-error-reason-not-a-store = berkas itu bukan basis data loket
 store-error-reason-not-a-file = bukan berkas biasa
 
 ## store/postgres: the database server (the URL is shown with its password masked)
+store-error-unreachable-tls = Sambungan aman ke basis data di { $url } tidak dapat dibuka ({ $reason }). URL meminta TLS (sslmode=require) dan sertifikat server tidak dipercaya di komputer ini: simpan sertifikat otoritas yang menandatanganinya dalam berkas dan sebutkan dengan PGSSLROOTCERT=berkas (mintalah kepada pengelola server), atau periksa bahwa berkas yang disebut di sana ada dan berisi sertifikat itu.
 store-error-unreachable = Basis data di { $url } tidak dapat dihubungi ({ $reason }). Periksa bahwa server PostgreSQL berjalan dan dapat dijangkau dari komputer ini (host dan port), bahwa pg_hba.conf mengizinkan komputer ini, dan bahwa nama pengguna, kata sandi (PGPASSWORD atau berkas PGPASSFILE) dan nama basis data benar.
 store-error-commit-unknown = Sambungan ke basis data di { $url } terputus saat menyimpan ({ $reason }). Perubahan mungkin tersimpan, mungkin juga tidak: periksa dulu sebelum memasukkannya lagi.
 store-error-backup-is-pg-dump = Penyimpanan ini adalah basis data PostgreSQL: cadangkan dengan pg_dump di server basis data (lihat docs/deploy.md), bukan dengan loket backup.

@@ -161,7 +161,12 @@ impl Localized for StoreError {
             ),
             StoreError::Unreachable { url, reason } => t!(
                 lang,
-                "store-error-unreachable",
+                // A refused certificate has its own remedy, not the server's or the password's.
+                if tls_refused(reason) {
+                    "store-error-unreachable-tls"
+                } else {
+                    "store-error-unreachable"
+                },
                 url = url.as_str(),
                 reason = reason.as_str()
             ),
@@ -221,4 +226,11 @@ fn reason_text(lang: Lang, reason: &str) -> &str {
         NOT_A_FILE => lang.text("store-error-reason-not-a-file"),
         _ => reason,
     }
+}
+
+/// Whether a connection failed on TLS: the server's certificate not trusted, or the file of
+/// authorities to trust unreadable.
+fn tls_refused(reason: &str) -> bool {
+    let r = reason.to_ascii_lowercase();
+    r.contains("certificate") || r.contains("tls") || r.contains("pgsslrootcert")
 }

@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use postgres::{Client, Config, NoTls, Transaction};
+use postgres::{Client, Config, Transaction};
+
+use super::tls::Tls;
 
 use crate::store::{Result, StoreError};
 
@@ -21,6 +23,7 @@ const RECONNECT_FOR: Duration = Duration::from_secs(20);
 
 pub(super) struct Conn {
     config: Config,
+    tls: Tls,
     /// The URL as it may be shown: the password masked.
     shown: String,
     client: Mutex<Option<Client>>,
@@ -131,12 +134,17 @@ impl Conn {
         }
         config.application_name("loket");
         password_from_env(&mut config);
-        let client = config.connect(NoTls).map_err(|e| StoreError::Unreachable {
+        let tls = Tls::for_config(&config).map_err(|reason| StoreError::Unreachable {
+            url: shown.clone(),
+            reason,
+        })?;
+        let client = tls.connect(&config).map_err(|e| StoreError::Unreachable {
             url: shown.clone(),
             reason: describe(&e),
         })?;
         Ok(Conn {
             config,
+            tls,
             shown,
             client: Mutex::new(Some(client)),
             written: AtomicU64::new(0),
@@ -145,6 +153,10 @@ impl Conn {
 
     pub(super) fn config(&self) -> &Config {
         &self.config
+    }
+
+    pub(super) fn tls(&self) -> &Tls {
+        &self.tls
     }
 
     pub(super) fn last_changes(&self) -> u64 {
@@ -172,7 +184,7 @@ impl Conn {
             *slot = None;
             let until = Instant::now() + RECONNECT_FOR;
             loop {
-                match self.config.connect(NoTls) {
+                match self.tls.connect(&self.config) {
                     Ok(c) => {
                         *slot = Some(c);
                         break;

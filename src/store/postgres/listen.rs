@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config};
+
+use super::tls::Tls;
 
 /// How often the listener looks whether its store was dropped, and how long it waits before
 /// connecting again after the server went away.
@@ -22,7 +24,7 @@ pub(super) struct Changes {
 }
 
 impl Changes {
-    pub(super) fn start(config: Config, channel: String) -> Arc<Changes> {
+    pub(super) fn start(config: Config, tls: Tls, channel: String) -> Arc<Changes> {
         let shared = Arc::new(Changes {
             value: AtomicU64::new(0),
             live: AtomicBool::new(false),
@@ -31,7 +33,7 @@ impl Changes {
         let mine = Arc::clone(&shared);
         let started = std::thread::Builder::new()
             .name("loket-listen".into())
-            .spawn(move || mine.run(&config, &channel));
+            .spawn(move || mine.run(&config, &tls, &channel));
         // Without the thread the store still works: `heard` says nothing, readers ask.
         drop(started);
         shared
@@ -47,9 +49,9 @@ impl Changes {
         self.stop.store(true, Ordering::SeqCst);
     }
 
-    fn run(&self, config: &Config, channel: &str) {
+    fn run(&self, config: &Config, tls: &Tls, channel: &str) {
         while !self.stop.load(Ordering::SeqCst) {
-            if let Ok(mut client) = config.connect(NoTls) {
+            if let Ok(mut client) = tls.connect(config) {
                 self.listen(&mut client, channel);
             }
             self.live.store(false, Ordering::SeqCst);

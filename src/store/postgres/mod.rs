@@ -14,6 +14,7 @@ mod members;
 mod photos;
 mod requests;
 mod schema;
+mod tls;
 mod tokens;
 mod visits;
 
@@ -69,7 +70,7 @@ impl PgStore {
         let conn = conn::Conn::open(url)?;
         conn.migrate()?;
         let channel = conn.channel()?;
-        let changes = listen::Changes::start(conn.config().clone(), channel);
+        let changes = listen::Changes::start(conn.config().clone(), conn.tls().clone(), channel);
         Ok(PgStore {
             conn,
             path: path.to_path_buf(),
