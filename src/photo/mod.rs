@@ -5,6 +5,7 @@ pub mod decode;
 pub mod edit;
 pub mod encode;
 pub mod overview;
+pub mod preview;
 mod reduce;
 pub mod source;
 
