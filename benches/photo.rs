@@ -99,10 +99,24 @@ fn bench(c: &mut Criterion) {
     let stored = process(&jpeg, &limits, Some(&edit), &config).unwrap();
     eprintln!("stored photo: {} KB", stored.jpeg.len() / 1024);
 
+    // The same photo as a phone writes it: chroma at half size both ways (4:2:0).
+    let mut phone = Vec::new();
+    let mut enc = jpeg_encoder::Encoder::new(&mut phone, 90);
+    enc.set_sampling_factor(jpeg_encoder::SamplingFactor::R_4_2_0);
+    enc.encode(photo.as_raw(), 4000, 3000, jpeg_encoder::ColorType::Rgb)
+        .unwrap();
+    eprintln!("12 MP test JPEG in 4:2:0: {} KB", phone.len() / 1024);
+
     let mut g = c.benchmark_group("photo");
     g.sample_size(10);
     g.bench_function("12MP JPEG to stored 600x800", |b| {
         b.iter(|| process(black_box(&jpeg), &limits, Some(&edit), &config).unwrap())
+    });
+    g.bench_function("12MP 4:2:0 JPEG (as phones write) to stored 600x800", |b| {
+        b.iter(|| process(black_box(&phone), &limits, Some(&edit), &config).unwrap())
+    });
+    g.bench_function("12MP 4:2:0 JPEG decode only, half size in the IDCT", |b| {
+        b.iter(|| decode_reduced(black_box(&phone), &limits, |_| 2).unwrap())
     });
     // The path before the reduced decode, kept beside it so one run compares the two.
     g.bench_function("12MP JPEG to stored 600x800, full-size decode", |b| {

@@ -7,6 +7,7 @@ pub mod encode;
 pub mod overview;
 pub mod preview;
 mod reduce;
+mod resample;
 pub mod source;
 
 use std::path::PathBuf;
@@ -109,7 +110,7 @@ pub fn store_edited(
     config: &PhotoConfig,
 ) -> Result<StoredPhoto, PhotoError> {
     let (width, height) = (config.width.max(1), config.height.max(1));
-    let img = render(src, edit, (width, height));
+    let img = edit::render_stored(src, edit, (width, height));
     let jpeg = encode_jpeg(&img, config.max_kb)?;
     Ok(StoredPhoto {
         jpeg,
