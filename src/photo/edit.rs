@@ -175,7 +175,7 @@ pub fn render(src: &RgbImage, edit: &Edit, out: (u32, u32)) -> RgbImage {
 
 /// [`render`] for the stored photo: a shrink in fixed point (`resample`), several times faster
 /// on a phone photo and within two levels of `image`'s resize; an enlargement is as before.
-pub(super) fn render_stored(src: &RgbImage, edit: &Edit, out: (u32, u32)) -> RgbImage {
+pub fn render_stored(src: &RgbImage, edit: &Edit, out: (u32, u32)) -> RgbImage {
     render_by(src, edit, out, |img, w, h| {
         if img.width() < w || img.height() < h {
             return downscale(img, w, h);

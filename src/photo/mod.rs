@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Lang, Localized};
 
 pub use decode::{Limits, decode, decode_reduced};
-pub use edit::{Edit, Zoom, render};
+pub use edit::{Edit, Zoom, render, render_stored};
 pub use encode::{encode_jpeg, export_under};
 pub use overview::render_overview;
 

@@ -27,8 +27,8 @@ fn taps(from: u32, to: u32) -> Taps {
     for out in 0..to {
         let centre = (out as f32 + 0.5) * ratio;
         let left = ((centre - support).floor() as i64).clamp(0, i64::from(from) - 1) as u32;
-        let right = ((centre + support).ceil() as i64).clamp(i64::from(left) + 1, i64::from(from))
-            as u32;
+        let right =
+            ((centre + support).ceil() as i64).clamp(i64::from(left) + 1, i64::from(from)) as u32;
         let centre = centre - 0.5;
         let w: Vec<f32> = (left..right)
             .map(|i| (1.0 - ((i as f32 - centre) / sratio).abs()).max(0.0))
@@ -59,7 +59,10 @@ pub(super) fn shrink(img: &RgbImage, w: u32, h: u32) -> RgbImage {
     let across = taps(sw, w);
     let mut mid = vec![0u16; w as usize * 3 * sh as usize];
     let round = 1i32 << (WEIGHT_BITS - MID_BITS - 1);
-    for (row, out) in src.chunks_exact(stride).zip(mid.chunks_exact_mut(w as usize * 3)) {
+    for (row, out) in src
+        .chunks_exact(stride)
+        .zip(mid.chunks_exact_mut(w as usize * 3))
+    {
         for (x, px) in out.chunks_exact_mut(3).enumerate() {
             let mut acc = [round; 3];
             let from = &row[across.first[x] * 3..];
@@ -124,7 +127,11 @@ mod tests {
 
     #[test]
     fn the_shrink_is_image_s_triangle_resize_within_rounding() {
-        for (from, to) in [((1012, 1350), (600, 800)), ((640, 480), (600, 300)), ((75, 100), (18, 24))] {
+        for (from, to) in [
+            ((1012, 1350), (600, 800)),
+            ((640, 480), (600, 300)),
+            ((75, 100), (18, 24)),
+        ] {
             let img = busy(from.0, from.1);
             let ours = shrink(&img, to.0, to.1);
             let theirs = resize(&img, to.0, to.1, FilterType::Triangle);
@@ -137,7 +144,10 @@ mod tests {
                 .max()
                 .unwrap();
             let db = psnr(&ours, &theirs);
-            assert!(worst <= 2 && db > 50.0, "{from:?}→{to:?}: {worst} off, {db:.1} dB");
+            assert!(
+                worst <= 2 && db > 50.0,
+                "{from:?}→{to:?}: {worst} off, {db:.1} dB"
+            );
         }
     }
 

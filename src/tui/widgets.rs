@@ -131,7 +131,13 @@ impl PhotoPreview {
 
     /// [`Self::draw`], given the photo's small preview too (`photo::preview`): half-blocks are
     /// then drawn from it, without decoding the JPEG, which is what a front-desk scan can afford.
-    pub fn draw_with(&mut self, frame: &mut Frame, area: Rect, jpeg: &[u8], preview: Option<&[u8]>) {
+    pub fn draw_with(
+        &mut self,
+        frame: &mut Frame,
+        area: Rect,
+        jpeg: &[u8],
+        preview: Option<&[u8]>,
+    ) {
         if area.width == 0 || area.height == 0 {
             return;
         }

@@ -10,8 +10,7 @@ use crate::domain::workflow::CardRequest;
 use crate::store::{MaintenanceStore, Result, StoreError};
 
 /// Migration `n` brings a store from schema `n` to `n + 1`.
-const MIGRATIONS: [fn(&WriteTransaction) -> Result<()>; SCHEMA_VERSION as usize] =
-    [
+const MIGRATIONS: [fn(&WriteTransaction) -> Result<()>; SCHEMA_VERSION as usize] = [
     create_tables_v1,
     add_photos_v2,
     index_request_steps_v3,

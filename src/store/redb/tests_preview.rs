@@ -15,7 +15,9 @@ fn actor() -> Actor {
 }
 
 fn stored_photo() -> Vec<u8> {
-    let img = image::RgbImage::from_fn(600, 800, |x, y| image::Rgb([(x / 3) as u8, (y / 4) as u8, 90]));
+    let img = image::RgbImage::from_fn(600, 800, |x, y| {
+        image::Rgb([(x / 3) as u8, (y / 4) as u8, 90])
+    });
     crate::photo::decode::tests::jpeg(&img, 90)
 }
 
@@ -34,7 +36,10 @@ fn a_photo_is_stored_with_its_preview_and_erased_with_it() {
     let (a, b) = three_steps(&store);
     put(&store, &a, &stored_photo());
     let preview = store.photo_preview(&a).unwrap().expect("a preview");
-    assert_eq!(preview, crate::photo::preview::make(&stored_photo()).unwrap());
+    assert_eq!(
+        preview,
+        crate::photo::preview::make(&stored_photo()).unwrap()
+    );
     assert!(preview.len() < 6 * 1024, "a few KB: {}", preview.len());
     assert_eq!(store.photo_preview(&b).unwrap(), None);
     store
@@ -82,5 +87,8 @@ fn reads_in_one_scope_share_one_snapshot() {
         })
         .unwrap();
     assert_eq!(seen, (None, None));
-    assert!(store.photo(&a).unwrap().is_some(), "outside, the photo is there");
+    assert!(
+        store.photo(&a).unwrap().is_some(),
+        "outside, the photo is there"
+    );
 }
