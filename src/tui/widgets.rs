@@ -143,7 +143,7 @@ impl PhotoPreview {
         }
         let fresh = matches!(&self.shown, Some((b, a, _)) if b == jpeg && *a == area);
         if !fresh {
-            let made = preview.and_then(|p| self.from_preview(area, p));
+            let made = preview.and_then(|p| self.encode_preview(area, p));
             self.shown = made
                 .or_else(|| self.encode(area, jpeg))
                 .map(|p| (jpeg.to_vec(), area, p));
@@ -171,7 +171,7 @@ impl PhotoPreview {
 
     /// Half-blocks straight from the preview's pixels (one resize to the cells' pixels, as the
     /// JPEG path ends with); `None` for other protocols, whose real pixels want the photo.
-    fn from_preview(&self, area: Rect, preview: &[u8]) -> Option<Protocol> {
+    fn encode_preview(&self, area: Rect, preview: &[u8]) -> Option<Protocol> {
         if self.picker.protocol_type() != ProtocolType::Halfblocks {
             return None;
         }
