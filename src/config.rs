@@ -31,14 +31,21 @@ pub struct Library {
 
 impl Default for Library {
     fn default() -> Self {
+        // The example library's own words, printed on its card in Indonesian whatever the
+        // screens' language: each library writes its own in `[library]`.
         Library {
+            // i18n: the example library's name, config data for the card
             name: "Perpustakaan Daerah Kabupaten Sidoarjo".into(),
+            // i18n: its address, config data for the card
             address: "Jl. Pahlawan No. 1, Sidoarjo".into(),
             regency_code: "3515".into(),
             contact: vec!["perpustakaan@example.go.id".into()],
             rules: vec![
+                // i18n: the card's printed rules, config data in the card's Indonesian
                 "Kartu ini milik perpustakaan dan tidak dapat dipindahtangankan.".into(),
+                // i18n: as above
                 "Bawa kartu setiap berkunjung dan pindai di meja depan.".into(),
+                // i18n: as above
                 "Bila kartu hilang, segera laporkan ke loket.".into(),
             ],
             logo: None,
@@ -88,31 +95,20 @@ pub enum ConfigError {
 
 impl crate::i18n::Localized for ConfigError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ConfigError::Read { path, reason }, Lang::Id) => {
-                format!(
-                    "Berkas konfigurasi {path} tidak bisa dibaca ({reason}). Periksa hak aksesnya."
-                )
-            }
-            (ConfigError::Read { path, reason }, _) => {
-                format!("The config file {path} cannot be read ({reason}). Check its permissions.")
-            }
-            (ConfigError::Parse { path, reason }, Lang::Id) => {
-                format!(
-                    "Berkas konfigurasi {path} salah tulis: {reason}. Perbaiki baris itu lalu ulangi."
-                )
-            }
-            (ConfigError::Parse { path, reason }, _) => {
-                format!(
-                    "The config file {path} has an error: {reason}. Fix that line and try again."
-                )
-            }
-            (ConfigError::TimeZone(z), Lang::Id) => {
-                format!("Zona waktu '{z}' tidak dikenal. Pakai nama seperti Asia/Jakarta.")
-            }
-            (ConfigError::TimeZone(z), _) => {
-                format!("Time zone '{z}' is unknown. Use a name such as Asia/Jakarta.")
-            }
+        match self {
+            ConfigError::Read { path, reason } => crate::t!(
+                lang,
+                "config-read",
+                path = path.as_str(),
+                reason = reason.as_str()
+            ),
+            ConfigError::Parse { path, reason } => crate::t!(
+                lang,
+                "config-parse",
+                path = path.as_str(),
+                reason = reason.as_str()
+            ),
+            ConfigError::TimeZone(z) => crate::t!(lang, "config-time-zone", zone = z.as_str()),
         }
     }
 }
@@ -171,7 +167,17 @@ impl Config {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
     pub config_file: PathBuf,
+    /// The redb store; with a PostgreSQL store, the folder beside which loket keeps its files
+    /// (kept PDFs, the backup ledger).
     pub store_file: PathBuf,
+    /// The PostgreSQL database holding the store (`postgres://…`), when one was chosen.
+    pub store_url: Option<String>,
+}
+
+/// The config's `[store]` section: `url = "postgres://…"` (or a redb file's path).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct StoreSection {
+    pub url: Option<String>,
 }
 
 impl Paths {
@@ -180,6 +186,7 @@ impl Paths {
             return Paths {
                 config_file: dir.join("loket.toml"),
                 store_file: dir.join("loket.redb"),
+                store_url: None,
             };
         }
         let dirs = directories::ProjectDirs::from("id", "loket", "loket");
@@ -190,7 +197,37 @@ impl Paths {
         Paths {
             config_file: config_dir.join("loket.toml"),
             store_file: data_dir.join("loket.redb"),
+            store_url: None,
         }
+    }
+
+    /// Where the store is, as it may be shown: the PostgreSQL URL with its password masked, or
+    /// the redb file's path.
+    pub fn store_shown(&self) -> String {
+        match &self.store_url {
+            Some(url) => crate::store::masked_url(url),
+            None => self.store_file.display().to_string(),
+        }
+    }
+
+    /// Chooses the store: `given` (`--store`, or `LOKET_STORE`) first, then the config's
+    /// `[store] url`, else the redb file in the data folder. Either may be a `postgres://` URL
+    /// or a redb file's path.
+    pub fn with_store(mut self, given: Option<&str>, config: &Config) -> Paths {
+        let from_config = config
+            .section::<StoreSection>("store")
+            .ok()
+            .and_then(|s| s.url);
+        let chosen = given
+            .map(str::to_string)
+            .or(from_config)
+            .filter(|s| !s.trim().is_empty());
+        match chosen {
+            Some(url) if crate::store::is_postgres_url(&url) => self.store_url = Some(url),
+            Some(file) => self.store_file = PathBuf::from(file),
+            None => {}
+        }
+        self
     }
 }
 
@@ -320,5 +357,31 @@ mod tests {
         let p = Paths::resolve(Some(Path::new("/srv/loket")));
         assert_eq!(p.store_file, Path::new("/srv/loket/loket.redb"));
         assert_eq!(p.config_file, Path::new("/srv/loket/loket.toml"));
+    }
+
+    #[test]
+    fn the_store_is_chosen_by_flag_then_config_then_data_folder() {
+        let base = || Paths::resolve(Some(Path::new("/srv/loket")));
+        let plain = Config::default();
+        let with_url: Config =
+            toml::from_str("[store]\nurl = \"postgres://loket:rahasia@db/perpus\"\n").unwrap();
+        assert_eq!(
+            base().with_store(None, &plain),
+            base(),
+            "redb stays the default"
+        );
+        let p = base().with_store(None, &with_url);
+        assert_eq!(
+            p.store_url.as_deref(),
+            Some("postgres://loket:rahasia@db/perpus")
+        );
+        assert_eq!(p.store_shown(), "postgres://loket:***@db/perpus");
+        let p = base().with_store(Some("/mnt/other.redb"), &with_url);
+        assert_eq!(
+            (p.store_url, p.store_file),
+            (None, "/mnt/other.redb".into())
+        );
+        let p = base().with_store(Some("postgresql://h/x?password=s"), &plain);
+        assert_eq!(p.store_shown(), "postgresql://h/x?password=***");
     }
 }

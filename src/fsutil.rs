@@ -31,13 +31,10 @@ pub enum GroupError {
 
 impl Localized for GroupError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (GroupError::Unknown(g), Lang::Id) => format!(
-                "Grup '{g}' di [files] group tidak ada di komputer ini. Buat grupnya (groupadd {g}) atau kosongkan pengaturannya."
-            ),
-            (GroupError::Unknown(g), _) => format!(
-                "The group '{g}' in [files] group does not exist on this computer. Create it (groupadd {g}) or leave the setting empty."
-            ),
+        match self {
+            GroupError::Unknown(g) => {
+                crate::t!(lang, "config-files-unknown-group", group = g.as_str())
+            }
         }
     }
 }
@@ -204,41 +201,25 @@ pub enum ReadError {
 
 impl Localized for ReadError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ReadError::NotFound { path }, Lang::Id) => {
-                format!(
-                    "Berkas {} tidak ditemukan. Periksa namanya.",
-                    path.display()
-                )
+        let file = |path: &Path| path.display().to_string();
+        match self {
+            ReadError::NotFound { path } => {
+                crate::t!(lang, "config-files-not-found", file = file(path))
             }
-            (ReadError::NotFound { path }, _) => {
-                format!("The file {} was not found. Check its name.", path.display())
+            ReadError::NotAFile { path } => {
+                crate::t!(lang, "config-files-not-a-file", file = file(path))
             }
-            (ReadError::NotAFile { path }, Lang::Id) => format!(
-                "{} bukan berkas biasa (perangkat atau pipa). Simpan isinya sebagai berkas dulu, lalu pakai berkas itu.",
-                path.display()
+            ReadError::TooLarge { path, max } => crate::t!(
+                lang,
+                "config-files-too-large",
+                file = file(path),
+                kb = max / 1024
             ),
-            (ReadError::NotAFile { path }, _) => format!(
-                "{} is not an ordinary file (a device or a pipe). Save it as a file first and use that file.",
-                path.display()
-            ),
-            (ReadError::TooLarge { path, max }, Lang::Id) => format!(
-                "Berkas {} lebih besar dari {} KB, batas untuk berkas ini. Tidak ada yang dibaca; pakai berkas yang lebih kecil.",
-                path.display(),
-                max / 1024
-            ),
-            (ReadError::TooLarge { path, max }, _) => format!(
-                "The file {} is larger than {} KB, the limit for this kind of file. Nothing was read; use a smaller file.",
-                path.display(),
-                max / 1024
-            ),
-            (ReadError::Io { path, source }, Lang::Id) => format!(
-                "Berkas {} tidak bisa dibaca ({source}). Periksa hak aksesnya.",
-                path.display()
-            ),
-            (ReadError::Io { path, source }, _) => format!(
-                "The file {} cannot be read ({source}). Check its permissions.",
-                path.display()
+            ReadError::Io { path, source } => crate::t!(
+                lang,
+                "config-files-io",
+                file = file(path),
+                reason = source.to_string()
             ),
         }
     }

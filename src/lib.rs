@@ -8,6 +8,7 @@ pub mod domain;
 pub mod fsutil;
 pub mod i18n;
 pub mod interop;
+pub mod logging;
 pub mod photo;
 pub mod report;
 pub mod scanner;

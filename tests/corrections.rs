@@ -496,18 +496,26 @@ fn undoing_a_print_spoils_the_card_and_its_serial_is_never_given_again() {
 #[test]
 fn every_subcommand_has_help_text() {
     let site = Site::new();
-    for group in [
-        "member", "request", "user", "photo", "card", "report", "visit",
+    for (lang, commands_heading, options_heading) in [
+        ("id", "Perintah:", "Pilihan"),
+        ("en", "Commands:", "Options"),
     ] {
-        let help = site.ok(&[group, "--help"]);
-        let commands = help
-            .split("Commands:")
-            .nth(1)
-            .unwrap_or_else(|| panic!("{group}: {help}"));
-        for line in commands.lines().take_while(|l| !l.starts_with("Options")) {
-            let words: Vec<&str> = line.split_whitespace().collect();
-            if let [name] = words[..] {
-                panic!("loket {group} {name} has no help text");
+        for group in [
+            "member", "request", "user", "photo", "card", "report", "visit",
+        ] {
+            let help = site.ok(&["--lang", lang, group, "--help"]);
+            let commands = help
+                .split(commands_heading)
+                .nth(1)
+                .unwrap_or_else(|| panic!("{group}: {help}"));
+            for line in commands
+                .lines()
+                .take_while(|l| !l.starts_with(options_heading))
+            {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                if let [name] = words[..] {
+                    panic!("loket {group} {name} has no help text in {lang}");
+                }
             }
         }
     }

@@ -476,6 +476,23 @@ fn markup_in_every_field_comes_back_escaped() {
 }
 
 #[test]
+fn a_script_for_a_name_is_shown_as_text_on_the_confirmation() {
+    let site = Site::new();
+    let server = Server::start(&site, "");
+    let hostile = "<script>alert(1)</script>\"'&";
+    let b = Browser::open(server.addr, "/?lang=en");
+    let (page, no) = b.register(&with(applicant("x", 31), "name", hostile), &photo_jpeg());
+    assert!(page.body.contains(&no));
+    assert!(
+        page.body
+            .contains("Name: &lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;</p>"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<script"));
+}
+
+#[test]
 fn a_confirmation_link_cannot_be_guessed_from_a_number() {
     let site = Site::new();
     let existing = site.add("Siti Rahayu", &nik(10), "17-08-1990", "L");

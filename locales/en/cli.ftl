@@ -181,3 +181,9 @@ cli-interop-saved = Saved: { $added ->
         [one] { $requests } card request
        *[other] { $requests } card requests
     }.
+cli-report-format-unknown = Format '{ $format }' is unknown. Pick one of: table, csv, pdf, json.
+cli-requests-step-recorded = { $no }: step recorded under { $by }; the request is now { $state }.
+cli-members-nik-outside-regency = Note: this NIK was issued outside the regency (code { $regency }). The registration was saved.
+cli-members-replacement-opened = Replacement request { $id } for { $no } opened; the old card is blocked when the new one prints. Next: loket request call { $no }
+cli-members-renewal-opened = Renewal request { $id } for { $no } opened. Next: loket request call { $no }
+cli-mod-language-unknown = The language '{ $code }' is not known. Pick one of: { $known } (or add its folder under LOKET_LOCALES).

@@ -25,3 +25,18 @@ store-error-restore-none = No backup was recorded by 'loket backup'. Stop loket 
 store-error-reason-empty-file = the file is empty (0 bytes)
 store-error-reason-not-a-store = the file is not a loket store
 store-error-reason-not-a-file = not an ordinary file
+
+## store/postgres: the database server (the URL is shown with its password masked)
+store-error-unreachable = Cannot reach the database at { $url } ({ $reason }). Check that the PostgreSQL server is running and reachable from this computer (host and port), that pg_hba.conf lets this computer in, and that the user, password (PGPASSWORD or the PGPASSFILE file) and database name are right.
+store-error-commit-unknown = The connection to the database at { $url } broke while saving ({ $reason }). The change may or may not have been saved: look it up before you enter it again.
+store-error-backup-is-pg-dump = This store is a PostgreSQL database: back it up with pg_dump on the database server (see docs/deploy.md), not with loket backup.
+
+## store/copy.rs: loket store migrate
+store-error-target-not-empty = The store to move into is not empty. Move only into an empty PostgreSQL database or a new .redb file; nothing was written.
+store-error-counts-differ = The move was stopped and nothing was kept: { $table } has { $expected } records in the source but { $found } in the copy.
+store-migrate-file-exists = { $file } already exists. Move into a new .redb file (or an empty PostgreSQL database); nothing was written.
+store-migrate-progress = Moving the store
+store-migrate-done = { $n } records moved into { $to }, the counts the same on both sides. Point every PC at it ([store] url, or --store) before working on.
+
+## loket check on a PostgreSQL store
+store-check-postgres = The store is the PostgreSQL database at { $url }: reachable, schema { $schema }. Its pages are checked on the database server (pg_amcheck), and backed up there with pg_dump.

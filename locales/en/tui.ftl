@@ -7,7 +7,6 @@ tui-app-overview = overview
 tui-app-audit-log = audit log
 tui-app-accounts = accounts
 tui-app-help = help
-tui-app-bahasa = Bahasa
 tui-app-card-queue = Card queue
 tui-app-card-request = Card request
 tui-app-members = Members

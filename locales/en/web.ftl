@@ -1,3 +1,7 @@
+## web/mod.rs
+
+web-mod-cannot-listen = Cannot listen on { $addr } ({ $reason }). Choose another address with --listen, or stop the program using it.
+web-mod-server-stopped = The web server stopped because of a problem ({ $error }). Start it again; if it happens again, tell the administrator.
 
 ## web/once.rs
 
@@ -21,7 +25,7 @@ web-pages-privacy-notice = Privacy notice.
 web-pages-i-have-read-the-privacy-notice = I have read the privacy notice and agree that my data is used for my library membership.
 web-pages-send-registration = Send registration
 web-pages-registration-succeeded = Registration succeeded
-web-pages-name = Name
+web-pages-name-line = Name: { $name }
 web-pages-your-member-number-note-it-keep = Your member number (note it, keep it, or print this page):
 web-pages-what-next = What next
 web-pages-show-this-member-number-or-its = Show this member number or its QR code (on your phone or printed) to the staff.
@@ -29,6 +33,13 @@ web-pages-bring-your-ktp-identity-card-if = Bring your KTP (identity card); if y
 web-pages-the-staff-check-your-data-and = The staff check your data and photo, then print your membership card. The service is free.
 web-pages-to-print-the-browser-menu-print = To print: the browser menu › Print (on a phone: Share › Print).
 web-pages-to-the-registration-form = To the registration form
+web-pages-registration-at = { web-pages-member-registration } — { $library }
+web-pages-fields-to-correct = { $n ->
+        [one] { $n } field needs
+       *[other] { $n } fields need
+    } correcting (marked red below). The photo has to be chosen again.
+web-pages-privacy = This data (name, NIK, address, birth date, mother's birth name, phone/e-mail, photo) is used only for your membership of { $library } and kept at the library, under Indonesia's personal data protection law (UU 27/2022). The NIK and mother's name are never printed on the card nor shared with others. You may ask at the counter for your data to be corrected or deleted.
+web-pages-come-to-the-counter = Come to the counter of { $library }.
 
 ## web/texts.rs
 
@@ -43,6 +54,11 @@ web-texts-read-the-privacy-notice-and-tick = Read the privacy notice and tick yo
 web-texts-this-nik-is-already-registered-please = This NIK is already registered. Please come to the library counter with your KTP (or KK); the staff will help you.
 web-texts-this-form-has-expired-or-was = This form has expired or was opened elsewhere. Your entries are still below: choose the photo again, then send once more.
 web-texts-this-submission-cannot-be-accepted-if = This submission cannot be accepted. If you filled in the form yourself, open it again and resend, or register at the counter.
+web-texts-upload-larger-than = The upload is larger than { $max_mb } MB. Choose a smaller photo (or reduce its size on your phone), then send again.
+web-texts-too-many-wait = Too many submissions from your address. Wait { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }, then try again.
 web-texts-the-submission-could-not-be-read = The submission could not be read. Open the form again, fill it in and send it.
 web-texts-the-registration-was-not-saved-because = The registration was not saved because of a problem on the server. Try again in a few minutes, or register at the counter.
 web-texts-this-page-does-not-exist-open = This page does not exist. Open the registration form from the front page.

@@ -25,3 +25,18 @@ store-error-restore-none = Tidak ada cadangan yang tercatat oleh 'loket backup'.
 store-error-reason-empty-file = berkasnya kosong (0 byte)
 store-error-reason-not-a-store = berkas itu bukan basis data loket
 store-error-reason-not-a-file = bukan berkas biasa
+
+## store/postgres: the database server (the URL is shown with its password masked)
+store-error-unreachable = Basis data di { $url } tidak dapat dihubungi ({ $reason }). Periksa bahwa server PostgreSQL berjalan dan dapat dijangkau dari komputer ini (host dan port), bahwa pg_hba.conf mengizinkan komputer ini, dan bahwa nama pengguna, kata sandi (PGPASSWORD atau berkas PGPASSFILE) dan nama basis data benar.
+store-error-commit-unknown = Sambungan ke basis data di { $url } terputus saat menyimpan ({ $reason }). Perubahan mungkin tersimpan, mungkin juga tidak: periksa dulu sebelum memasukkannya lagi.
+store-error-backup-is-pg-dump = Penyimpanan ini adalah basis data PostgreSQL: cadangkan dengan pg_dump di server basis data (lihat docs/deploy.md), bukan dengan loket backup.
+
+## store/copy.rs: loket store migrate
+store-error-target-not-empty = Penyimpanan tujuan tidak kosong. Pindahkan hanya ke basis data PostgreSQL yang kosong atau ke berkas .redb baru; tidak ada yang ditulis.
+store-error-counts-differ = Pemindahan dihentikan dan tidak ada yang disimpan: { $table } berisi { $expected } catatan di sumber tetapi { $found } di salinan.
+store-migrate-file-exists = { $file } sudah ada. Pindahkan ke berkas .redb baru (atau basis data PostgreSQL yang kosong); tidak ada yang ditulis.
+store-migrate-progress = Memindahkan penyimpanan
+store-migrate-done = { $n } catatan dipindahkan ke { $to }, jumlahnya sama di kedua sisi. Arahkan setiap PC ke sana ([store] url, atau --store) sebelum bekerja lagi.
+
+## loket check on a PostgreSQL store
+store-check-postgres = Penyimpanan ini adalah basis data PostgreSQL di { $url }: dapat dihubungi, skema { $schema }. Halamannya diperiksa di server basis data (pg_amcheck), dan dicadangkan di sana dengan pg_dump.

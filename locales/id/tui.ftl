@@ -7,7 +7,6 @@ tui-app-overview = dasbor
 tui-app-audit-log = log audit
 tui-app-accounts = akun petugas
 tui-app-help = bantuan
-tui-app-bahasa = English
 tui-app-card-queue = Antrean kartu anggota
 tui-app-card-request = Permohonan kartu
 tui-app-members = Anggota

@@ -1,3 +1,7 @@
+## web/mod.rs
+
+web-mod-cannot-listen = Tidak bisa mendengarkan di { $addr } ({ $reason }). Pilih alamat lain dengan --listen, atau hentikan program yang memakainya.
+web-mod-server-stopped = Server web berhenti karena gangguan ({ $error }). Jalankan lagi; bila terulang, laporkan ke administrator.
 
 ## web/once.rs
 
@@ -21,7 +25,7 @@ web-pages-privacy-notice = Pemberitahuan privasi.
 web-pages-i-have-read-the-privacy-notice = Saya sudah membaca pemberitahuan privasi dan setuju data saya dipakai untuk keanggotaan perpustakaan.
 web-pages-send-registration = Kirim pendaftaran
 web-pages-registration-succeeded = Pendaftaran berhasil
-web-pages-name = Nama
+web-pages-name-line = Nama: { $name }
 web-pages-your-member-number-note-it-keep = Nomor anggota Anda (catat, simpan, atau cetak halaman ini):
 web-pages-what-next = Langkah berikutnya
 web-pages-show-this-member-number-or-its = Tunjukkan nomor anggota ini atau kode QR-nya (dari HP atau cetakan) kepada petugas.
@@ -29,6 +33,10 @@ web-pages-bring-your-ktp-identity-card-if = Bawa KTP asli; yang belum punya KTP 
 web-pages-the-staff-check-your-data-and = Petugas memeriksa data dan foto Anda, lalu mencetak kartu anggota. Layanan ini gratis.
 web-pages-to-print-the-browser-menu-print = Untuk mencetak: menu browser › Cetak (di HP: Bagikan › Cetak).
 web-pages-to-the-registration-form = Ke formulir pendaftaran
+web-pages-registration-at = { web-pages-member-registration } — { $library }
+web-pages-fields-to-correct = Ada { $n } isian yang perlu diperbaiki (ditandai merah di bawah). Foto perlu dipilih lagi.
+web-pages-privacy = Data ini (nama, NIK, alamat, tanggal lahir, nama ibu kandung, nomor HP/e-mail, foto) dipakai hanya untuk keanggotaan di { $library } dan disimpan di perpustakaan, sesuai UU 27/2022 tentang Pelindungan Data Pribadi. NIK dan nama ibu kandung tidak dicetak di kartu dan tidak dibagikan kepada pihak lain. Anda dapat meminta data diperbaiki atau dihapus di loket.
+web-pages-come-to-the-counter = Datang ke loket { $library }.
 
 ## web/texts.rs
 
@@ -43,6 +51,8 @@ web-texts-read-the-privacy-notice-and-tick = Baca pemberitahuan privasi lalu cen
 web-texts-this-nik-is-already-registered-please = NIK ini sudah terdaftar. Silakan datang ke loket perpustakaan dengan membawa KTP (atau KK) Anda; petugas akan membantu.
 web-texts-this-form-has-expired-or-was = Formulir ini sudah kedaluwarsa atau dibuka di tempat lain. Isian Anda masih ada di bawah: pilih foto lagi, lalu kirim sekali lagi.
 web-texts-this-submission-cannot-be-accepted-if = Kiriman ini tidak bisa diterima. Bila Anda mengisi formulir sendiri, buka formulirnya lagi dan kirim ulang, atau daftar langsung di loket.
+web-texts-upload-larger-than = Kiriman lebih dari { $max_mb } MB. Pilih foto yang lebih kecil (atau kecilkan ukurannya di HP), lalu kirim lagi.
+web-texts-too-many-wait = Terlalu banyak kiriman dari alamat Anda. Tunggu { $minutes } menit, lalu coba lagi.
 web-texts-the-submission-could-not-be-read = Kiriman tidak bisa dibaca. Buka formulirnya lagi, isi, lalu kirim.
 web-texts-the-registration-was-not-saved-because = Pendaftaran tidak tersimpan karena gangguan di server. Coba lagi beberapa menit lagi, atau daftar langsung di loket.
 web-texts-this-page-does-not-exist-open = Halaman ini tidak ada. Buka formulir pendaftaran dari halaman depan.

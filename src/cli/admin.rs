@@ -15,7 +15,7 @@ pub fn overview(ctx: &Ctx) -> CmdResult {
     println!(
         "{} {}",
         ctx.lang.text("cli-admin-store"),
-        ctx.paths.store_file.display()
+        ctx.paths.store_shown()
     );
     println!(
         "{}",
@@ -145,6 +145,22 @@ pub fn backup(ctx: &Ctx, file: &Path) -> CmdResult {
 }
 
 pub fn check(ctx: &Ctx) -> CmdResult {
+    if ctx.paths.store_url.is_some() {
+        // A PostgreSQL store: reachable and at a schema this loket knows; its pages are the
+        // server's to check.
+        let store = ctx.open_store()?;
+        let schema = store.schema_version().map_err(|e| ctx.fail(&e))?;
+        println!(
+            "{}",
+            crate::t!(
+                ctx.lang,
+                "store-check-postgres",
+                url = ctx.paths.store_shown(),
+                schema = schema.unwrap_or(0)
+            )
+        );
+        return Ok(());
+    }
     let path = &ctx.paths.store_file;
     if !path.exists() {
         return Err(Failure::new(format!(
@@ -185,7 +201,7 @@ pub fn demo(ctx: &Ctx, count: usize) -> CmdResult {
 
 pub fn show_config(ctx: &Ctx) -> CmdResult {
     println!("# config: {}", ctx.paths.config_file.display());
-    println!("# store:  {}", ctx.paths.store_file.display());
+    println!("# store:  {}", ctx.paths.store_shown());
     print!(
         "{}",
         toml::to_string_pretty(&ctx.config).map_err(|e| Failure::new(e.to_string()))?

@@ -190,7 +190,7 @@ fn export_photos(
         links.push_str(&format!("{no},{file}\n"));
         n += 1;
     }
-    std::fs::write(dir.join("photos.csv"), links) // i18n: the file name, then the system's own error
-        .map_err(|e| format!("photos.csv: {e}"))?;
+    const LINKS: &str = "photos.csv";
+    std::fs::write(dir.join(LINKS), links).map_err(|e| format!("{LINKS}: {e}"))?;
     Ok(n)
 }

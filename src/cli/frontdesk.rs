@@ -32,8 +32,14 @@ pub fn frontdesk(ctx: &Ctx, scanner_port: Option<String>) -> CmdResult {
     // Read here so that a typo in `[frontdesk]` stops with a message, not a silent default.
     let _: FrontDeskConfig = ctx.config.section("frontdesk").map_err(|e| ctx.fail(&e))?;
     let photo: PhotoConfig = ctx.config.section("photo").map_err(|e| ctx.fail(&e))?;
+    // Logged to the file beside the store: this screen owns the terminal.
+    tracing::info!(
+        port = scanner.port.as_deref().unwrap_or("-"),
+        "front desk screen starting"
+    );
     with_desk(ctx, |desk| {
         crate::tui::frontdesk::run_frontdesk(desk, ctx.lang, scanner, photo.preview).map_err(|e| {
+            tracing::error!("the front desk screen stopped: {e:#}");
             Failure::new(format!(
                 "{}: {e:#}",
                 ctx.lang

@@ -19,6 +19,7 @@ fn payload_text(p: &(dyn Any + Send)) -> String {
 
 /// `println!` panics when the reader of stdout went away; that is not an error of loket's.
 fn is_broken_pipe(text: &str) -> bool {
+    // i18n: the standard library's own panic words, matched, never shown
     text.starts_with("failed printing to std") && text.contains("Broken pipe")
 }
 

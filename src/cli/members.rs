@@ -150,12 +150,11 @@ impl MemberView {
 }
 
 fn warning_text(w: &Warning, lang: Lang) -> String {
-    match (w, lang) {
-        (Warning::NikOutsideRegency { regency }, Lang::Id) => format!(
-            "Catatan: NIK ini terbit di luar kabupaten (kode {regency}). Pendaftaran tetap disimpan."
-        ),
-        (Warning::NikOutsideRegency { regency }, _) => format!(
-            "Note: this NIK was issued outside the regency (code {regency}). The registration was saved."
+    match w {
+        Warning::NikOutsideRegency { regency } => crate::t!(
+            lang,
+            "cli-members-nik-outside-regency",
+            regency = regency.to_string()
         ),
     }
 }
@@ -243,24 +242,15 @@ fn start(ctx: &Ctx, no: &str, kind: RequestKind) -> CmdResult {
         println!("{}", r.id);
         eprintln!(
             "{}",
-            match (kind, ctx.lang) {
-                (RequestKind::Replacement, Lang::Id) => format!(
-                    "Permohonan ganti kartu {} untuk {no} dibuka; kartu lama diblokir saat kartu baru dicetak. Berikutnya: loket request call {no}",
-                    r.id
-                ),
-                (RequestKind::Replacement, _) => format!(
-                    "Replacement request {} for {no} opened; the old card is blocked when the new one prints. Next: loket request call {no}",
-                    r.id
-                ),
-                (_, Lang::Id) => format!(
-                    "Permohonan perpanjangan {} untuk {no} dibuka. Berikutnya: loket request call {no}",
-                    r.id
-                ),
-                (_, _) => format!(
-                    "Renewal request {} for {no} opened. Next: loket request call {no}",
-                    r.id
-                ),
-            }
+            crate::t!(
+                ctx.lang,
+                match kind {
+                    RequestKind::Replacement => "cli-members-replacement-opened",
+                    _ => "cli-members-renewal-opened",
+                },
+                id = r.id.to_string(),
+                no = no.to_string()
+            )
         );
         Ok(())
     })

@@ -33,6 +33,7 @@ mod edits;
 mod export;
 mod frontdesk;
 mod guard;
+mod help;
 mod interop;
 mod members;
 mod out;
@@ -41,12 +42,13 @@ mod privacy;
 mod report;
 mod requests;
 mod serve;
+mod store;
 mod who;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::config::{Clock, Config, Paths};
 pub use crate::context::Ctx;
@@ -64,7 +66,11 @@ pub struct Cli {
     /// Keep the config and the store in DIR (instead of the user's config and data folders).
     #[arg(long, global = true, env = "LOKET_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// Language of messages: id (default) or en.
+    /// The store: a PostgreSQL database (postgres://user@host/db) or a redb file; instead of
+    /// the config's [store] url or the data folder's loket.redb.
+    #[arg(long, global = true, env = "LOKET_STORE", value_name = "URL|FILE")]
+    pub store: Option<String>,
+    /// Language of messages: id (default), en, or a folder under LOKET_LOCALES.
     #[arg(long, global = true, env = "LOKET_LANG", value_name = "id|en")]
     pub lang: Option<String>,
     /// Act as this loket account (its password on the first line of standard input, or in
@@ -140,6 +146,9 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Checks the store's integrity.
     Check,
+    /// The store itself: move it to PostgreSQL or back to a redb file.
+    #[command(subcommand)]
+    Store(store::StoreCmd),
     /// Fills the store with made-up applicants in every state.
     Demo {
         #[arg(long, default_value_t = 27)]
@@ -180,7 +189,7 @@ pub type CmdResult = Result<(), Failure>;
 
 impl Ctx {
     pub fn open_store(&self) -> Result<Store, Failure> {
-        Store::open(&self.paths.store_file).map_err(|e| Failure::new(e.localized(self.lang)))
+        Store::open_chosen(&self.paths).map_err(|e| Failure::new(e.localized(self.lang)))
     }
 
     pub fn fail(&self, e: &dyn Localized) -> Failure {
@@ -204,7 +213,21 @@ pub fn with_desk_as<T>(
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let help_lang = help_language();
+    let matches = match help::localize(Cli::command(), help_lang).try_get_matches() {
+        Ok(m) => m,
+        Err(e) => match help::explain(&e, help_lang) {
+            Some(text) => {
+                eprintln!("{text}");
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let paths = Paths::resolve(cli.data_dir.as_deref());
     let early_lang = cli
         .lang
@@ -218,11 +241,26 @@ pub fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let lang = cli
-        .lang
-        .as_deref()
-        .and_then(Lang::from_code)
-        .unwrap_or(config.language);
+    let lang = match cli.lang.as_deref() {
+        None => config.language,
+        Some(code) => match Lang::from_code(code) {
+            Some(lang) => lang,
+            // A clerk who asked for a language must not get another one without a word.
+            None => {
+                let known: Vec<&str> = Lang::all().map(Lang::code).collect();
+                eprintln!(
+                    "{}",
+                    crate::t!(
+                        config.language,
+                        "cli-mod-language-unknown",
+                        code = code,
+                        known = known.join(", ")
+                    )
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
     let tz = match config.time_zone() {
         Ok(tz) => tz,
         Err(e) => {
@@ -230,6 +268,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let paths = paths.with_store(cli.store.as_deref(), &config);
     let ctx = Ctx {
         paths,
         clock: Clock::from_env(tz),
@@ -249,6 +288,21 @@ pub fn main() -> ExitCode {
         eprintln!("{}", e.localized(lang));
         return ExitCode::from(1);
     }
+    // After the staff group (the log file takes its mode), before anything logs. A bad
+    // `[log]` section stops like any other config error.
+    let log: crate::logging::LogConfig = match ctx.config.section("log") {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{}", e.localized(lang));
+            return ExitCode::from(1);
+        }
+    };
+    let sink = if runs_a_screen(cli.command.as_ref()) {
+        crate::logging::Sink::beside_store(&ctx.paths.store_file)
+    } else {
+        crate::logging::Sink::Stderr
+    };
+    crate::logging::init(&log, &sink);
     guard::install_hook();
     let command = cli.command;
     let result =
@@ -262,6 +316,15 @@ pub fn main() -> ExitCode {
             guard::say(&f.message);
             ExitCode::from(f.code)
         }
+    }
+}
+
+/// Whether `command` draws a full screen on the terminal, where a log line must not appear.
+fn runs_a_screen(command: Option<&Command>) -> bool {
+    match command {
+        None => std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        Some(Command::Counter | Command::Kiosk | Command::Frontdesk { .. }) => true,
+        Some(_) => false,
     }
 }
 
@@ -292,6 +355,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> CmdResult {
         }) => admin::audit(ctx, limit, user, subject, json),
         Some(Command::Backup { file }) => admin::backup(ctx, &file),
         Some(Command::Check) => admin::check(ctx),
+        Some(Command::Store(c)) => store::store(ctx, c),
         Some(Command::Demo { count }) => admin::demo(ctx, count),
         Some(Command::Config) => admin::show_config(ctx),
         Some(Command::Import(a)) => interop::import(ctx, *a),
@@ -312,4 +376,29 @@ pub fn print_json<T: serde::Serialize>(v: &T) {
         "{}",
         serde_json::to_string_pretty(v).expect("views serialise")
     );
+}
+
+/// The language `--help` is written in, known before the arguments are parsed: `--lang` or
+/// `LOKET_LANG` if given and known, else the config's `language`, else Indonesian.
+fn help_language() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let after = |flag: &str| {
+        args.iter()
+            .enumerate()
+            .find_map(|(i, a)| match a.strip_prefix(flag) {
+                Some("") => args.get(i + 1).cloned(),
+                Some(v) => v.strip_prefix('=').map(String::from),
+                None => None,
+            })
+    };
+    let asked = after("--lang").or_else(|| std::env::var("LOKET_LANG").ok());
+    if let Some(lang) = asked.as_deref().and_then(Lang::from_code) {
+        return lang;
+    }
+    let dir = after("--data-dir")
+        .or_else(|| std::env::var("LOKET_DATA_DIR").ok())
+        .map(PathBuf::from);
+    Config::load(&Paths::resolve(dir.as_deref()).config_file)
+        .map(|c| c.language)
+        .unwrap_or_default()
 }

@@ -8,6 +8,7 @@ use std::io::Write;
 use crate::domain::controls::printable;
 
 /// The panic payload that `guard` turns into a quiet exit, as for `println!`'s own.
+// i18n: the standard library's own panic words, matched, never shown
 const BROKEN_PIPE: &str = "failed printing to stdout: Broken pipe";
 
 pub fn text(s: &str) {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 
 use super::{CmdResult, Ctx, Failure, print_json, with_desk};
-use crate::i18n::{Lang, Localized};
+use crate::i18n::Localized;
 use crate::report::config::ReportConfig;
 use crate::report::csv::{register_csv, summary_csv};
 use crate::report::labels::{period_label, register_title, report_title};
@@ -75,14 +75,11 @@ impl Output {
             "csv" => Ok(Format::Csv),
             "pdf" => Ok(Format::Pdf),
             "json" => Ok(Format::Json),
-            other => Err(Failure::input(match ctx.lang {
-                Lang::Id => format!(
-                    "Format '{other}' tidak dikenal. Pilih salah satu: table, csv, pdf, json."
-                ),
-                _ => {
-                    format!("Format '{other}' is unknown. Pick one of: table, csv, pdf, json.")
-                }
-            })),
+            other => Err(Failure::input(crate::t!(
+                ctx.lang,
+                "cli-report-format-unknown",
+                format = other
+            ))),
         }
     }
 

@@ -218,14 +218,13 @@ fn step(
     let by = &desk.actor.user;
     println!(
         "{}",
-        match ctx.lang {
-            crate::i18n::Lang::Id => {
-                format!("{no}: langkah tercatat atas nama {by}; permohonan sekarang {state}.")
-            }
-            _ => {
-                format!("{no}: step recorded under {by}; the request is now {state}.")
-            }
-        }
+        crate::t!(
+            ctx.lang,
+            "cli-requests-step-recorded",
+            no = no,
+            by = by.as_str(),
+            state = state.as_str()
+        )
     );
     if let Some(note) = r.history.last().and_then(|t| t.note.as_ref())
         && matches!(

@@ -179,6 +179,13 @@ impl Lang {
         (0..catalogues().len()).map(|i| Lang(i as u8))
     }
 
+    /// The language after this one, round to Indonesian after the last: what a switch key
+    /// changes to, so a third language is reached the same way as English.
+    pub fn next(self) -> Lang {
+        let n = catalogues().len().max(1);
+        Lang(((self.0 as usize + 1) % n) as u8)
+    }
+
     /// The folder name: `id`, `en`, `jv`, …
     pub fn code(self) -> &'static str {
         catalogues()
@@ -219,6 +226,20 @@ impl Lang {
             Cow::Borrowed(s) => s,
             Cow::Owned(s) => intern(s),
         }
+    }
+
+    /// A message without variables if this language or Indonesian has it; `None` where `text`
+    /// would show the bare id.
+    pub fn get(self, id: &str) -> Option<&'static str> {
+        let all = catalogues();
+        let found = all
+            .get(self.0 as usize)
+            .and_then(|c| c.format(id, None))
+            .or_else(|| all.first().and_then(|c| c.format(id, None)))?;
+        Some(match found {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(s) => intern(s),
+        })
     }
 
     fn lookup(self, id: &str, args: Option<&FluentArgs>) -> Cow<'static, str> {
@@ -352,5 +373,12 @@ mod tests {
         let json = serde_json::to_string(&Lang::En).unwrap();
         assert_eq!(json, "\"en\"");
         assert_eq!(serde_json::from_str::<Lang>(&json).unwrap(), Lang::En);
+        // The switch key goes round every language and back to Indonesian.
+        let mut seen = vec![Lang::Id];
+        while seen.last().unwrap().next() != Lang::Id {
+            seen.push(seen.last().unwrap().next());
+        }
+        assert_eq!(seen, Lang::all().collect::<Vec<_>>());
+        assert_eq!(Lang::Id.get("no-such-message"), None);
     }
 }

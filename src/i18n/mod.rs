@@ -13,13 +13,6 @@ mod catalog;
 pub use catalog::{LOCALES_ENV, Lang};
 pub use fluent_bundle::FluentValue;
 
-impl Lang {
-    /// The Indonesian or the English text; for messages not yet moved into the catalogues.
-    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
-        if self == Lang::Id { id } else { en }
-    }
-}
-
 /// Something that can say itself to a person in their language.
 pub trait Localized {
     fn localized(&self, lang: Lang) -> String;

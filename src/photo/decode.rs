@@ -219,14 +219,9 @@ fn from_image_error(e: ImageError) -> PhotoError {
             detail: u.to_string(),
         },
         other => {
+            #[rustfmt::skip]
             // i18n: the codecs' own words for a file cut short, matched, never shown
-            const CUT_SHORT: [&str; 5] = [
-                "eof",
-                "end of file",
-                "unexpected end",
-                "truncated",
-                "no more bytes",
-            ];
+            const CUT_SHORT: [&str; 5] = ["eof", "end of file", "unexpected end", "truncated", "no more bytes"];
             let detail = other.to_string();
             // The codecs say "end of file" in their own words; staff need one message for it.
             let lower = detail.to_ascii_lowercase();

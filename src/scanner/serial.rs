@@ -142,6 +142,7 @@ pub async fn run(
             Ok(s) => s,
             Err(reason) => {
                 if last_reason.as_ref() != Some(&reason) {
+                    tracing::warn!(port = %port, "{reason}");
                     last_reason = Some(reason.clone());
                     if tx
                         .send(ScannerEvent::Disconnected { reason })
@@ -157,11 +158,13 @@ pub async fn run(
                 }
             }
         };
+        tracing::info!(port = %port, "scanner connected");
         if tx.send(ScannerEvent::Connected).await.is_err() {
             return Ok(());
         }
         match read_until_lost(stream, &port, &mut framer, &tx).await {
             Some(reason) => {
+                tracing::warn!(port = %port, "{reason}");
                 framer.reset();
                 // An unplugged device is then missing: that is the expected state, already
                 // said by this event. Only a different failure (no permission, busy) on the
@@ -220,6 +223,9 @@ async fn read_until_lost(
             _ = tx.closed() => return None,
         };
         for s in scans {
+            // Only its length: a code is a member number, or whatever else was held under
+            // the scanner (a KTP's barcode would be a NIK).
+            tracing::debug!(port = %port, chars = s.0.chars().count(), "scan");
             if tx.send(ScannerEvent::Scan(s.0)).await.is_err() {
                 return None;
             }

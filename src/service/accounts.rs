@@ -29,30 +29,23 @@ pub enum SignInError {
 impl Localized for SignInError {
     fn localized(&self, lang: Lang) -> String {
         match (self, lang) {
-            (SignInError::Wrong { tries_left }, Lang::Id) if *tries_left <= 2 => format!(
-                "Nama akun atau kata sandi salah. Sisa {tries_left} kali coba sebelum akun harus menunggu; lupa kata sandi: minta admin (loket user passwd)."
-            ),
-            (SignInError::Wrong { tries_left }, Lang::En) if *tries_left <= 2 => format!(
-                "Wrong account name or password. {tries_left} more tries before the account has to wait; forgotten: ask the administrator (loket user passwd)."
+            (SignInError::Wrong { tries_left }, _) if *tries_left <= 2 => crate::t!(
+                lang,
+                "service-accounts-wrong-tries-left",
+                tries_left = *tries_left
             ),
             (SignInError::Wrong { .. }, _) => lang
                 .text("service-accounts-wrong-account-name-or-password-type")
                 .into(),
-            (SignInError::Waiting { minutes }, Lang::Id) => format!(
-                "Terlalu banyak kata sandi salah. Tunggu {minutes} menit lalu coba lagi, atau minta admin mengganti kata sandinya."
-            ),
-            (SignInError::Waiting { minutes }, _) => format!(
-                "Too many wrong passwords. Wait {minutes} minutes and try again, or ask the administrator to set a new password."
-            ),
+            (SignInError::Waiting { minutes }, _) => {
+                crate::t!(lang, "service-accounts-waiting", minutes = *minutes)
+            }
             (SignInError::Disabled, _) => lang
                 .text("service-accounts-this-account-is-disabled-ask-the")
                 .into(),
-            (SignInError::NotAllowed(who), Lang::Id) => format!(
-                "{who} tidak boleh melakukan ini: perlu akun administrator. Jalankan dengan --as NAMA_ADMIN."
-            ),
-            (SignInError::NotAllowed(who), _) => format!(
-                "{who} may not do this: it needs an administrator's account. Run it with --as ADMIN_NAME."
-            ),
+            (SignInError::NotAllowed(who), _) => {
+                crate::t!(lang, "service-accounts-not-allowed", who = who.as_str())
+            }
             (SignInError::Account(e), _) => e.localized(lang),
             (SignInError::Store(e), _) => e.localized(lang),
         }
@@ -117,6 +110,7 @@ pub fn set_password(
         a.must_change_password = true;
         a.failed_signins = 0;
         a.last_failed_at = None;
+        // i18n: the audit log's detail, stored as written and read by administrators
         "password set by administrator; to be changed at next sign-in".into()
     })?)
 }
@@ -133,6 +127,7 @@ pub fn choose_own_password(
     Ok(store.change_account(name, actor, now, "user-passwd", |a| {
         a.password_hash = hash;
         a.must_change_password = false;
+        // i18n: the audit log's detail, stored as written and read by administrators
         "password changed by its owner".into()
     })?)
 }

@@ -43,17 +43,13 @@ impl Localized for crate::domain::undo::UndoError {
             (NothingToUndo, _) => lang
                 .text("service-corrections-there-is-no-step-to-undo")
                 .into(),
-            (NotYours { by }, Lang::Id) => format!(
-                "Langkah terakhir dikerjakan {by}. Hanya {by} atau pengawas yang bisa membatalkannya."
-            ),
             (NotYours { by }, _) => {
-                format!("The last step was done by {by}. Only {by} or a supervisor can undo it.")
+                crate::t!(lang, "service-corrections-not-yours", by = by.as_str())
             }
-            (TooLate { window_minutes }, Lang::Id) => format!(
-                "Langkah terakhir sudah lebih dari {window_minutes} menit lalu. Minta pengawas membatalkannya."
-            ),
-            (TooLate { window_minutes }, _) => format!(
-                "The last step is more than {window_minutes} minutes old. Ask a supervisor to undo it."
+            (TooLate { window_minutes }, _) => crate::t!(
+                lang,
+                "service-corrections-too-late",
+                window_minutes = *window_minutes
             ),
             (ReasonRequired, _) => lang
                 .text("service-corrections-give-the-reason-for-undoing-the")

@@ -260,14 +260,9 @@ impl crate::i18n::Localized for GuestProblem {
             GuestProblem::NameMissing => lang
                 .text("service-frontdesk-the-guest-s-name-is-missing")
                 .into(),
-            GuestProblem::GroupSize => match lang {
-                crate::i18n::Lang::Id => {
-                    format!("Jumlah orang harus antara 1 dan {MAX_GROUP}. Perbaiki jumlahnya.")
-                }
-                _ => {
-                    format!("The group size must be between 1 and {MAX_GROUP}. Correct it.")
-                }
-            },
+            GuestProblem::GroupSize => {
+                crate::t!(lang, "service-frontdesk-group-size", max = MAX_GROUP)
+            }
         }
     }
 }

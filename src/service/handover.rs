@@ -54,24 +54,20 @@ impl Localized for HandoverRefusal {
         match self {
             HandoverRefusal::NotThisApplicants {
                 scanned, expected, ..
-            } => match lang {
-                Lang::Id => format!(
-                    "Kartu {scanned} bukan kartu pemohon ini ({expected}). Jangan serahkan kartu itu: cari kartu yang benar, lalu pindai atau ketik nomornya. Kejadian ini tercatat di log audit."
-                ),
-                _ => format!(
-                    "Card {scanned} is not this applicant's card ({expected}). Do not hand that card over: find the right one, then scan or type its number. This was written to the audit log."
-                ),
-            },
+            } => crate::t!(
+                lang,
+                "service-handover-not-this-applicants",
+                scanned = scanned.as_str(),
+                expected = expected.as_str()
+            ),
             HandoverRefusal::OlderCard {
                 scanned, expected, ..
-            } => match lang {
-                Lang::Id => format!(
-                    "Kartu {scanned} adalah kartu lama anggota ini; yang baru dicetak {expected}. Pindai kode QR kartu baru (atau ketik {expected}). Kejadian ini tercatat di log audit."
-                ),
-                _ => format!(
-                    "Card {scanned} is an older card of this member; the one just printed is {expected}. Scan the new card's QR code (or type {expected}). This was written to the audit log."
-                ),
-            },
+            } => crate::t!(
+                lang,
+                "service-handover-older-card",
+                scanned = scanned.as_str(),
+                expected = expected.as_str()
+            ),
             HandoverRefusal::CardRequired { .. } => lang
                 .text("service-handover-the-handover-needs-the-card-checked")
                 .into(),
@@ -124,6 +120,7 @@ impl Desk<'_> {
                     &self.actor,
                     "handover-card-refused",
                     no,
+                    // i18n: the audit log's detail, stored as written
                     &format!("scanned {scanned}, expected {expected}"),
                 )?;
                 Err(ServiceError::Handover(r))
@@ -160,8 +157,11 @@ impl Desk<'_> {
             .last()
             .and_then(|t| t.note.clone())
             .unwrap_or_default();
+        // The audit log's detail, stored as written.
         let detail = match &checked {
+            // i18n: the audit log's detail
             Some(serial) => format!("{note}; card checked {serial}"),
+            // i18n: the audit log's detail
             None => format!("{note}; card not checked"),
         };
         self.store.save_transition(TransitionWrite {

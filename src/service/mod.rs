@@ -80,30 +80,15 @@ impl Localized for ServiceError {
                 .join("\n"),
             ServiceError::Store(e) => e.localized(lang),
             ServiceError::Transition(e) => e.localized(lang),
-            ServiceError::UnknownMember(no) => match lang {
-                Lang::Id => format!(
-                    "Anggota {no} tidak ditemukan. Periksa nomornya, atau cari dengan nama: loket member search NAMA."
-                ),
-                _ => format!(
-                    "Member {no} was not found. Check the number, or search by name: loket member search NAME."
-                ),
-            },
-            ServiceError::NoOpenRequest(no) => match lang {
-                Lang::Id => format!(
-                    "Anggota {no} tidak punya permohonan kartu yang sedang berjalan. Untuk kartu baru, buat perpanjangan atau penggantian."
-                ),
-                _ => format!(
-                    "Member {no} has no card request in progress. For a new card, start a renewal or a replacement."
-                ),
-            },
-            ServiceError::RequestOpen(no) => match lang {
-                Lang::Id => format!(
-                    "Anggota {no} masih punya permohonan kartu yang berjalan. Selesaikan atau batalkan dulu."
-                ),
-                _ => format!(
-                    "Member {no} still has a card request in progress. Finish or cancel it first."
-                ),
-            },
+            ServiceError::UnknownMember(no) => {
+                crate::t!(lang, "service-unknown-member", no = no.as_str())
+            }
+            ServiceError::NoOpenRequest(no) => {
+                crate::t!(lang, "service-no-open-request", no = no.as_str())
+            }
+            ServiceError::RequestOpen(no) => {
+                crate::t!(lang, "service-request-open", no = no.as_str())
+            }
             ServiceError::Photo(e) => e.localized(lang),
             ServiceError::Config(e) => e.localized(lang),
             ServiceError::Printing(e) => e.localized(lang),
@@ -115,22 +100,16 @@ impl Localized for ServiceError {
             ServiceError::ControlCharacter => {
                 lang.text("service-the-reason-or-name-typed-holds").into()
             }
-            ServiceError::NotAClerk(name) => match lang {
-                Lang::Id => format!(
-                    "'{name}' bukan akun petugas yang aktif. Tulis nama akun petugas loket (lihat: loket user list)."
-                ),
-                _ => format!(
-                    "'{name}' is not an active staff account. Give a counter clerk's account name (see: loket user list)."
-                ),
-            },
-            ServiceError::UnknownMemberType(t) => match lang {
-                Lang::Id => format!(
-                    "Jenis anggota '{t}' tidak ada di konfigurasi. Minta admin menambahkannya atau pilih jenis lain."
-                ),
-                _ => format!(
-                    "Member type '{t}' is not in the config. Ask the administrator to add it or pick another."
-                ),
-            },
+            ServiceError::NotAClerk(name) => {
+                crate::t!(lang, "service-not-a-clerk", name = name.as_str())
+            }
+            ServiceError::UnknownMemberType(t) => {
+                crate::t!(
+                    lang,
+                    "service-unknown-member-type",
+                    member_type = t.as_str()
+                )
+            }
         }
     }
 }
@@ -230,6 +209,14 @@ impl<'a> Desk<'a> {
                 source,
             },
         )?;
+        // Numbers and codes only: the member's record holds the NIK and the mother's name.
+        tracing::debug!(
+            member = %member.member_no,
+            request = %request.id,
+            source = ?source,
+            user = %self.actor.user,
+            "member registered"
+        );
         Ok(Registered {
             member,
             request,
@@ -319,6 +306,7 @@ impl<'a> Desk<'a> {
                 if let Some(old) = &request.replaces_serial
                     && let Some(mut c) = self.store.card(old)?
                 {
+                    // i18n: the card record's stored reason, kept as written
                     c.blocked = Some(format!("replaced by {card_serial}"));
                     cards.push(c);
                 }
@@ -340,6 +328,14 @@ impl<'a> Desk<'a> {
             actor: &self.actor,
             detail,
         })?;
+        // Not the step's note: a reason is typed freely and a receiver is a person's name.
+        tracing::debug!(
+            member = %next.member_no,
+            request = %next.id,
+            step = next.history.last().map(|t| t.action.as_str()).unwrap_or(""),
+            user = %self.actor.user,
+            "request step"
+        );
         Ok(next)
     }
 
@@ -423,6 +419,7 @@ impl<'a> Desk<'a> {
             r.version,
             &self.actor,
             self.clock.now(),
+            // i18n: the audit log's detail, stored as written
             &format!("from {from} to {clerk}"),
         )?;
         Ok(next)
@@ -449,6 +446,7 @@ impl<'a> Desk<'a> {
                     None => c.record(
                         CheckItem::NikConsistent,
                         false,
+                        // i18n: the checklist's stored note, kept as written in the history
                         Some("NIK does not match birth date or sex".into()),
                     ),
                 }
@@ -462,6 +460,7 @@ impl<'a> Desk<'a> {
                     None => c.record(
                         CheckItem::NoDuplicate,
                         false,
+                        // i18n: the checklist's stored note, kept as written in the history
                         Some(format!("NIK held by member {}", other.member_no)),
                     ),
                 }

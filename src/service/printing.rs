@@ -39,21 +39,16 @@ pub enum PrintingError {
 
 impl crate::i18n::Localized for PrintingError {
     fn localized(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
         match self {
             PrintingError::Card(e) => e.localized(lang),
             PrintingError::Print(e) => e.localized(lang),
             PrintingError::Template(e) => e.localized(lang),
-            PrintingError::NotReady { member_no, state } => match lang {
-                Lang::Id => format!(
-                    "Kartu {member_no} belum bisa dicetak: permohonannya {}. Hanya yang sudah terverifikasi (atau cetak ulang dengan alasan).",
-                    state.localized(lang)
-                ),
-                _ => format!(
-                    "The card of {member_no} cannot be printed yet: its request is {}. Only verified requests print (or a reprint with a reason).",
-                    state.localized(lang)
-                ),
-            },
+            PrintingError::NotReady { member_no, state } => crate::t!(
+                lang,
+                "service-printing-not-ready",
+                member_no = member_no.as_str(),
+                state = state.localized(lang)
+            ),
         }
     }
 }

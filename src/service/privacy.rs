@@ -34,20 +34,11 @@ pub enum PrivacyError {
 
 impl crate::i18n::Localized for PrivacyError {
     fn localized(&self, lang: crate::i18n::Lang) -> String {
-        use crate::i18n::Lang;
-        match (self, lang) {
-            (PrivacyError::NotASupervisor(u), Lang::Id) => format!(
-                "Penghapusan data anggota hanya boleh oleh supervisor. Akun '{u}' bukan supervisor aktif; minta Kasi/Kabid menjalankannya dengan akunnya."
-            ),
-            (PrivacyError::NotASupervisor(u), _) => format!(
-                "Only a supervisor may erase a member's data. '{u}' is not an active supervisor account; ask the Kasi/Kabid to run it under theirs."
-            ),
-            (PrivacyError::NoReason, Lang::Id) => {
-                "Tulis alasan penghapusan (--reason), misalnya nomor surat permohonan anggota.".into()
+        match self {
+            PrivacyError::NotASupervisor(u) => {
+                crate::t!(lang, "service-privacy-not-a-supervisor", user = u.as_str())
             }
-            (PrivacyError::NoReason, _) => {
-                "Give the reason for the erasure (--reason), e.g. the number of the member's written request.".into()
-            }
+            PrivacyError::NoReason => lang.text("service-privacy-no-reason").into(),
         }
     }
 }

@@ -54,6 +54,20 @@ pub enum StoreError {
     MemberNo(#[from] MemberNoError),
     #[error("a record could not be read: {0}")]
     Corrupt(String),
+    #[error("cannot reach the database at {url}: {reason}")]
+    Unreachable { url: String, reason: String },
+    #[error("the connection to {url} broke while a write was being committed: {reason}")]
+    CommitUnknown { url: String, reason: String },
+    #[error("the store to move into is not empty")]
+    TargetNotEmpty,
+    #[error("{table}: {expected} records read, {found} written")]
+    CountsDiffer {
+        table: String,
+        expected: u64,
+        found: u64,
+    },
+    #[error("a PostgreSQL store is backed up with pg_dump")]
+    BackupIsPgDump,
     #[error("store error: {0}")]
     Db(String),
     #[error("file error: {0}")]
@@ -145,6 +159,31 @@ impl Localized for StoreError {
                 by = by.as_str(),
                 terminal = terminal.as_str()
             ),
+            StoreError::Unreachable { url, reason } => t!(
+                lang,
+                "store-error-unreachable",
+                url = url.as_str(),
+                reason = reason.as_str()
+            ),
+            StoreError::CommitUnknown { url, reason } => t!(
+                lang,
+                "store-error-commit-unknown",
+                url = url.as_str(),
+                reason = reason.as_str()
+            ),
+            StoreError::TargetNotEmpty => lang.text("store-error-target-not-empty").into(),
+            StoreError::CountsDiffer {
+                table,
+                expected,
+                found,
+            } => t!(
+                lang,
+                "store-error-counts-differ",
+                table = table.as_str(),
+                expected = *expected,
+                found = *found
+            ),
+            StoreError::BackupIsPgDump => lang.text("store-error-backup-is-pg-dump").into(),
             StoreError::MemberNo(e) => e.localized(lang),
             StoreError::Corrupt(e) | StoreError::Db(e) => {
                 t!(lang, "store-error-db", problem = e.as_str())

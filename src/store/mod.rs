@@ -31,6 +31,7 @@ macro_rules! area {
                 pub fn $name(&self $(, $arg: $ty)*) -> $ret {
                     match &self.backend {
                         $crate::store::Backend::Redb(b) => $area::$name(b $(, $arg)*),
+                        $crate::store::Backend::Postgres(b) => $area::$name(&**b $(, $arg)*),
                     }
                 }
             )*
@@ -41,11 +42,13 @@ macro_rules! area {
 mod accounts;
 mod audit;
 mod cards;
+mod copy;
 mod erasure;
 mod error;
 mod import;
 mod members;
 mod photos;
+mod postgres;
 mod redb;
 mod requests;
 mod tokens;
@@ -57,11 +60,13 @@ mod tests;
 pub use accounts::AccountStore;
 pub use audit::{AuditEntry, AuditStore};
 pub use cards::{CardStore, PrintAttempt, PrintClaim, PrintOutcome};
+pub use copy::Counts;
 pub use erasure::ErasureStore;
 pub use error::StoreError;
 pub use import::{ImportBatch, ImportDone, ImportMatch, ImportStore, ImportWrite};
 pub use members::{MemberStore, Registration};
 pub use photos::{PhotoStore, PhotoWrite};
+pub use postgres::masked_url;
 pub use redb::open::{
     BACKUP_LEDGER, CREATED_MARKER, last_backup, mark_damaged, record_backup, redb_panicked,
 };
@@ -82,6 +87,14 @@ pub struct Store {
 enum Backend {
     /// One redb file, shared by the processes of one PC.
     Redb(redb::RedbStore),
+    /// One PostgreSQL database, shared by the processes of every PC of a library. Boxed: its
+    /// connection settings make it much the larger, and a store is made once.
+    Postgres(Box<postgres::PgStore>),
+}
+
+/// Whether a store's address names a PostgreSQL database rather than a redb file.
+pub fn is_postgres_url(s: &str) -> bool {
+    s.starts_with("postgres://") || s.starts_with("postgresql://")
 }
 
 impl Store {
@@ -92,6 +105,32 @@ impl Store {
         Ok(Store {
             backend: Backend::Redb(redb::RedbStore::open(path)?),
         })
+    }
+
+    /// Connects to the PostgreSQL database at `url` and brings its schema up to date; files
+    /// loket keeps beside the store go in `path`'s folder. A server not reachable now is
+    /// reported at once ([`StoreError::Unreachable`], the password masked); one that goes away
+    /// later is waited for and connected to again.
+    pub fn open_postgres(url: &str, path: &Path) -> Result<Store> {
+        Ok(Store {
+            backend: Backend::Postgres(Box::new(postgres::PgStore::open(url, path)?)),
+        })
+    }
+
+    /// The store `paths` chose: the PostgreSQL database of `store_url`, else the redb file.
+    pub fn open_chosen(paths: &crate::config::Paths) -> Result<Store> {
+        match &paths.store_url {
+            Some(url) => Store::open_postgres(url, &paths.store_file),
+            None => Store::open(&paths.store_file),
+        }
+    }
+
+    /// Which database holds the store: `redb` or `postgres`.
+    pub fn backend_name(&self) -> &'static str {
+        match &self.backend {
+            Backend::Redb(_) => "redb",
+            Backend::Postgres(_) => "postgres",
+        }
     }
 
     /// Verifies every page's checksum and the allocator state, on a handle of its own.

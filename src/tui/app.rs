@@ -436,12 +436,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = !self.help,
-            Action::ToggleLang => {
-                self.lang = match self.lang {
-                    Lang::Id => Lang::En,
-                    _ => Lang::Id,
-                }
-            }
+            Action::ToggleLang => self.lang = self.lang.next(),
             Action::Notice(id) => {
                 self.notice = Some(Notice {
                     text: crate::t!(self.lang, id),

@@ -383,10 +383,10 @@ impl<'a> FrontDesk<'a> {
             body.push(row(
                 self.lang.text("tui-frontdesk-member-type"),
                 // The member type's two names come from the configuration, not the catalogues.
-                if self.lang == Lang::Id {
-                    m.type_name.clone()
-                } else {
+                if self.lang == Lang::En {
                     m.type_name_en.clone()
+                } else {
+                    m.type_name.clone()
                 },
             ));
             body.push(row(

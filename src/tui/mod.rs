@@ -51,7 +51,7 @@ pub fn run_kiosk(ctx: &Ctx) -> anyhow::Result<()> {
 }
 
 fn run_app(ctx: &Ctx, kiosk: bool) -> anyhow::Result<()> {
-    let store = Store::open(&ctx.paths.store_file)
+    let store = Store::open_chosen(&ctx.paths)
         .map_err(|e| anyhow::anyhow!(crate::i18n::Localized::localized(&e, ctx.lang)))?;
     let (config, clock) = (ctx.config.clone(), ctx.clock.clone());
     let mut app = if kiosk {

@@ -110,8 +110,8 @@ impl App {
             .unwrap_or_else(|| "web.key".into());
         let (signer, problem) = Signer::kept_in(&key_file);
         if let Some(e) = problem {
-            eprintln!(
-                "loket serve: the form key cannot be kept in {} ({e}); forms opened before a restart will be asked again",
+            tracing::warn!(
+                "the form key cannot be kept in {} ({e}); forms opened before a restart will be asked again",
                 key_file.display()
             );
         }
@@ -167,7 +167,9 @@ pub fn serve(app: App, listen: &str) -> Result<(), ServeError> {
         let addr = listener
             .local_addr()
             .map_err(|e| ServeError::Runtime(e.to_string()))?;
+        // i18n: the address line scripts and tests read, not a message.
         println!("loket serve: http://{addr}/");
+        tracing::info!("listening on http://{addr}/");
         let app = router(Arc::new(app));
         axum::serve(
             listener,
@@ -192,6 +194,7 @@ async fn stop_signal() {
         _ = tokio::signal::ctrl_c() => {}
         _ = term => {}
     }
+    tracing::info!("stopping: the requests under way are finished first");
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -204,23 +207,14 @@ pub enum ServeError {
 
 impl Localized for ServeError {
     fn localized(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ServeError::Bind { addr, reason }, Lang::Id) => format!(
-                "Tidak bisa mendengarkan di {addr} ({reason}). Pilih alamat lain dengan --listen, atau hentikan program yang memakainya."
+        match self {
+            ServeError::Bind { addr, reason } => crate::t!(
+                lang,
+                "web-mod-cannot-listen",
+                addr = addr.as_str(),
+                reason = reason.as_str()
             ),
-            (ServeError::Bind { addr, reason }, _) => format!(
-                "Cannot listen on {addr} ({reason}). Choose another address with --listen, or stop the program using it."
-            ),
-            (ServeError::Runtime(e), Lang::Id) => {
-                format!(
-                    "Server web berhenti karena gangguan ({e}). Jalankan lagi; bila terulang, laporkan ke administrator."
-                )
-            }
-            (ServeError::Runtime(e), _) => {
-                format!(
-                    "The web server stopped because of a problem ({e}). Start it again; if it happens again, tell the administrator."
-                )
-            }
+            ServeError::Runtime(e) => crate::t!(lang, "web-mod-server-stopped", error = e.as_str()),
         }
     }
 }
@@ -247,6 +241,7 @@ fn query_lang(app: &App, query: &Option<String>) -> Lang {
 fn html(status: StatusCode, body: String) -> Response {
     Response::builder()
         .status(status)
+        // i18n: an HTTP header value.
         .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
         .body(Body::from(body))
         .expect("a static response builds")
@@ -268,6 +263,7 @@ fn csrf_cookie(app: &App, token: &str) -> HeaderValue {
         ""
     };
     let v = format!(
+        // i18n: the cookie header's own syntax.
         "{}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
         csrf::COOKIE,
         u64::from(app.web.form_minutes) * 60
@@ -339,10 +335,11 @@ async fn show_form(State(app): State<Shared>, RawQuery(query): RawQuery) -> Resp
     )
 }
 
-/// One line on stderr per refused submission: the address, why, which fields, and the NIK
+/// One log line per refused submission: the address, why, which fields, and the NIK
 /// masked. Never a value typed into a field, never the mother's name.
 fn log_rejection(ip: IpAddr, code: &str, draft: Option<&MemberDraft>, fields: &[FieldError]) {
-    let mut line = format!("loket serve: rejected {code} from {ip}");
+    // i18n: a log line for whoever keeps the server, assembled before tracing writes it
+    let mut line = format!("rejected {code} from {ip}");
     if let Some(d) = draft
         && !d.identity_no.trim().is_empty()
     {
@@ -352,7 +349,7 @@ fn log_rejection(ip: IpAddr, code: &str, draft: Option<&MemberDraft>, fields: &[
         let codes: Vec<&str> = fields.iter().map(|e| e.field.code()).collect();
         line.push_str(&format!(" fields {}", codes.join(",")));
     }
-    eprintln!("{line}");
+    tracing::info!("{line}");
 }
 
 /// What the blocking part of a submission came to.
@@ -439,6 +436,7 @@ async fn submit(
         register(&worker, ip, lang, &draft, &sub.photo, sub.consent, &token)
     })
     .await
+    // i18n: a failure's detail goes to the log only; the person reads `Refusal::ServerError`.
     .unwrap_or_else(|e| Outcome::Failed(format!("the registration task failed: {e}")));
     match outcome {
         Outcome::Registered { member_no } => {
@@ -470,7 +468,7 @@ async fn submit(
         Outcome::Failed(detail) => {
             // The detail (which may name files) goes to the log only; the person reads what
             // to do next.
-            eprintln!("loket serve: registration failed from {ip}: {detail}");
+            tracing::error!("registration failed from {ip}: {detail}");
             refusal_page(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 lang,
@@ -516,9 +514,7 @@ fn register(
                 match once::Spent::claim(&app.store, token, app.clock.now().as_second(), max_age) {
                     Ok(Ok(spent)) => spent,
                     Ok(Err(TokenUse::Registered(member_no))) => {
-                        eprintln!(
-                            "loket serve: form sent again from {ip}: already registered {member_no}"
-                        );
+                        tracing::info!("form sent again from {ip}: already registered {member_no}");
                         return Outcome::Registered { member_no };
                     }
                     Ok(Err(_)) => {
@@ -534,8 +530,8 @@ fn register(
             spent.settle(done.as_ref().ok().map(|r| r.member.member_no.as_str()));
             match done {
                 Ok(r) => {
-                    eprintln!(
-                        "loket serve: registered {} from {ip} NIK {}",
+                    tracing::info!(
+                        "registered {} from {ip} NIK {}",
                         r.member.member_no,
                         r.member.masked_nik()
                     );
@@ -590,7 +586,7 @@ async fn confirmation(State(app): State<Shared>, RawQuery(query): RawQuery) -> R
         }
         Ok(Ok(None)) => expired(),
         Ok(Err(e)) => {
-            eprintln!("loket serve: confirmation page failed: {e}");
+            tracing::error!("confirmation page failed: {e}");
             refusal_page(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 lang,
@@ -598,7 +594,7 @@ async fn confirmation(State(app): State<Shared>, RawQuery(query): RawQuery) -> R
             )
         }
         Err(e) => {
-            eprintln!("loket serve: confirmation page failed: {e}");
+            tracing::error!("confirmation page failed: {e}");
             refusal_page(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 lang,
@@ -655,6 +651,7 @@ async fn guard(State(app): State<Shared>, req: Request, next: Next) -> Response 
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
+            // i18n: the Content-Security-Policy header's own syntax.
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         ),
     );

@@ -45,7 +45,7 @@ impl<'a> Spent<'a> {
             .store
             .settle_form_token(self.made, self.nonce, member_no)
         {
-            eprintln!("loket serve: a form token could not be settled: {e}");
+            tracing::warn!("a form token could not be settled: {e}");
         }
     }
 }

@@ -1,8 +1,11 @@
-//! The pages, as HTML strings: the form, the confirmation with the member number and its QR
-//! code, and the refusal pages. No JavaScript; one column that reads on a phone; every value
-//! that did not come from this file goes through `esc`.
+//! The pages: the form, the confirmation with the member number and its QR code, and the
+//! refusal pages. The markup lives in `templates/web/`; askama escapes every value put into it,
+//! so nothing typed into the form (nor a library's name) can become markup. This file gathers
+//! what each page shows, in the reader's language.
 
 use std::fmt::Write;
+
+use askama::Template;
 
 use crate::card::barcode::{Symbology, layout};
 use crate::domain::member::{Field, FieldError, IdentityKind, MemberDraft};
@@ -11,68 +14,76 @@ use crate::i18n::{Lang, Localized, field_hint};
 
 use super::form;
 
-/// HTML-escapes text for element content and quoted attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+pub fn lang_code(lang: Lang) -> &'static str {
+    lang.code()
+}
+
+/// What the frame around every page shows: its language, its title, the switch to the other
+/// language (`switch_href` with `lang=` added).
+struct Frame<'a> {
+    code: &'static str,
+    title: &'a str,
+    switch: String,
+    other: &'static str,
+    other_name: &'static str,
+}
+
+impl<'a> Frame<'a> {
+    fn new(lang: Lang, title: &'a str, switch_href: &str) -> Frame<'a> {
+        let other = match lang {
+            Lang::Id => Lang::En,
+            _ => Lang::Id,
+        };
+        let sep = if switch_href.contains('?') { '&' } else { '?' };
+        Frame {
+            code: lang_code(lang),
+            title,
+            switch: format!("{switch_href}{sep}lang={}", lang_code(other)),
+            other: lang_code(other),
+            other_name: other.text("language-name"),
         }
     }
+}
+
+/// askama spells the five escaped characters as numbers (`&#60;`); the pages have always used
+/// the names (`&lt;`), which the tests and anyone comparing pages read. The same characters,
+/// the same safety: every `&` in a rendered page starts an entity askama wrote.
+fn named_entities(html: &str) -> String {
+    const NAMES: [(&str, &str); 4] = [
+        ("&#34;", "&quot;"),
+        ("&#38;", "&amp;"),
+        ("&#60;", "&lt;"),
+        ("&#62;", "&gt;"),
+    ];
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match NAMES.iter().find(|(number, _)| rest.starts_with(number)) {
+            Some((number, name)) => {
+                out.push_str(name);
+                rest = &rest[number.len()..];
+            }
+            None => {
+                out.push_str("&#");
+                rest = &rest[2..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
-const CSS: &str = "
-*{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;margin:0;padding:1rem;line-height:1.45;color:#1a1a1a;background:#fff}
-main{max-width:36rem;margin:0 auto}
-h1{font-size:1.4rem;margin:.2rem 0 1rem}
-nav{text-align:right;font-size:.95rem}
-label{display:block;font-weight:600;margin-top:1rem}
-input[type=text],input[type=tel],input[type=email],select{display:block;width:100%;font-size:1rem;padding:.55rem;border:1px solid #888;border-radius:.3rem}
-input[type=file]{margin-top:.3rem;font-size:1rem}
-.hint{font-size:.85rem;color:#555;margin:.2rem 0 0}
-.err{color:#a00;font-size:.9rem;margin:.25rem 0 0;font-weight:600}
-.bad input,.bad select{border:2px solid #a00}
-.summary{border:2px solid #a00;padding:.6rem .8rem;border-radius:.3rem;background:#fff4f4}
-.notice{border:1px solid #888;padding:.6rem .8rem;border-radius:.3rem;background:#f6f6f6;font-size:.92rem}
-.consent{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
-.consent input{width:1.3rem;height:1.3rem;flex:none}
-.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
-button{margin-top:1.4rem;width:100%;font-size:1.1rem;padding:.8rem;border:0;border-radius:.3rem;background:#0b5394;color:#fff}
-.member-no{font-size:2.6rem;font-weight:700;letter-spacing:.08em;text-align:center;margin:.5rem 0;font-family:'DejaVu Sans Mono',monospace}
-.qr{display:block;width:14rem;max-width:80%;margin:0 auto}
-@media print{nav,.noprint{display:none}body{padding:0}}
-";
-
-/// The page around every body: language, viewport, the style, the language switch.
-fn page(lang: Lang, title: &str, switch_href: &str, body: &str) -> String {
-    let (other, other_name) = match lang {
-        Lang::Id => ("en", "English"),
-        _ => ("id", "Bahasa Indonesia"),
-    };
-    let sep = if switch_href.contains('?') { '&' } else { '?' };
-    format!(
-        "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<meta name=\"referrer\" content=\"no-referrer\">\
-<title>{title}</title><style>{CSS}</style></head>\
-<body><main><nav><a href=\"{href}{sep}lang={other}\" hreflang=\"{other}\">{other_name}</a></nav>\n{body}</main></body></html>\n",
-        code = lang_code(lang),
-        title = esc(title),
-        href = esc(switch_href),
-    )
-}
-
-pub fn lang_code(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Id => "id",
-        _ => "en",
+/// A page as text. The templates hold strings and numbers only, whose formatting cannot fail;
+/// should one ever fail, the reader gets an empty page and the log says which.
+fn render(page: &impl Template) -> String {
+    match page.render() {
+        Ok(html) => named_entities(&html),
+        Err(e) => {
+            tracing::error!(target: "loket::web", error = %e, "a page did not render");
+            String::new()
+        }
     }
 }
 
@@ -92,45 +103,80 @@ pub struct FormView<'a> {
     pub photo_required: bool,
 }
 
-/// A problem, beside the input `id` it belongs to (`id-err`, which tests look up).
-fn error_line(out: &mut String, id: &str, message: &str) {
-    let _ = write!(out, "<p class=\"err\" id=\"{id}-err\">{}</p>", esc(message));
+#[derive(Template)]
+#[template(path = "web/form.html")]
+struct FormPage<'a> {
+    page: Frame<'a>,
+    lang: Lang,
+    heading: String,
+    general: Option<&'a str>,
+    /// How many fields need correcting, when any do.
+    summary: Option<String>,
+    csrf: &'a str,
+    fields: Vec<FieldView<'a>>,
+    photo_error: Option<&'a str>,
+    photo_required: bool,
+    privacy: String,
+    consent: bool,
+    consent_error: Option<&'a str>,
 }
 
-/// A field's problems, beside it.
-fn field_errors(out: &mut String, errors: &[FieldError], field: Field, lang: Lang) {
-    for e in errors.iter().filter(|e| e.field == field) {
-        error_line(out, field.code(), &e.problem.localized(lang));
+/// One member field of the form: its label, its input or choice, its problems.
+struct FieldView<'a> {
+    code: &'static str,
+    label: String,
+    required: bool,
+    control: Control<'a>,
+    errors: Vec<String>,
+}
+
+enum Control<'a> {
+    Input(Input<'a>),
+    Select(Vec<Choice>),
+}
+
+/// A text input: its type and the browser's hints, the value as typed, the line under it.
+struct Input<'a> {
+    kind: &'static str,
+    inputmode: Option<&'static str>,
+    autocomplete: Option<&'static str>,
+    value: &'a str,
+    hint: &'static str,
+}
+
+struct Choice {
+    value: String,
+    text: String,
+    selected: bool,
+}
+
+fn input(field: Field, value: &str, lang: Lang) -> Input<'_> {
+    let (kind, inputmode, autocomplete) = match field {
+        Field::Phone => ("tel", None, Some("tel")),
+        Field::Email => ("email", None, Some("email")),
+        Field::IdentityNo => ("text", Some("numeric"), Some("off")),
+        Field::FullName => ("text", None, Some("name")),
+        Field::MotherName => ("text", None, Some("off")),
+        _ => ("text", None, None),
+    };
+    Input {
+        kind,
+        inputmode,
+        autocomplete,
+        value,
+        hint: field_hint(field, lang),
     }
 }
 
-fn input_kind(field: Field) -> &'static str {
-    match field {
-        Field::Phone => "tel\" autocomplete=\"tel",
-        Field::Email => "email\" autocomplete=\"email",
-        Field::IdentityNo => "text\" inputmode=\"numeric\" autocomplete=\"off",
-        Field::FullName => "text\" autocomplete=\"name",
-        Field::MotherName => "text\" autocomplete=\"off",
-        _ => "text",
-    }
-}
-
-fn select(out: &mut String, code: &str, current: &str, options: &[(String, String)]) {
-    let _ = write!(out, "<select id=\"{code}\" name=\"{code}\">");
-    for (value, text) in options {
-        let selected = if value.eq_ignore_ascii_case(current.trim()) {
-            " selected"
-        } else {
-            ""
-        };
-        let _ = write!(
-            out,
-            "<option value=\"{}\"{selected}>{}</option>",
-            esc(value),
-            esc(text)
-        );
-    }
-    out.push_str("</select>");
+fn choices(current: &str, options: Vec<(String, String)>) -> Vec<Choice> {
+    options
+        .into_iter()
+        .map(|(value, text)| Choice {
+            selected: value.eq_ignore_ascii_case(current.trim()),
+            value,
+            text,
+        })
+        .collect()
 }
 
 fn identity_name(kind: IdentityKind, lang: Lang) -> String {
@@ -143,161 +189,82 @@ fn identity_name(kind: IdentityKind, lang: Lang) -> String {
     }
 }
 
-/// The registration form. Values come back as typed; the photo cannot (browsers never
-/// refill a file input), which the photo's hint says when the form comes back.
+/// A member type's name: the library's own words from `loket.toml`, in Indonesian and English,
+/// not the catalogues'; another language reads the Indonesian.
+fn type_name(t: &MemberType, lang: Lang) -> &str {
+    if lang == Lang::En {
+        &t.name_en
+    } else {
+        &t.name
+    }
+}
+
+fn control<'a>(v: &FormView<'a>, field: Field) -> Control<'a> {
+    let lang = v.lang;
+    let value = v.draft.field(field);
+    match field {
+        Field::IdentityKind => Control::Select(choices(
+            value,
+            IdentityKind::ALL
+                .into_iter()
+                .map(|k| (k.code().to_string(), identity_name(k, lang)))
+                .collect(),
+        )),
+        Field::Sex => Control::Select(choices(
+            value,
+            vec![
+                (String::new(), lang.text("web-pages-choose").to_string()),
+                ("L".to_string(), lang.text("web-pages-male").to_string()),
+                ("P".to_string(), lang.text("web-pages-female").to_string()),
+            ],
+        )),
+        Field::MemberType => Control::Select(choices(
+            value,
+            v.member_types
+                .iter()
+                .map(|t| (t.code.clone(), type_name(t, lang).to_string()))
+                .collect(),
+        )),
+        _ => Control::Input(input(field, value, lang)),
+    }
+}
+
+/// The registration form.
 pub fn form_page(v: &FormView) -> String {
     let lang = v.lang;
-    let mut b = String::new();
-    let _ = write!(
-        b,
-        "<h1>{}</h1><p>{}</p>",
-        esc(&format!(
-            "{} — {}",
-            lang.text("web-pages-member-registration"),
-            v.library
-        )),
-        lang.text("web-pages-fill-in-your-data-as-on")
-    );
+    let fields = Field::FORM
+        .into_iter()
+        .map(|field| FieldView {
+            code: field.code(),
+            label: field.localized(lang),
+            required: required(field),
+            control: control(v, field),
+            errors: v
+                .errors
+                .iter()
+                .filter(|e| e.field == field)
+                .map(|e| e.problem.localized(lang))
+                .collect(),
+        })
+        .collect();
     let problems = v.errors.len()
         + usize::from(v.photo_error.is_some())
         + usize::from(v.consent_error.is_some());
-    if v.general.is_some() || problems > 0 {
-        b.push_str("<div class=\"summary\" role=\"alert\">");
-        if let Some(g) = &v.general {
-            let _ = write!(b, "<p id=\"general-err\">{}</p>", esc(g));
-        }
-        if problems > 0 {
-            let _ = write!(
-                b,
-                "<p>{}</p>",
-                match lang {
-                    Lang::Id => format!(
-                        "Ada {problems} isian yang perlu diperbaiki (ditandai merah di bawah). Foto perlu dipilih lagi."
-                    ),
-                    _ => format!(
-                        "{problems} field(s) need correcting (marked red below). The photo has to be chosen again."
-                    ),
-                }
-            );
-        }
-        b.push_str("</div>");
-    }
-    let _ = write!(
-        b,
-        "<form method=\"post\" action=\"/?lang={code}\" enctype=\"multipart/form-data\" accept-charset=\"utf-8\">\
-<input type=\"hidden\" name=\"{}\" value=\"{code}\"><input type=\"hidden\" name=\"{}\" value=\"{}\">",
-        form::LANG,
-        form::CSRF,
-        esc(v.csrf),
-        code = lang_code(lang),
-    );
-    for field in Field::FORM {
-        let code = field.code();
-        let bad = v.errors.iter().any(|e| e.field == field);
-        let _ = write!(
-            b,
-            "<div{}><label for=\"{code}\">{}{}</label>",
-            if bad { " class=\"bad\"" } else { "" },
-            esc(&field.localized(lang)),
-            if required(field) { " *" } else { "" }
-        );
-        let value = v.draft.field(field);
-        match field {
-            Field::IdentityKind => {
-                let options: Vec<_> = IdentityKind::ALL
-                    .into_iter()
-                    .map(|k| (k.code().to_string(), identity_name(k, lang)))
-                    .collect();
-                select(&mut b, code, value, &options);
-            }
-            Field::Sex => {
-                let options = [
-                    (String::new(), lang.text("web-pages-choose").to_string()),
-                    ("L".to_string(), lang.text("web-pages-male").to_string()),
-                    ("P".to_string(), lang.text("web-pages-female").to_string()),
-                ];
-                select(&mut b, code, value, &options);
-            }
-            Field::MemberType => {
-                let options: Vec<_> = v
-                    .member_types
-                    .iter()
-                    .map(|t| {
-                        let name = lang.pick(&t.name, &t.name_en);
-                        (t.code.clone(), name.to_string())
-                    })
-                    .collect();
-                select(&mut b, code, value, &options);
-            }
-            _ => {
-                let _ = write!(
-                    b,
-                    "<input type=\"{}\" id=\"{code}\" name=\"{code}\" value=\"{}\">",
-                    input_kind(field),
-                    esc(value)
-                );
-                let hint = field_hint(field, lang);
-                if !hint.is_empty() {
-                    let _ = write!(b, "<p class=\"hint\">{}</p>", esc(hint));
-                }
-            }
-        }
-        field_errors(&mut b, v.errors, field, lang);
-        b.push_str("</div>");
-    }
-    // The photo.
-    let _ = write!(
-        b,
-        "<div{}><label for=\"{p}\">{}{}</label>\
-<input type=\"file\" id=\"{p}\" name=\"{p}\" accept=\"image/jpeg,image/png\">\
-<p class=\"hint\">{}</p>",
-        if v.photo_error.is_some() {
-            " class=\"bad\""
-        } else {
-            ""
-        },
-        lang.text("web-pages-photo-of-yourself"),
-        if v.photo_required { " *" } else { "" },
-        lang.text("web-pages-jpeg-or-png-facing-the-camera"),
-        p = form::PHOTO,
-    );
-    if let Some(e) = &v.photo_error {
-        error_line(&mut b, form::PHOTO, e);
-    }
-    b.push_str("</div>");
-    // The honeypot: off-screen, skipped by the tab key and hidden from screen readers.
-    let _ = write!(
-        b,
-        "<div class=\"hp\" aria-hidden=\"true\"><label for=\"{h}\">{}</label>\
-<input type=\"text\" id=\"{h}\" name=\"{h}\" value=\"\" tabindex=\"-1\" autocomplete=\"off\"></div>",
-        lang.text("web-pages-leave-this-empty"),
-        h = form::HONEYPOT,
-    );
-    // The privacy notice and the consent.
-    let _ = write!(
-        b,
-        "<div class=\"notice\"><p><strong>{}</strong> {}</p></div>\
-<div{}><label class=\"consent\"><input type=\"checkbox\" name=\"{c}\" id=\"{c}\" value=\"1\"{}> {}</label>",
-        lang.text("web-pages-privacy-notice"),
-        esc(&privacy(lang, v.library)),
-        if v.consent_error.is_some() {
-            " class=\"bad\""
-        } else {
-            ""
-        },
-        if v.consent { " checked" } else { "" },
-        lang.text("web-pages-i-have-read-the-privacy-notice"),
-        c = form::CONSENT,
-    );
-    if let Some(e) = &v.consent_error {
-        error_line(&mut b, form::CONSENT, e);
-    }
-    let _ = write!(
-        b,
-        "</div><button type=\"submit\">{}</button></form>",
-        lang.text("web-pages-send-registration")
-    );
-    page(lang, lang.text("web-pages-member-registration"), "/", &b)
+    render(&FormPage {
+        page: Frame::new(lang, lang.text("web-pages-member-registration"), "/"),
+        lang,
+        heading: crate::t!(lang, "web-pages-registration-at", library = v.library),
+        general: v.general.as_deref(),
+        summary: (problems > 0)
+            .then(|| crate::t!(lang, "web-pages-fields-to-correct", n = problems)),
+        csrf: v.csrf,
+        fields,
+        photo_error: v.photo_error.as_deref(),
+        photo_required: v.photo_required,
+        privacy: crate::t!(lang, "web-pages-privacy", library = v.library),
+        consent: v.consent,
+        consent_error: v.consent_error.as_deref(),
+    })
 }
 
 /// Fields the applicant must fill in (marked with a star). Phone and e-mail: one of the two.
@@ -314,15 +281,13 @@ fn required(field: Field) -> bool {
     )
 }
 
-fn privacy(lang: Lang, library: &str) -> String {
-    match lang {
-        Lang::Id => format!(
-            "Data ini (nama, NIK, alamat, tanggal lahir, nama ibu kandung, nomor HP/e-mail, foto) dipakai hanya untuk keanggotaan di {library} dan disimpan di perpustakaan, sesuai UU 27/2022 tentang Pelindungan Data Pribadi. NIK dan nama ibu kandung tidak dicetak di kartu dan tidak dibagikan kepada pihak lain. Anda dapat meminta data diperbaiki atau dihapus di loket."
-        ),
-        _ => format!(
-            "This data (name, NIK, address, birth date, mother's birth name, phone/e-mail, photo) is used only for your membership of {library} and kept at the library, under Indonesia's personal data protection law (UU 27/2022). The NIK and mother's name are never printed on the card nor shared with others. You may ask at the counter for your data to be corrected or deleted."
-        ),
-    }
+#[derive(Template)]
+#[template(path = "web/qr.svg")]
+struct QrSvg<'a> {
+    width: String,
+    height: String,
+    path: String,
+    member_no: &'a str,
 }
 
 /// The member number as a QR code in SVG: the card's own QR layout (same error correction
@@ -337,13 +302,24 @@ pub fn qr_svg(member_no: &str) -> Option<String> {
             bar.x, bar.y, bar.w, bar.h, bar.w
         );
     }
-    Some(format!(
-        "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w:.3} {h:.3}\" role=\"img\" aria-label=\"QR {no}\" shape-rendering=\"crispEdges\">\
-<rect width=\"{w:.3}\" height=\"{h:.3}\" fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>",
-        w = code.width_mm,
-        h = code.height_mm,
-        no = esc(member_no),
-    ))
+    Some(render(&QrSvg {
+        width: format!("{:.3}", code.width_mm),
+        height: format!("{:.3}", code.height_mm),
+        path,
+        member_no,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "web/confirmation.html")]
+struct ConfirmationPage<'a> {
+    page: Frame<'a>,
+    lang: Lang,
+    name_line: String,
+    member_no: &'a str,
+    /// Already rendered (and escaped) by its own template.
+    qr: Option<String>,
+    come_to_counter: String,
 }
 
 /// The confirmation: the member number large, its QR code, what to bring; printable. Only
@@ -355,48 +331,35 @@ pub fn confirmation_page(
     name: &str,
     self_href: &str,
 ) -> String {
-    let mut b = String::new();
-    let _ = write!(
-        b,
-        "<h1>{}</h1><p>{}</p><p>{}</p><p class=\"member-no\" id=\"member-no\">{}</p>{}",
-        lang.text("web-pages-registration-succeeded"),
-        esc(&format!("{}: {name}", lang.text("web-pages-name"))),
-        lang.text("web-pages-your-member-number-note-it-keep"),
-        esc(member_no),
-        qr_svg(member_no).unwrap_or_default()
-    );
-    let _ = write!(
-        b,
-        "<h2>{}</h2><ol><li>{}</li><li>{}</li><li>{}</li></ol><p>{}</p>\
-<p class=\"noprint\">{}</p>",
-        lang.text("web-pages-what-next"),
-        esc(&match lang {
-            Lang::Id => format!("Datang ke loket {library}."),
-            _ => format!("Come to the counter of {library}."),
-        }),
-        lang.text("web-pages-show-this-member-number-or-its"),
-        lang.text("web-pages-bring-your-ktp-identity-card-if"),
-        lang.text("web-pages-the-staff-check-your-data-and"),
-        lang.text("web-pages-to-print-the-browser-menu-print"),
-    );
-    page(
+    render(&ConfirmationPage {
+        page: Frame::new(
+            lang,
+            lang.text("web-pages-registration-succeeded"),
+            self_href,
+        ),
         lang,
-        lang.text("web-pages-registration-succeeded"),
-        self_href,
-        &b,
-    )
+        name_line: crate::t!(lang, "web-pages-name-line", name = name),
+        member_no,
+        qr: qr_svg(member_no),
+        come_to_counter: crate::t!(lang, "web-pages-come-to-the-counter", library = library),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "web/message.html")]
+struct MessagePage<'a> {
+    page: Frame<'a>,
+    lang: Lang,
+    message: &'a str,
 }
 
 /// A page that only says what happened and what to do next, with the way back to the form.
 pub fn message_page(lang: Lang, title: &str, message: &str) -> String {
-    let body = format!(
-        "<h1>{}</h1><p id=\"message\">{}</p><p><a href=\"/?lang={}\">{}</a></p>",
-        esc(title),
-        esc(message),
-        lang_code(lang),
-        lang.text("web-pages-to-the-registration-form")
-    );
-    page(lang, title, "/", &body)
+    render(&MessagePage {
+        page: Frame::new(lang, title, "/"),
+        lang,
+        message,
+    })
 }
 
 #[cfg(test)]
@@ -405,11 +368,63 @@ mod tests {
     use crate::domain::member::Problem;
 
     #[test]
-    fn esc_neutralises_markup_and_quotes() {
+    fn a_hostile_value_comes_back_escaped_on_every_page() {
+        let hostile = r#"<script>alert(1)</script>"'&"#;
+        let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;";
+        let mut draft = MemberDraft::default();
+        *draft.field_mut(Field::FullName) = hostile.into();
+        let types = MemberType::defaults();
+        let form = form_page(&FormView {
+            lang: Lang::Id,
+            library: hostile,
+            member_types: &types,
+            draft: &draft,
+            errors: &[],
+            photo_error: Some(hostile.into()),
+            consent_error: Some(hostile.into()),
+            general: Some(hostile.into()),
+            consent: false,
+            csrf: hostile,
+            photo_required: true,
+        });
+        // The name's value, the csrf token, the heading, the privacy notice, three problems.
+        assert_eq!(form.matches(escaped).count(), 7, "{form}");
+        // The name and the library.
+        let confirmation = confirmation_page(Lang::En, hostile, "26112800001", hostile, "/x");
+        assert_eq!(confirmation.matches(escaped).count(), 2, "{confirmation}");
+        // The title twice (the window's and the heading), and the message.
+        let message = message_page(Lang::En, hostile, hostile);
+        assert_eq!(message.matches(escaped).count(), 3, "{message}");
+        for page in [form, confirmation, message] {
+            assert!(!page.contains("<script"), "{page}");
+        }
+    }
+
+    #[test]
+    fn the_pages_keep_named_entities_and_what_looks_like_one() {
         assert_eq!(
-            esc(r#"<script>alert("x")</script> & 'y'"#),
-            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+            named_entities("&#60;b&#62; &#38;#60; &#34;&#39;"),
+            "&lt;b&gt; &amp;#60; &quot;&#39;"
         );
+    }
+
+    /// The message ids the templates name exist, as `tests/catalogues.rs` checks for the code.
+    #[test]
+    fn every_message_a_template_names_is_in_the_catalogues() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/web");
+        let mut named = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for piece in text.split("text(\"").skip(1) {
+                let id = piece.split('"').next().unwrap();
+                named += 1;
+                for lang in [Lang::Id, Lang::En] {
+                    assert_ne!(lang.text(id), id, "{}: {id} ({lang:?})", path.display());
+                }
+            }
+        }
+        assert!(named > 10, "{named}");
     }
 
     #[test]

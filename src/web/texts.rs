@@ -73,19 +73,13 @@ impl Localized for Refusal {
             (Refusal::Honeypot, _) => lang
                 .text("web-texts-this-submission-cannot-be-accepted-if")
                 .into(),
-            (Refusal::TooLarge { max_mb }, Lang::Id) => format!(
-                "Kiriman lebih dari {max_mb} MB. Pilih foto yang lebih kecil (atau kecilkan ukurannya di HP), lalu kirim lagi."
-            ),
-            (Refusal::TooLarge { max_mb }, _) => format!(
-                "The upload is larger than {max_mb} MB. Choose a smaller photo (or reduce its size on your phone), then send again."
-            ),
-            (Refusal::TooMany { retry_secs }, Lang::Id) => format!(
-                "Terlalu banyak kiriman dari alamat Anda. Tunggu {} menit, lalu coba lagi.",
-                retry_secs.div_ceil(60)
-            ),
-            (Refusal::TooMany { retry_secs }, _) => format!(
-                "Too many submissions from your address. Wait {} minute(s), then try again.",
-                retry_secs.div_ceil(60)
+            (Refusal::TooLarge { max_mb }, _) => {
+                crate::t!(lang, "web-texts-upload-larger-than", max_mb = *max_mb)
+            }
+            (Refusal::TooMany { retry_secs }, _) => crate::t!(
+                lang,
+                "web-texts-too-many-wait",
+                minutes = retry_secs.div_ceil(60)
             ),
             (Refusal::Malformed, _) => lang
                 .text("web-texts-the-submission-could-not-be-read")

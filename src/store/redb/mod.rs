@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod backup;
 mod cards;
+mod copy;
 mod erasure;
 mod import;
 mod members;

@@ -8,7 +8,8 @@ use crate::store::{FormTokenStore, Result, TokenUse};
 
 /// (second the token was made, its nonce) → the member number it registered, or empty while
 /// its registration is on its way. Made on first use.
-const FORM_TOKENS: TableDefinition<(i64, &str), &str> = TableDefinition::new("form_tokens");
+pub(super) const FORM_TOKENS: TableDefinition<(i64, &str), &str> =
+    TableDefinition::new("form_tokens");
 
 impl FormTokenStore for RedbStore {
     fn use_form_token(&self, made: i64, nonce: &str, forget_before: i64) -> Result<TokenUse> {

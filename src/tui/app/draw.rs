@@ -30,7 +30,8 @@ impl App {
             keys.push(("u", lang.text("tui-app-accounts")));
         }
         keys.push(("F1", lang.text("tui-app-help")));
-        keys.push(("F2", lang.text("tui-app-bahasa")));
+        // The key names the language it switches to, in that language's own words.
+        keys.push(("F2", lang.next().text("language-short")));
         keys
     }
 
