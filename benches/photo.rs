@@ -11,7 +11,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use image::codecs::jpeg::JpegEncoder;
 use image::{Rgb, RgbImage};
 use loket::i18n::Lang;
-use loket::photo::{Edit, Limits, PhotoConfig, decode, decode_reduced, process, store_edited};
+use loket::photo::{
+    Edit, Limits, PhotoConfig, decode, decode_reduced, encode_jpeg, process, render, render_stored,
+    store_edited,
+};
 use loket::tui::screens::photo::PhotoEditor;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -99,10 +102,35 @@ fn bench(c: &mut Criterion) {
     let stored = process(&jpeg, &limits, Some(&edit), &config).unwrap();
     eprintln!("stored photo: {} KB", stored.jpeg.len() / 1024);
 
+    // The same photo as a phone writes it: chroma at half size both ways (4:2:0).
+    let mut phone = Vec::new();
+    let mut enc = jpeg_encoder::Encoder::new(&mut phone, 90);
+    enc.set_sampling_factor(jpeg_encoder::SamplingFactor::R_4_2_0);
+    enc.encode(photo.as_raw(), 4000, 3000, jpeg_encoder::ColorType::Rgb)
+        .unwrap();
+    eprintln!("12 MP test JPEG in 4:2:0: {} KB", phone.len() / 1024);
+
     let mut g = c.benchmark_group("photo");
     g.sample_size(10);
     g.bench_function("12MP JPEG to stored 600x800", |b| {
         b.iter(|| process(black_box(&jpeg), &limits, Some(&edit), &config).unwrap())
+    });
+    // The path before the fixed-point shrink (image's resize), for the same run to compare.
+    g.bench_function(
+        "12MP JPEG to stored 600x800, image's resize (before)",
+        |b| {
+            b.iter(|| {
+                let src = decode_reduced(black_box(&jpeg), &limits, |_| 2).unwrap();
+                let img = render(&src, &edit, (600, 800));
+                encode_jpeg(&img, config.max_kb).unwrap()
+            })
+        },
+    );
+    g.bench_function("12MP 4:2:0 JPEG (as phones write) to stored 600x800", |b| {
+        b.iter(|| process(black_box(&phone), &limits, Some(&edit), &config).unwrap())
+    });
+    g.bench_function("12MP 4:2:0 JPEG decode only, half size in the IDCT", |b| {
+        b.iter(|| decode_reduced(black_box(&phone), &limits, |_| 2).unwrap())
     });
     // The path before the reduced decode, kept beside it so one run compares the two.
     g.bench_function("12MP JPEG to stored 600x800, full-size decode", |b| {
@@ -111,6 +139,16 @@ fn bench(c: &mut Criterion) {
             store_edited(&src, &edit, &config).unwrap()
         })
     });
+    // The step the fixed-point shrink replaced, alone: the half-size decode's crop to 600×800.
+    let half = decode_reduced(&jpeg, &limits, |_| 2).unwrap();
+    g.bench_function(
+        "crop of the half-size decode to 600x800, image's resize",
+        |b| b.iter(|| render(black_box(&half), &edit, (600, 800))),
+    );
+    g.bench_function(
+        "crop of the half-size decode to 600x800, fixed point",
+        |b| b.iter(|| render_stored(black_box(&half), &edit, (600, 800))),
+    );
     g.bench_function("12MP JPEG decode only", |b| {
         b.iter(|| decode(black_box(&jpeg), &limits).unwrap())
     });

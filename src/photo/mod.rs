@@ -5,7 +5,9 @@ pub mod decode;
 pub mod edit;
 pub mod encode;
 pub mod overview;
+pub mod preview;
 mod reduce;
+mod resample;
 pub mod source;
 
 use std::path::PathBuf;
@@ -16,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Lang, Localized};
 
 pub use decode::{Limits, decode, decode_reduced};
-pub use edit::{Edit, Zoom, render};
+pub use edit::{Edit, Zoom, render, render_stored};
 pub use encode::{encode_jpeg, export_under};
 pub use overview::render_overview;
 
@@ -108,7 +110,7 @@ pub fn store_edited(
     config: &PhotoConfig,
 ) -> Result<StoredPhoto, PhotoError> {
     let (width, height) = (config.width.max(1), config.height.max(1));
-    let img = render(src, edit, (width, height));
+    let img = edit::render_stored(src, edit, (width, height));
     let jpeg = encode_jpeg(&img, config.max_kb)?;
     Ok(StoredPhoto {
         jpeg,

@@ -79,6 +79,8 @@ pub struct CheckIn {
     pub member: Option<MemberSummary>,
     /// The stored photo (JPEG), to show beside the name.
     pub photo: Option<Vec<u8>>,
+    /// Its small preview (`photo::preview`), which half-blocks draw without decoding the JPEG.
+    pub preview: Option<Vec<u8>>,
     pub visit_recorded: bool,
     /// Already counted inside the window; `last_visit` says when.
     pub repeat: bool,
@@ -152,6 +154,7 @@ pub fn check_in_with(
         verdict: Verdict::Welcome,
         member: None,
         photo: None,
+        preview: None,
         visit_recorded: false,
         repeat: false,
         last_visit: None,
@@ -164,24 +167,33 @@ pub fn check_in_with(
             return Ok(out);
         }
     };
-    // The card table is asked first (a serial is a key there), then the members.
-    let Some(presented) = desk.identify_card(code)? else {
-        let d = checkin::decide(code, None, today, now, window_minutes, policy);
-        out.verdict = d.verdict;
-        return Ok(out);
-    };
-    let no = presented.member_no().to_string();
-    let member = presented.member.clone();
-    let card_state = presented.state.clone();
-    let request = desk.store.current_request_for(&no)?;
-    let printed_not_handed_over = request
-        .as_ref()
-        .is_some_and(|r| matches!(r.state, RequestState::Printed | RequestState::Laminated));
     let since = now
         .checked_sub(i64::from(window_minutes).minutes())
         .unwrap_or(now);
     let dates = window_dates(desk, since);
-    let last_visit = desk.store.last_visit_since(&no, &dates, since)?;
+    // Every look-up of the scan in one read transaction (issue 19); the writes come after.
+    let found = desk.store.reading(|| -> Result<_> {
+        // The card table is asked first (a serial is a key there), then the members.
+        let Some(presented) = desk.identify_card(code)? else {
+            return Ok(None);
+        };
+        let no = presented.member_no().to_string();
+        let request = desk.store.current_request_for(&no)?;
+        let last_visit = desk.store.last_visit_since(&no, &dates, since)?;
+        out.photo = desk.store.photo(&no)?;
+        out.preview = desk.store.photo_preview(&no)?;
+        Ok(Some((presented, request, last_visit)))
+    })?;
+    let Some((presented, request, last_visit)) = found else {
+        let d = checkin::decide(code, None, today, now, window_minutes, policy);
+        out.verdict = d.verdict;
+        return Ok(out);
+    };
+    let member = presented.member.clone();
+    let card_state = presented.state.clone();
+    let printed_not_handed_over = request
+        .as_ref()
+        .is_some_and(|r| matches!(r.state, RequestState::Printed | RequestState::Laminated));
     let facts = Facts {
         status: member.status_on(today),
         valid_until: member.valid_until,
@@ -195,7 +207,6 @@ pub fn check_in_with(
         repeat,
     } = checkin::decide(code, Some(&facts), today, now, window_minutes, policy);
     out.member = Some(MemberSummary::of(&member, desk));
-    out.photo = desk.store.photo(&no)?;
     out.repeat = repeat;
     out.last_visit = last_visit;
     if record_visit {

@@ -139,6 +139,21 @@ impl Store {
     pub fn check(path: &Path) -> Result<bool> {
         redb::RedbStore::check(path)
     }
+
+    /// Runs `f` with every read it makes of this store in one read transaction (a single
+    /// snapshot, started once): for a sequence of look-ups such as a front-desk scan. `f`
+    /// should only read; what it writes, its later reads do not see.
+    pub fn reading<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        match &self.backend {
+            Backend::Redb(b) => b.reading(f),
+            // Each read is a statement of its own there; one snapshot would want a transaction
+            // held across the calls, which the pool does not offer yet.
+            Backend::Postgres(_) => f(),
+        }
+    }
 }
 
 area! {

@@ -25,6 +25,10 @@ area! {
 
         fn photo(&self, no: &str) -> Result<Option<Vec<u8>>>;
 
+        /// The stored photo's small preview (`photo::preview`), kept with it since schema 4.
+        /// `None` when there is no photo, or a photo too broken to preview.
+        fn photo_preview(&self, no: &str) -> Result<Option<Vec<u8>>>;
+
         fn photo_original(&self, no: &str) -> Result<Option<Vec<u8>>>;
 
         /// Earlier photos of a member, oldest first.

@@ -428,7 +428,8 @@ impl<'a> FrontDesk<'a> {
                     Constraint::Min(10),
                 ])
                 .areas(rest);
-                self.photo.draw(frame, photo, jpeg);
+                self.photo
+                    .draw_with(frame, photo, jpeg, c.preview.as_deref());
                 text
             }
             _ => rest,

@@ -7,6 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Rect, Size};
 use ratatui_image::picker::{Picker, ProtocolType};
 use ratatui_image::protocol::Protocol;
+use ratatui_image::protocol::halfblocks::Halfblocks;
 use ratatui_image::{Image, Resize};
 
 /// A one-line text field. Typing goes to the end (counter forms are short; a cursor that
@@ -125,12 +126,27 @@ impl PhotoPreview {
     /// Draws `jpeg` into `area`. A photo that cannot be decoded is left out: the screen
     /// around it matters more, and the photo step says what is wrong with it.
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, jpeg: &[u8]) {
+        self.draw_with(frame, area, jpeg, None);
+    }
+
+    /// [`Self::draw`], given the photo's small preview too (`photo::preview`): half-blocks are
+    /// then drawn from it, without decoding the JPEG, which is what a front-desk scan can afford.
+    pub fn draw_with(
+        &mut self,
+        frame: &mut Frame,
+        area: Rect,
+        jpeg: &[u8],
+        preview: Option<&[u8]>,
+    ) {
         if area.width == 0 || area.height == 0 {
             return;
         }
         let fresh = matches!(&self.shown, Some((b, a, _)) if b == jpeg && *a == area);
         if !fresh {
-            self.shown = self.encode(area, jpeg).map(|p| (jpeg.to_vec(), area, p));
+            let made = preview.and_then(|p| self.encode_preview(area, p));
+            self.shown = made
+                .or_else(|| self.encode(area, jpeg))
+                .map(|p| (jpeg.to_vec(), area, p));
         }
         if let Some((_, _, proto)) = &self.shown {
             let size = proto.size();
@@ -139,7 +155,8 @@ impl PhotoPreview {
         }
     }
 
-    fn encode(&self, area: Rect, jpeg: &[u8]) -> Option<Protocol> {
+    /// The cells a 3:4 portrait takes in `area`, and its size in the font's pixels.
+    fn cells(&self, area: Rect) -> (Size, (u32, u32)) {
         let font = self.picker.font_size();
         let (fw, fh) = (u32::from(font.width.max(1)), u32::from(font.height.max(1)));
         let (aw, ah) = (u32::from(area.width) * fw, u32::from(area.height) * fh);
@@ -149,6 +166,24 @@ impl PhotoPreview {
             pw.div_ceil(fw).min(u32::from(area.width)) as u16,
             ph.div_ceil(fh).min(u32::from(area.height)) as u16,
         );
+        (cells, (pw, ph))
+    }
+
+    /// Half-blocks straight from the preview's pixels (one resize to the cells' pixels, as the
+    /// JPEG path ends with); `None` for other protocols, whose real pixels want the photo.
+    fn encode_preview(&self, area: Rect, preview: &[u8]) -> Option<Protocol> {
+        if self.picker.protocol_type() != ProtocolType::Halfblocks {
+            return None;
+        }
+        let pixels = crate::photo::preview::pixels(preview)?;
+        let (cells, _) = self.cells(area);
+        Halfblocks::new(DynamicImage::ImageRgb8(pixels), cells)
+            .ok()
+            .map(Protocol::Halfblocks)
+    }
+
+    fn encode(&self, area: Rect, jpeg: &[u8]) -> Option<Protocol> {
+        let (cells, (pw, ph)) = self.cells(area);
         // Half-blocks show two pixels a cell, so a few dozen pixels across are all that is
         // seen; decoding the stored 600×800 photo at 1/8 size inside the IDCT is then enough,
         // and is what keeps a front-desk scan within its aim (docs/performance.md).

@@ -73,6 +73,14 @@ impl PhotoStore for PgStore {
         })
     }
 
+    /// Made from the stored photo at each call (about a millisecond): PostgreSQL keeps no
+    /// preview column yet; redb keeps one since its schema 4.
+    fn photo_preview(&self, no: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .photo(no)?
+            .and_then(|jpeg| crate::photo::preview::make(&jpeg)))
+    }
+
     fn photo_original(&self, no: &str) -> Result<Option<Vec<u8>>> {
         self.conn.read(|c| {
             let row = c.query_opt(

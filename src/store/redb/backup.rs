@@ -36,6 +36,7 @@ pub(super) fn backup_to(store: &RedbStore, dest: &Path) -> Result<u64> {
     n += copy(&src, &dst, PHOTOS)?;
     n += copy(&src, &dst, PHOTO_ORIGINALS)?;
     n += copy(&src, &dst, PHOTO_HISTORY)?;
+    n += copy(&src, &dst, PHOTO_PREVIEWS)?;
     n += copy(&src, &dst, REQUEST_STEPS)?;
     n += copy_multi(&src, &dst, MEMBERS_BY_NIK)?;
     n += copy_multi(&src, &dst, MEMBERS_BY_WORD)?;

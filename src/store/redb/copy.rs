@@ -155,6 +155,7 @@ impl CopyTarget for RedbStore {
             let mut photos = txn.open_table(PHOTOS)?;
             let mut originals = txn.open_table(PHOTO_ORIGINALS)?;
             let mut history = txn.open_table(PHOTO_HISTORY)?;
+            let mut previews = txn.open_table(PHOTO_PREVIEWS)?;
             let mut attempts = txn.open_table(PRINT_ATTEMPTS)?;
             let mut claims = txn.open_table(PRINT_CLAIMS)?;
             let mut tokens = txn.open_table(FORM_TOKENS)?;
@@ -187,6 +188,10 @@ impl CopyTarget for RedbStore {
                     }
                     Record::Photo(no, b) => {
                         photos.insert(no.as_str(), b.as_slice())?;
+                        // The front desk's preview is made here, as when a photo is stored.
+                        if let Some(p) = crate::photo::preview::make(&b) {
+                            previews.insert(no.as_str(), p.as_slice())?;
+                        }
                     }
                     Record::PhotoOriginal(no, b) => {
                         originals.insert(no.as_str(), b.as_slice())?;
@@ -209,7 +214,8 @@ impl CopyTarget for RedbStore {
             drop((
                 meta, seqs, members, by_nik, by_word, cards, users, audit, visits,
             ));
-            drop((photos, originals, history, attempts, claims, tokens));
+            drop((photos, originals, history, previews));
+            drop((attempts, claims, tokens));
             for r in &requests {
                 put_request(&txn, r, None)?;
             }

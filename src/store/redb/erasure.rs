@@ -34,6 +34,7 @@ impl ErasureStore for RedbStore {
 
             txn.open_table(PHOTOS)?.remove(no)?;
             txn.open_table(PHOTO_ORIGINALS)?.remove(no)?;
+            txn.open_table(PHOTO_PREVIEWS)?.remove(no)?;
             txn.open_table(PHOTO_HISTORY)?
                 .retain_in((no, 0)..=(no, u64::MAX), |_, _| false)?;
 

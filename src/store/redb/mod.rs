@@ -19,8 +19,12 @@ mod visits;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_preview;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use redb::{Database, ReadTransaction, ReadableDatabase, ReadableTable, Table};
 use serde::{Deserialize, Serialize};
@@ -50,9 +54,70 @@ fn bump(meta: &mut Table<&str, u64>, key: &str) -> Result<u64> {
     Ok(next)
 }
 
+thread_local! {
+    /// Read transactions pinned by [`RedbStore::reading`] on this thread, by store (address).
+    static PINNED: RefCell<Vec<(usize, Rc<ReadTransaction>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A read transaction of its own, or the one a [`RedbStore::reading`] scope pinned.
+enum Reading {
+    Own(ReadTransaction),
+    Pinned(Rc<ReadTransaction>),
+}
+
+impl std::ops::Deref for Reading {
+    type Target = ReadTransaction;
+    fn deref(&self) -> &ReadTransaction {
+        match self {
+            Reading::Own(t) => t,
+            Reading::Pinned(t) => t,
+        }
+    }
+}
+
+/// Unpins on the way out of the scope, panics included.
+struct Unpin(usize);
+
+impl Drop for Unpin {
+    fn drop(&mut self) {
+        PINNED.with(|p| p.borrow_mut().retain(|(k, _)| *k != self.0));
+    }
+}
+
 impl RedbStore {
-    fn read(&self) -> Result<ReadTransaction> {
-        Ok(self.db.begin_read()?)
+    fn key(&self) -> usize {
+        self as *const RedbStore as usize
+    }
+
+    fn read(&self) -> Result<Reading> {
+        let key = self.key();
+        let pinned = PINNED.with(|p| {
+            p.borrow()
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, t)| Rc::clone(t))
+        });
+        Ok(match pinned {
+            Some(t) => Reading::Pinned(t),
+            None => Reading::Own(self.db.begin_read()?),
+        })
+    }
+
+    /// Runs `f` with every read of this store on this thread inside one read transaction: one
+    /// snapshot, one transaction's start. Writes inside `f` are not seen by its later reads,
+    /// so `f` should only read. A scope inside another one joins it.
+    pub(super) fn reading<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let key = self.key();
+        if PINNED.with(|p| p.borrow().iter().any(|(k, _)| *k == key)) {
+            return f();
+        }
+        let txn = self.db.begin_read().map_err(StoreError::from)?;
+        PINNED.with(|p| p.borrow_mut().push((key, Rc::new(txn))));
+        let _unpin = Unpin(key);
+        f()
     }
 }
 

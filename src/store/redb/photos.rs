@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use redb::{ReadableTable, WriteTransaction};
 
 use super::audit::append_audit;
-use super::tables::{MEMBERS, META, PHOTO_HISTORY, PHOTO_ORIGINALS, PHOTOS};
+use super::tables::{MEMBERS, META, PHOTO_HISTORY, PHOTO_ORIGINALS, PHOTO_PREVIEWS, PHOTOS};
 use super::{RedbStore, bump};
 use crate::domain::workflow::Actor;
 use crate::store::{PhotoStore, PhotoWrite, Result, StoreError};
@@ -20,6 +20,13 @@ pub(super) fn put_photo_in(txn: &WriteTransaction, no: &str, photo: &PhotoWrite)
             .insert((no, seq), prev.as_slice())?;
     }
     photos.insert(no, photo.stored)?;
+    // The front desk's preview goes with the photo it was made from; a photo that does not
+    // decode (none should: the store gets what photo::process encoded) leaves none behind.
+    let mut previews = txn.open_table(PHOTO_PREVIEWS)?;
+    match crate::photo::preview::make(photo.stored) {
+        Some(p) => previews.insert(no, p.as_slice())?,
+        None => previews.remove(no)?,
+    };
     if let Some(original) = photo.original {
         txn.open_table(PHOTO_ORIGINALS)?.insert(no, original)?;
     }
@@ -59,6 +66,12 @@ impl PhotoStore for RedbStore {
     fn photo(&self, no: &str) -> Result<Option<Vec<u8>>> {
         let txn = self.read()?;
         let t = txn.open_table(PHOTOS)?;
+        Ok(t.get(no)?.map(|g| g.value().to_vec()))
+    }
+
+    fn photo_preview(&self, no: &str) -> Result<Option<Vec<u8>>> {
+        let txn = self.read()?;
+        let t = txn.open_table(PHOTO_PREVIEWS)?;
         Ok(t.get(no)?.map(|g| g.value().to_vec()))
     }
 

@@ -40,6 +40,9 @@ pub const PHOTO_ORIGINALS: TableDefinition<&str, &[u8]> = TableDefinition::new("
 /// (member number, sequence) → a stored photo that was replaced. Since schema 2.
 pub const PHOTO_HISTORY: TableDefinition<(&str, u64), &[u8]> =
     TableDefinition::new("photo_history");
+/// Member number → the stored photo's small preview (`photo::preview`: raw RGB, a few KB),
+/// which the front desk draws on every scan without decoding the JPEG. Since schema 4.
+pub const PHOTO_PREVIEWS: TableDefinition<&str, &[u8]> = TableDefinition::new("photo_previews");
 
 /// (Unix second of a step, request id): each request under the time of every step in its
 /// history, so the supervisor's dashboard and the reports read the requests of a day, a week
@@ -48,4 +51,4 @@ pub const REQUEST_STEPS: TableDefinition<(i64, u64), ()> = TableDefinition::new(
 
 /// The schema this build writes. A store with a higher version was made by a newer loket and
 /// is refused rather than misread.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;

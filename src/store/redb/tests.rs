@@ -112,7 +112,7 @@ fn a_schema_2_store_finds_requests_by_their_steps_across_utc_and_local_days() {
     drop(store);
 
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), Some(3));
+    assert_eq!(store.schema_version().unwrap(), Some(SCHEMA_VERSION));
     let ids = |from: &str, to: &str| -> Vec<u64> {
         store
             .requests_with_steps_between(ts(from), ts(to))
