@@ -13,7 +13,8 @@ Starts the real SLiMS from ../shared/peers/slims/up.sh, writes N made-up members
   search     SLiMS: the membership list searched by a family name (20 a page); loket: the
              first 20 matches of the same word
 
-Prints medians, p99 and the ratio, and writes them as JSON beside the work folder. Takes
+Prints medians, p99 and the ratio, and writes them as JSON beside the work folder; its members
+leave SLiMS again at the end, so the peer the interop tests use holds none of them. Takes
 several minutes (SLiMS's import of 100,000 rows alone is about a minute); not part of
 `cargo test`. Run as root (up.sh installs and starts MariaDB and PHP):
 
@@ -113,6 +114,13 @@ def timed(f):
     return (time.perf_counter() - t) * 1000.0
 
 
+def clear_slims():
+    """Takes this script's members, visits and print queue out of SLiMS again, so the peer the
+    interop tests use holds none of them."""
+    mysql(f"DELETE FROM visitor_count WHERE member_id LIKE '{PREFIX}%'; "
+          f"DELETE FROM member WHERE member_id LIKE '{PREFIX}%'")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--members", type=int, default=100_000)
@@ -134,14 +142,19 @@ def main():
         ["bash", str(UP), str(a.port)], check=True, capture_output=True, text=True).stdout, re.M))
     slims = Slims(env["SLIMS_URL"], env["SLIMS_ADMIN"], env["SLIMS_PASSWORD"])
 
+    # Import. SLiMS: the earlier runs' rows cleared first, then its loop over the file.
+    clear_slims()
+    try:
+        measure(a, work, csv_file, slims)
+    finally:
+        clear_slims()
+
+
+def measure(a, work, csv_file, slims):
     print("building loket (release)...", flush=True)
     nice(["cargo", "build", "--release", "--quiet", "--bin", "loket"], cwd=ROOT)
     loket = ROOT / "target/release/loket"
     results = {}
-
-    # Import. SLiMS: the earlier runs' rows cleared first, then its loop over the file.
-    mysql(f"DELETE FROM visitor_count WHERE member_id LIKE '{PREFIX}%'; "
-          f"DELETE FROM member WHERE member_id LIKE '{PREFIX}%'")
     t = time.perf_counter()
     nice(["php", str(HERE / "slims-import.php"), str(csv_file), DB, DB_USER, DB_PASS],
          stdout=subprocess.DEVNULL)
