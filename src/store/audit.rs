@@ -20,6 +20,28 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+impl AuditEntry {
+    /// The line `actor` leaves at `at`, numbered `seq`: built the same way by every backend.
+    pub(crate) fn new(
+        seq: u64,
+        at: Timestamp,
+        actor: &Actor,
+        action: &str,
+        subject: &str,
+        detail: &str,
+    ) -> AuditEntry {
+        AuditEntry {
+            seq,
+            at,
+            user: actor.user.clone(),
+            terminal: actor.terminal.clone(),
+            action: action.into(),
+            subject: subject.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
 area! {
     /// The audit log.
     pub trait AuditStore {

@@ -53,6 +53,17 @@ pub struct PrintClaim<'a> {
     pub pdf_pattern: &'a str,
 }
 
+impl PrintAttempt {
+    /// The audit detail of an attempt found interrupted, its job possibly sent.
+    pub(crate) fn interrupted_detail(&self) -> String {
+        format!(
+            // i18n: an audit detail, kept in the log's one language (English)
+            "attempt {} by {} stopped with its job possibly sent ({})",
+            self.attempt, self.user, self.pdf
+        )
+    }
+}
+
 /// The running process: pid and its start time in clock ticks since boot (from /proc), which
 /// together never name another process.
 pub(crate) fn this_process() -> (u32, u64) {

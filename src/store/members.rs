@@ -8,6 +8,7 @@ use super::Result;
 use super::photos::PhotoWrite;
 use crate::domain::member::{Member, ValidDraft};
 use crate::domain::member_no::MemberNoScheme;
+use crate::domain::text::name_words;
 use crate::domain::workflow::{Actor, CardRequest, Source};
 
 /// What a registration writes, all in one transaction.
@@ -77,4 +78,45 @@ area! {
             detail: &str,
         ) -> Result<()>;
     }
+}
+
+/// `search_members` as every backend answers it: a member number first, then a whole NIK,
+/// else name words, where `by_words(longest, words)` walks the backend's word index from the
+/// longest word's prefix (the most selective) and keeps the members whose name has every word
+/// ([`has_every_word`]), at most `limit`.
+pub(crate) fn search<S: MemberStore + ?Sized>(
+    store: &S,
+    query: &str,
+    limit: usize,
+    by_words: impl FnOnce(&str, &[String]) -> Result<Vec<Member>>,
+) -> Result<Vec<Member>> {
+    let q = query.trim();
+    if q.is_empty() || limit == 0 {
+        return Ok(Vec::new());
+    }
+    if let Some(m) = store.member(q)? {
+        return Ok(vec![m]);
+    }
+    let digits: String = q
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
+    if digits.len() == 16 && digits.chars().all(|c| c.is_ascii_digit()) {
+        let mut found = store.members_by_nik(&digits)?;
+        found.truncate(limit);
+        return Ok(found);
+    }
+    let words = name_words(q);
+    match words.iter().max_by_key(|w| w.len()) {
+        Some(longest) => by_words(longest, &words),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Whether every word searched for begins a word of the member's name.
+pub(crate) fn has_every_word(m: &Member, words: &[String]) -> bool {
+    let own = name_words(&m.full_name);
+    words
+        .iter()
+        .all(|w| own.iter().any(|o| o.starts_with(w.as_str())))
 }

@@ -3,8 +3,8 @@
 
 use jiff::Timestamp;
 
-use super::Result;
 use super::photos::PhotoWrite;
+use super::{Result, StoreError};
 use crate::domain::member::Member;
 use crate::domain::member_no::MemberNo;
 use crate::domain::staff::CardRecord;
@@ -113,4 +113,19 @@ impl super::Store {
     pub fn requests_in(&self, states: &[RequestState]) -> Result<Vec<CardRequest>> {
         self.requests_in_from(states, &Source::ALL)
     }
+}
+
+/// The request as the store holds it, if its version is still the one the clerk read; else
+/// who changed it since, from which terminal. The same check on every backend.
+pub(crate) fn at_version(current: CardRequest, expected: u32) -> Result<CardRequest> {
+    if current.version != expected {
+        let last = current.history.last();
+        return Err(StoreError::Conflict {
+            expected,
+            found: current.version,
+            by: last.map(|t| t.by.clone()).unwrap_or_default(),
+            terminal: last.map(|t| t.terminal.clone()).unwrap_or_default(),
+        });
+    }
+    Ok(current)
 }

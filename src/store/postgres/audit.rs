@@ -22,15 +22,7 @@ pub(super) fn append_audit(
 ) -> Result<()> {
     bump(t, "changes")?;
     let seq = bump(t, "next_audit_seq")?;
-    let entry = AuditEntry {
-        seq,
-        at,
-        user: actor.user.clone(),
-        terminal: actor.terminal.clone(),
-        action: action.into(),
-        subject: subject.into(),
-        detail: detail.into(),
-    };
+    let entry = AuditEntry::new(seq, at, actor, action, subject, detail);
     t.execute(
         "INSERT INTO audit (seq, subject, doc) VALUES ($1, $2, $3)",
         &[&(seq as i64), &subject, &doc(&entry)?],

@@ -58,11 +58,7 @@ fn claim_in(t: &mut Transaction, c: &PrintClaim) -> Result<PrintAttempt> {
             c.actor,
             "print-interrupted",
             &other.member_nos.join(","),
-            &format!(
-                // i18n: an audit detail, kept in the log's one language (English)
-                "attempt {} by {} stopped with its job possibly sent ({})",
-                other.attempt, other.user, other.pdf
-            ),
+            &other.interrupted_detail(),
         )?;
     }
     let seq = bump(t, "next_print_attempt")?;

@@ -14,6 +14,7 @@ use super::{PgStore, bump, doc, undoc};
 use crate::domain::member::Member;
 use crate::domain::text::name_words;
 use crate::domain::workflow::{Actor, CardRequest, RequestKind};
+use crate::store::members::{has_every_word, search};
 use crate::store::{MemberStore, PhotoWrite, Registration, Result, StoreError};
 
 /// The constraint a second pending or active holder of a NIK breaks.
@@ -216,59 +217,37 @@ impl MemberStore for PgStore {
     }
 
     fn search_members(&self, query: &str, limit: usize) -> Result<Vec<Member>> {
-        let q = query.trim();
-        if q.is_empty() || limit == 0 {
-            return Ok(Vec::new());
-        }
-        if let Some(m) = self.member(q)? {
-            return Ok(vec![m]);
-        }
-        let digits: String = q
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '.')
-            .collect();
-        if digits.len() == 16 && digits.chars().all(|c| c.is_ascii_digit()) {
-            let mut found = self.members_by_nik(&digits)?;
-            found.truncate(limit);
-            return Ok(found);
-        }
-        let words = name_words(q);
-        let Some(longest) = words.iter().max_by_key(|w| w.len()) else {
-            return Ok(Vec::new());
-        };
-        let pattern = format!(
-            "{}%",
-            longest
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        self.conn.read(|c| {
-            // The most selective word's prefix from the index; the other words on the record.
-            let rows = c.query(
-                "SELECT w.member_no, m.doc FROM member_words w JOIN members m USING (member_no) \
-                 WHERE w.word LIKE $1 ORDER BY w.word, w.member_no",
-                &[&pattern],
-            )?;
-            let mut seen = BTreeSet::new();
-            let mut found = Vec::new();
-            for r in rows {
-                if !seen.insert(r.get::<_, String>(0)) {
-                    continue;
-                }
-                let m: Member = undoc(r.get(1))?;
-                let own = name_words(&m.full_name);
-                if words
-                    .iter()
-                    .all(|w| own.iter().any(|o| o.starts_with(w.as_str())))
-                {
-                    found.push(m);
-                    if found.len() >= limit {
-                        break;
+        search(self, query, limit, |longest, words| {
+            let pattern = format!(
+                "{}%",
+                longest
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            self.conn.read(|c| {
+                // The most selective word's prefix from the index; the other words on the record.
+                let rows = c.query(
+                    "SELECT w.member_no, m.doc FROM member_words w JOIN members m USING (member_no) \
+                     WHERE w.word LIKE $1 ORDER BY w.word, w.member_no",
+                    &[&pattern],
+                )?;
+                let mut seen = BTreeSet::new();
+                let mut found = Vec::new();
+                for r in rows {
+                    if !seen.insert(r.get::<_, String>(0)) {
+                        continue;
+                    }
+                    let m: Member = undoc(r.get(1))?;
+                    if has_every_word(&m, words) {
+                        found.push(m);
+                        if found.len() >= limit {
+                            break;
+                        }
                     }
                 }
-            }
-            Ok(found)
+                Ok(found)
+            })
         })
     }
 

@@ -22,15 +22,7 @@ pub(super) fn append_audit(
         bump(&mut meta, "changes")?;
         bump(&mut meta, "next_audit_seq")?
     };
-    let entry = AuditEntry {
-        seq,
-        at,
-        user: actor.user.clone(),
-        terminal: actor.terminal.clone(),
-        action: action.into(),
-        subject: subject.into(),
-        detail: detail.into(),
-    };
+    let entry = AuditEntry::new(seq, at, actor, action, subject, detail);
     txn.open_table(AUDIT)?
         .insert(seq, json(&entry).as_slice())?;
     Ok(())

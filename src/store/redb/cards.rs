@@ -92,11 +92,7 @@ impl CardStore for RedbStore {
                     c.actor,
                     "print-interrupted",
                     &other.member_nos.join(","),
-                    &format!(
-                        // i18n: an audit detail, kept in the log's one language (English)
-                        "attempt {} by {} stopped with its job possibly sent ({})",
-                        other.attempt, other.user, other.pdf
-                    ),
+                    &other.interrupted_detail(),
                 )?;
             }
             let seq = {

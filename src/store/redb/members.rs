@@ -16,6 +16,7 @@ use super::{RedbStore, bump, json, parse};
 use crate::domain::member::Member;
 use crate::domain::text::name_words;
 use crate::domain::workflow::{Actor, CardRequest, RequestKind};
+use crate::store::members::{has_every_word, search};
 use crate::store::{AuditEntry, MemberStore, PhotoWrite, Registration, Result, StoreError};
 
 /// How far back the audit log is read to name who changed a member: a correction of the same
@@ -223,59 +224,37 @@ impl MemberStore for RedbStore {
     }
 
     fn search_members(&self, query: &str, limit: usize) -> Result<Vec<Member>> {
-        let q = query.trim();
-        if q.is_empty() || limit == 0 {
-            return Ok(Vec::new());
-        }
-        if let Some(m) = self.member(q)? {
-            return Ok(vec![m]);
-        }
-        let digits: String = q
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '.')
-            .collect();
-        if digits.len() == 16 && digits.chars().all(|c| c.is_ascii_digit()) {
-            let mut found = self.members_by_nik(&digits)?;
-            found.truncate(limit);
-            return Ok(found);
-        }
-        let words = name_words(q);
-        let Some(longest) = words.iter().max_by_key(|w| w.len()) else {
-            return Ok(Vec::new());
-        };
-        let txn = self.read()?;
-        let members = txn.open_table(MEMBERS)?;
-        let by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
-        // Walk the most selective word's prefix range; check the other words on the record.
-        let mut seen = BTreeSet::new();
-        let mut found = Vec::new();
-        for entry in by_word.range(longest.as_str()..)? {
-            let (word, nos) = entry?;
-            if !word.value().starts_with(longest.as_str()) {
-                break;
-            }
-            for no in nos {
-                let no = no?;
-                if !seen.insert(no.value().to_string()) {
-                    continue;
+        search(self, query, limit, |longest, words| {
+            let txn = self.read()?;
+            let members = txn.open_table(MEMBERS)?;
+            let by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+            // Walk the most selective word's prefix range; check the other words on the record.
+            let mut seen = BTreeSet::new();
+            let mut found = Vec::new();
+            for entry in by_word.range(longest..)? {
+                let (word, nos) = entry?;
+                if !word.value().starts_with(longest) {
+                    break;
                 }
-                let Some(g) = members.get(no.value())? else {
-                    continue;
-                };
-                let m: Member = parse(g.value())?;
-                let own = name_words(&m.full_name);
-                if words
-                    .iter()
-                    .all(|w| own.iter().any(|o| o.starts_with(w.as_str())))
-                {
-                    found.push(m);
-                    if found.len() >= limit {
-                        return Ok(found);
+                for no in nos {
+                    let no = no?;
+                    if !seen.insert(no.value().to_string()) {
+                        continue;
+                    }
+                    let Some(g) = members.get(no.value())? else {
+                        continue;
+                    };
+                    let m: Member = parse(g.value())?;
+                    if has_every_word(&m, words) {
+                        found.push(m);
+                        if found.len() >= limit {
+                            return Ok(found);
+                        }
                     }
                 }
             }
-        }
-        Ok(found)
+            Ok(found)
+        })
     }
 
     fn update_member(&self, m: &Member, actor: &Actor, at: Timestamp, what: &str) -> Result<()> {

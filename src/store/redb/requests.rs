@@ -47,16 +47,7 @@ pub(super) fn current_at_version(
         Some(g) => parse(g.value())?,
         None => return Err(StoreError::NotFound(format!("request {id}"))),
     };
-    if current.version != expected {
-        let last = current.history.last();
-        return Err(StoreError::Conflict {
-            expected,
-            found: current.version,
-            by: last.map(|t| t.by.clone()).unwrap_or_default(),
-            terminal: last.map(|t| t.terminal.clone()).unwrap_or_default(),
-        });
-    }
-    Ok(current)
+    crate::store::requests::at_version(current, expected)
 }
 
 pub(super) fn index_steps(steps: &mut redb::Table<(i64, u64), ()>, r: &CardRequest) -> Result<()> {
