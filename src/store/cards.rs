@@ -54,6 +54,23 @@ pub struct PrintClaim<'a> {
 }
 
 impl PrintAttempt {
+    /// Attempt `seq` of claim `c`, held by the process `pid` started at `started`, its PDF's
+    /// name made from the claim's pattern: built the same way by every backend.
+    pub(crate) fn claimed(c: &PrintClaim, seq: u64, pid: u32, started: u64) -> PrintAttempt {
+        PrintAttempt {
+            attempt: seq,
+            requests: c.requests.iter().map(|r| r.0).collect(),
+            member_nos: c.requests.iter().map(|r| r.2.clone()).collect(),
+            at: c.at,
+            user: c.actor.user.clone(),
+            terminal: c.actor.terminal.clone(),
+            pid,
+            started,
+            pdf: c.pdf_pattern.replace("{attempt}", &seq.to_string()),
+            outcome: PrintOutcome::Claimed,
+        }
+    }
+
     /// The audit detail of an attempt found interrupted, its job possibly sent.
     pub(crate) fn interrupted_detail(&self) -> String {
         format!(

@@ -62,18 +62,7 @@ fn claim_in(t: &mut Transaction, c: &PrintClaim) -> Result<PrintAttempt> {
         )?;
     }
     let seq = bump(t, "next_print_attempt")?;
-    let attempt = PrintAttempt {
-        attempt: seq,
-        requests: c.requests.iter().map(|r| r.0).collect(),
-        member_nos: c.requests.iter().map(|r| r.2.clone()).collect(),
-        at: c.at,
-        user: c.actor.user.clone(),
-        terminal: c.actor.terminal.clone(),
-        pid,
-        started,
-        pdf: c.pdf_pattern.replace("{attempt}", &seq.to_string()),
-        outcome: PrintOutcome::Claimed,
-    };
+    let attempt = PrintAttempt::claimed(c, seq, pid, started);
     put_attempt(t, &attempt)?;
     for id in &attempt.requests {
         t.execute(

@@ -99,18 +99,7 @@ impl CardStore for RedbStore {
                 let mut meta = txn.open_table(META)?;
                 bump(&mut meta, "next_print_attempt")?
             };
-            attempt = PrintAttempt {
-                attempt: seq,
-                requests: c.requests.iter().map(|r| r.0).collect(),
-                member_nos: c.requests.iter().map(|r| r.2.clone()).collect(),
-                at: c.at,
-                user: c.actor.user.clone(),
-                terminal: c.actor.terminal.clone(),
-                pid,
-                started,
-                pdf: c.pdf_pattern.replace("{attempt}", &seq.to_string()),
-                outcome: PrintOutcome::Claimed,
-            };
+            attempt = PrintAttempt::claimed(c, seq, pid, started);
             put_attempt(&txn, &attempt)?;
             let mut claims = txn.open_table(PRINT_CLAIMS)?;
             for id in &attempt.requests {
