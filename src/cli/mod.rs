@@ -213,16 +213,24 @@ pub fn with_desk_as<T>(
 }
 
 pub fn main() -> ExitCode {
-    let help_lang = help_language();
-    let matches = match help::localize(Cli::command(), help_lang).try_get_matches() {
+    // The command line as declared parses every command; only help, the version and a
+    // refusal need the words, so the catalogues and the config are read for those alone.
+    let matches = match Cli::command().try_get_matches() {
         Ok(m) => m,
-        Err(e) => match help::explain(&e, help_lang) {
-            Some(text) => {
-                eprintln!("{text}");
-                return ExitCode::from(2);
+        Err(_) => {
+            let help_lang = help_language();
+            // The words change no rule, so this refuses (or shows help) the same way.
+            match help::localize(Cli::command(), help_lang).try_get_matches() {
+                Ok(m) => m,
+                Err(e) => match help::explain(&e, help_lang) {
+                    Some(text) => {
+                        eprintln!("{text}");
+                        return ExitCode::from(2);
+                    }
+                    None => e.exit(),
+                },
             }
-            None => e.exit(),
-        },
+        }
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
