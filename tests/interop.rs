@@ -207,11 +207,11 @@ fn an_import_failing_inside_the_store_leaves_it_as_it_was() {
             // The first is fine; the second takes a number the store already has.
             writes: vec![
                 ImportWrite::Add {
-                    member: fresh,
+                    member: Box::new(fresh),
                     request: true,
                 },
                 ImportWrite::Add {
-                    member: budi,
+                    member: Box::new(budi),
                     request: false,
                 },
             ],

@@ -229,6 +229,9 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
     }
 
     let totals = plan.report.totals();
+    // The report is printed: its 100,000 rows need not stay in memory beside the writes.
+    let writes = plan.writes;
+    drop(plan.report);
     if totals.rejected > 0 && !a.partial {
         return Err(Failure::input(crate::t!(
             lang,
@@ -249,14 +252,11 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> CmdResult {
         a.file.file_name().unwrap_or_default().to_string_lossy()
     );
     let (actor, _) = ctx.acting(&store)?;
-    let bar = progress_bar(
-        plan.writes.len() as u64,
-        ctx.lang.text("cli-interop-writing"),
-    );
+    let bar = progress_bar(writes.len() as u64, ctx.lang.text("cli-interop-writing"));
     let done = store
         .import_members(
             ImportBatch {
-                writes: plan.writes,
+                writes,
                 scheme: &ctx.config.member_no,
                 actor: &actor,
                 at: ctx.clock.now(),

@@ -137,13 +137,13 @@ pub fn plan_import(
                 by_number: Some(old),
                 ..
             } => {
-                let merged = decide_update(&mut out, &mut writes, old, member, false, &row);
+                let merged = decide_update(&mut out, &mut writes, *old, *member, false, &row);
                 out.flags = still_missing(system, &merged, &flags, lang);
             }
             ImportMatch {
                 by_nik: Some(old), ..
             } => {
-                let merged = decide_update(&mut out, &mut writes, old, member, true, &row);
+                let merged = decide_update(&mut out, &mut writes, *old, *member, true, &row);
                 out.flags = still_missing(system, &merged, &flags, lang);
             }
             ImportMatch { .. } => {
@@ -174,7 +174,7 @@ struct Kept {
 enum Checked {
     Good {
         row: Kept,
-        member: Member,
+        member: Box<Member>,
         flags: Vec<FieldError>,
         type_match: TypeMatch,
     },
@@ -261,7 +261,7 @@ fn check_row(
             member_type: row.member_type,
             status: row.status,
         },
-        member,
+        member: Box::new(member),
         flags,
         type_match,
     }
@@ -316,7 +316,9 @@ fn decide_update(
         out.outcome = Outcome::Skipped { by_nik };
     } else {
         out.outcome = Outcome::Updated { by_nik };
-        writes.push(ImportWrite::Update { member: m.clone() });
+        writes.push(ImportWrite::Update {
+            member: Box::new(m.clone()),
+        });
     }
     m
 }

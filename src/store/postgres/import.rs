@@ -23,9 +23,12 @@ impl ImportStore for PgStore {
             let found = keys
                 .iter()
                 .map(|(no, nik)| {
-                    let by_number = member_in(&mut t, no)?;
+                    let by_number = member_in(&mut t, no)?.map(Box::new);
                     let by_nik = match nik {
-                        Some(nik) => nik_holders(&mut t, nik, None)?.into_iter().next(),
+                        Some(nik) => nik_holders(&mut t, nik, None)?
+                            .into_iter()
+                            .next()
+                            .map(Box::new),
                         None => None,
                     };
                     Ok(ImportMatch { by_number, by_nik })
