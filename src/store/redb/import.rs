@@ -1,13 +1,16 @@
 //! Imports in redb: the look-ups of a whole file in one read transaction, and its writes in one
 //! write transaction with every table opened once.
 
+use std::collections::HashMap;
+
 use redb::{ReadableTable, Table};
 
 use super::members::{index_member, nik_holders, refuse_held_nik};
 use super::requests::{index_steps, state_key};
 use super::tables::*;
-use super::{RedbStore, bump, json, parse};
+use super::{RedbStore, json, parse};
 use crate::domain::member::Member;
+use crate::domain::text::name_words;
 use crate::domain::workflow::{CardRequest, RequestKind, Source};
 use crate::store::{
     AuditEntry, ImportBatch, ImportDone, ImportMatch, ImportStore, ImportWrite, Result, StoreError,
@@ -20,11 +23,15 @@ impl ImportStore for RedbStore {
         let by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
         keys.iter()
             .map(|(no, nik)| {
-                let by_number = members.get(*no)?.map(|g| parse(g.value())).transpose()?;
+                let by_number = members
+                    .get(*no)?
+                    .map(|g| parse(g.value()).map(Box::new))
+                    .transpose()?;
                 let by_nik = match nik {
                     Some(nik) => nik_holders(&members, &by_nik, nik, None)?
                         .into_iter()
-                        .next(),
+                        .next()
+                        .map(Box::new),
                     None => None,
                 };
                 Ok(ImportMatch { by_number, by_nik })
@@ -49,42 +56,40 @@ impl ImportStore for RedbStore {
             let mut by_member = txn.open_multimap_table(REQUESTS_BY_MEMBER)?;
             let mut steps = txn.open_table(REQUEST_STEPS)?;
             let mut meta = txn.open_table(META)?;
-            let mut audit = txn.open_table(AUDIT)?;
-            let mut note = |meta: &mut Table<&str, u64>, subject: &str, detail: String| {
-                bump(meta, "changes")?;
-                let seq = bump(meta, "next_audit_seq")?;
-                let entry = AuditEntry {
-                    seq,
-                    at: batch.at,
-                    user: batch.actor.user.clone(),
-                    terminal: batch.actor.terminal.clone(),
-                    action: "import".into(),
-                    subject: subject.into(),
-                    detail,
-                };
-                audit.insert(seq, json(&entry).as_slice())?;
-                Ok::<_, StoreError>(())
+            let mut audit = Notes {
+                table: txn.open_table(AUDIT)?,
+                seq: counter(&meta, "next_audit_seq")?,
+                batch: &batch,
             };
-            for write in batch.writes {
+            // The counters and the sequences are read once and written once at the end: read
+            // and written per member they were a quarter of a 100,000-member import's writing.
+            let first_seq = audit.seq;
+            let mut request_id = counter(&meta, "next_request_id")?;
+            let mut raised: HashMap<String, u64> = HashMap::new();
+            // The new members' name words go into their index in sorted order at the end:
+            // inserted as they came, in no order, they were a quarter of the writing.
+            let mut words: Vec<(String, &str)> = Vec::new();
+            for write in &batch.writes {
                 match write {
                     ImportWrite::Add { member: m, request } => {
                         let no = m.member_no.as_str();
-                        if members.get(no)?.is_some() {
+                        refuse_held_nik(&members, &by_nik, m, None)?;
+                        // Returning drops the transaction uncommitted: nothing is written.
+                        if members.insert(no, json(m).as_slice())?.is_some() {
                             return Err(StoreError::DuplicateMemberNo(no.to_string()));
                         }
-                        refuse_held_nik(&members, &by_nik, &m, None)?;
-                        members.insert(no, json(&m).as_slice())?;
-                        index_member(&mut by_nik, &mut by_word, &m, true)?;
-                        if let Some((scope, seq)) = batch.scheme.sequence_of(no) {
-                            let last = seqs.get(scope.as_str())?.map(|g| g.value()).unwrap_or(0);
-                            if u64::from(seq) > last {
-                                seqs.insert(scope.as_str(), u64::from(seq))?;
-                            }
+                        if let Some(nik) = &m.nik {
+                            by_nik.insert(nik.as_str(), no)?;
                         }
-                        if request {
-                            let id = bump(&mut meta, "next_request_id")?;
+                        words.extend(name_words(&m.full_name).into_iter().map(|w| (w, no)));
+                        if let Some((scope, seq)) = batch.scheme.sequence_of(no) {
+                            let top = raised.entry(scope).or_default();
+                            *top = (*top).max(u64::from(seq));
+                        }
+                        if *request {
+                            request_id += 1;
                             let r = CardRequest::new(
-                                id,
+                                request_id,
                                 m.member_no.clone(),
                                 RequestKind::New,
                                 Source::Import,
@@ -97,8 +102,7 @@ impl ImportStore for RedbStore {
                             index_steps(&mut steps, &r)?;
                             done.requests += 1;
                         }
-                        note(
-                            &mut meta,
+                        audit.note(
                             no,
                             // i18n: an audit detail, kept in the log's one language (English)
                             format!("added from {}, NIK {}", batch.origin, m.masked_nik()),
@@ -107,16 +111,14 @@ impl ImportStore for RedbStore {
                     }
                     ImportWrite::Update { member: m } => {
                         let no = m.member_no.as_str();
-                        let old: Member = match members.get(no)? {
+                        refuse_held_nik(&members, &by_nik, m, Some(no))?;
+                        let old: Member = match members.insert(no, json(m).as_slice())? {
                             Some(g) => parse(g.value())?,
                             None => return Err(StoreError::NotFound(no.to_string())),
                         };
-                        refuse_held_nik(&members, &by_nik, &m, Some(no))?;
                         index_member(&mut by_nik, &mut by_word, &old, false)?;
-                        index_member(&mut by_nik, &mut by_word, &m, true)?;
-                        members.insert(no, json(&m).as_slice())?;
-                        note(
-                            &mut meta,
+                        index_member(&mut by_nik, &mut by_word, m, true)?;
+                        audit.note(
                             no,
                             // i18n: an audit detail, kept in the log's one language (English)
                             format!("updated from {}, NIK {}", batch.origin, m.masked_nik()),
@@ -126,8 +128,11 @@ impl ImportStore for RedbStore {
                 }
                 progress(1);
             }
-            note(
-                &mut meta,
+            words.sort_unstable();
+            for (word, no) in &words {
+                by_word.insert(word.as_str(), *no)?;
+            }
+            audit.note(
                 batch.origin,
                 format!(
                     // i18n: an audit detail, kept in the log's one language (English)
@@ -135,8 +140,40 @@ impl ImportStore for RedbStore {
                     done.added, done.updated, done.requests
                 ),
             )?;
+            for (scope, seq) in raised {
+                let last = seqs.get(scope.as_str())?.map(|g| g.value()).unwrap_or(0);
+                if seq > last {
+                    seqs.insert(scope.as_str(), seq)?;
+                }
+            }
+            let changes = counter(&meta, "changes")? + (audit.seq - first_seq);
+            meta.insert("changes", changes)?;
+            meta.insert("next_audit_seq", audit.seq)?;
+            meta.insert("next_request_id", request_id)?;
         }
         txn.commit()?;
         Ok(done)
     }
+}
+
+/// The import's audit lines, numbered on from the store's last.
+struct Notes<'t, 'b> {
+    table: Table<'t, u64, &'static [u8]>,
+    seq: u64,
+    batch: &'b ImportBatch<'b>,
+}
+
+impl Notes<'_, '_> {
+    fn note(&mut self, subject: &str, detail: String) -> Result<()> {
+        self.seq += 1;
+        let (at, actor) = (self.batch.at, self.batch.actor);
+        let entry = AuditEntry::new(self.seq, at, actor, "import", subject, &detail);
+        self.table.insert(self.seq, json(&entry).as_slice())?;
+        Ok(())
+    }
+}
+
+/// A counter's value in the meta table (0 before its first use).
+fn counter(meta: &Table<&str, u64>, key: &str) -> Result<u64> {
+    Ok(meta.get(key)?.map(|g| g.value()).unwrap_or(0))
 }
