@@ -142,16 +142,15 @@ impl Store {
 
     /// Runs `f` with every read it makes of this store in one read transaction (a single
     /// snapshot, started once): for a sequence of look-ups such as a front-desk scan. `f`
-    /// should only read; what it writes, its later reads do not see.
+    /// should only read: what it writes is kept, but redb's later reads in `f` do not see it,
+    /// and on PostgreSQL the write ends the snapshot.
     pub fn reading<T, E: From<StoreError>>(
         &self,
         f: impl FnOnce() -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
         match &self.backend {
             Backend::Redb(b) => b.reading(f),
-            // Each read is a statement of its own there; one snapshot would want a transaction
-            // held across the calls, which the pool does not offer yet.
-            Backend::Postgres(_) => f(),
+            Backend::Postgres(b) => b.reading(f),
         }
     }
 }
