@@ -206,6 +206,33 @@ fn commits(store: &Store, nos: &[String]) -> Vec<Duration> {
         .collect()
 }
 
+/// A member looked up on its own and inside a `Store::reading` scope, 1,000 times each in
+/// turn: the difference is what the scope costs (on PostgreSQL its BEGIN and COMMIT).
+fn scope_cost(store: &Store, nos: &[String]) -> (Vec<Duration>, Vec<Duration>) {
+    let (mut alone, mut scoped) = (Vec::new(), Vec::new());
+    for (i, no) in nos.iter().cycle().take(1_000).enumerate() {
+        let time = |in_scope: bool| {
+            let t = Instant::now();
+            let m = if in_scope {
+                store.reading(|| store.member(no))
+            } else {
+                store.member(no)
+            };
+            black_box(m.unwrap().expect("a scanned member"));
+            t.elapsed()
+        };
+        // Alternated, and which goes first too, so that neither gets the warmer cache.
+        if i % 2 == 0 {
+            alone.push(time(false));
+            scoped.push(time(true));
+        } else {
+            scoped.push(time(true));
+            alone.push(time(false));
+        }
+    }
+    (alone, scoped)
+}
+
 struct Split {
     scan: Duration,
     draw: Duration,
@@ -257,6 +284,20 @@ fn main() {
             "moved into PostgreSQL schema {schema} in {:.1?}",
             t.elapsed()
         );
+        // The tables' statistics and visibility maps made now, as a database in use has them,
+        // rather than by autovacuum in the middle of the timed scans.
+        let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        let tables = c
+            .query(
+                "SELECT tablename FROM pg_tables WHERE schemaname = $1",
+                &[&schema],
+            )
+            .unwrap();
+        for row in tables {
+            let table: String = row.get(0);
+            c.batch_execute(&format!("VACUUM ANALYZE {schema}.{table}"))
+                .unwrap();
+        }
         (target, url, schema)
     });
     let mut c = Criterion::default()
@@ -316,6 +357,9 @@ fn bench(c: &mut Criterion, name: &str, store: &Store, nos: &[String]) {
         "  the visit's durable commit on its own (record_member_visit): {}",
         figures(commits(store, nos))
     );
+    let (alone, scoped) = scope_cost(store, nos);
+    println!("  a member looked up alone: {}", figures(alone));
+    println!("  the same in a reading scope: {}", figures(scoped));
 
     c.bench_function(
         &format!("{name}/scan_to_visit_committed_and_drawn_100k"),
