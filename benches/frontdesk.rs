@@ -206,33 +206,6 @@ fn commits(store: &Store, nos: &[String]) -> Vec<Duration> {
         .collect()
 }
 
-/// A member looked up on its own and inside a `Store::reading` scope, 1,000 times each in
-/// turn: the difference is what the scope costs (on PostgreSQL its BEGIN and COMMIT).
-fn scope_cost(store: &Store, nos: &[String]) -> (Vec<Duration>, Vec<Duration>) {
-    let (mut alone, mut scoped) = (Vec::new(), Vec::new());
-    for (i, no) in nos.iter().cycle().take(1_000).enumerate() {
-        let time = |in_scope: bool| {
-            let t = Instant::now();
-            let m = if in_scope {
-                store.reading(|| store.member(no))
-            } else {
-                store.member(no)
-            };
-            black_box(m.unwrap().expect("a scanned member"));
-            t.elapsed()
-        };
-        // Alternated, and which goes first too, so that neither gets the warmer cache.
-        if i % 2 == 0 {
-            alone.push(time(false));
-            scoped.push(time(true));
-        } else {
-            scoped.push(time(true));
-            alone.push(time(false));
-        }
-    }
-    (alone, scoped)
-}
-
 struct Split {
     scan: Duration,
     draw: Duration,
@@ -357,9 +330,6 @@ fn bench(c: &mut Criterion, name: &str, store: &Store, nos: &[String]) {
         "  the visit's durable commit on its own (record_member_visit): {}",
         figures(commits(store, nos))
     );
-    let (alone, scoped) = scope_cost(store, nos);
-    println!("  a member looked up alone: {}", figures(alone));
-    println!("  the same in a reading scope: {}", figures(scoped));
 
     c.bench_function(
         &format!("{name}/scan_to_visit_committed_and_drawn_100k"),

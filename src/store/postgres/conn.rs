@@ -4,8 +4,7 @@
 //! write that broke during its COMMIT may or may not be in: it is reported, never repeated.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard};
-use std::thread::ThreadId;
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use postgres::{Client, Config, Transaction};
@@ -22,24 +21,12 @@ const WRITE_LOCK: i64 = 0x006c_6f6b_6574; // "loket"
 /// before it tells the clerk.
 const RECONNECT_FOR: Duration = Duration::from_secs(20);
 
-/// The connection, and the snapshot scope ([`Conn::reading`]) that may hold it.
-struct Slot {
-    client: Option<Client>,
-    /// The thread whose scope holds the connection: the others wait until it ends.
-    scope: Option<ThreadId>,
-    /// Whether the scope's read-only transaction is open on `client`: not after a write
-    /// inside the scope, an error, or a new connection.
-    snapshot: bool,
-}
-
 pub(super) struct Conn {
     config: Config,
     tls: Tls,
     /// The URL as it may be shown: the password masked.
     shown: String,
-    slot: Mutex<Slot>,
-    /// Told when a snapshot scope ends, for the threads waiting for the connection.
-    freed: Condvar,
+    client: Mutex<Option<Client>>,
     /// The change counter as of this process's last committed write.
     written: AtomicU64,
 }
@@ -159,12 +146,7 @@ impl Conn {
             config,
             tls,
             shown,
-            slot: Mutex::new(Slot {
-                client: Some(client),
-                scope: None,
-                snapshot: false,
-            }),
-            freed: Condvar::new(),
+            client: Mutex::new(Some(client)),
             written: AtomicU64::new(0),
         })
     }
@@ -191,23 +173,14 @@ impl Conn {
         })
     }
 
-    /// The connection, once no other thread's snapshot scope holds it.
-    fn lock(&self) -> MutexGuard<'_, Slot> {
-        let me = std::thread::current().id();
+    fn lock(&self) -> MutexGuard<'_, Option<Client>> {
         // A panic while holding the client leaves it as it was: the next call checks it.
-        let mut slot = self.slot.lock().unwrap_or_else(|p| p.into_inner());
-        while slot.scope.is_some_and(|t| t != me) {
-            slot = self.freed.wait(slot).unwrap_or_else(|p| p.into_inner());
-        }
-        slot
+        self.client.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The client, connected again if the last one broke; retried until `RECONNECT_FOR`.
-    /// A new connection holds no snapshot: a scope's reads after it are each their own.
-    fn connected<'a>(&self, slot: &'a mut Slot) -> Result<&'a mut Client> {
-        if slot.client.as_ref().is_none_or(|c| c.is_closed()) {
-            slot.snapshot = false;
-            let slot = &mut slot.client;
+    fn connected<'a>(&self, slot: &'a mut Option<Client>) -> Result<&'a mut Client> {
+        if slot.as_ref().is_none_or(|c| c.is_closed()) {
             *slot = None;
             let until = Instant::now() + RECONNECT_FOR;
             loop {
@@ -226,61 +199,8 @@ impl Conn {
                 }
             }
         }
-        slot.client
-            .as_mut()
+        slot.as_mut()
             .ok_or_else(|| StoreError::Db("no connection".into()))
-    }
-
-    /// Runs `f` with every read this connection makes for this thread inside one read-only
-    /// REPEATABLE READ transaction: one snapshot, as redb's read transaction gives. Two round
-    /// trips more (BEGIN, COMMIT); other threads wait for the connection until it ends, as
-    /// they wait for any call. A write inside `f` ends the snapshot first (a read-only
-    /// transaction takes none), and the scope's later reads are each their own. A scope
-    /// inside another one joins it.
-    pub(super) fn reading<T, E: From<StoreError>>(
-        &self,
-        f: impl FnOnce() -> std::result::Result<T, E>,
-    ) -> std::result::Result<T, E> {
-        let me = std::thread::current().id();
-        {
-            let mut slot = self.lock();
-            if slot.scope == Some(me) {
-                drop(slot);
-                return f();
-            }
-            let client = self.connected(&mut slot)?;
-            client
-                .batch_execute("BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ")
-                .map_err(StoreError::from)?;
-            slot.scope = Some(me);
-            slot.snapshot = true;
-        }
-        let _end = EndScope(self);
-        f()
-    }
-
-    /// Ends this thread's scope: its snapshot closed if still open, the waiting threads told.
-    fn end_scope(&self) {
-        let mut slot = self.lock();
-        if std::mem::take(&mut slot.snapshot)
-            && let Some(c) = slot.client.as_mut()
-        {
-            // Read only: nothing to lose; a failure here is a broken connection, seen next call.
-            let _ = c.batch_execute("COMMIT");
-        }
-        slot.scope = None;
-        drop(slot);
-        self.freed.notify_all();
-    }
-
-    /// Closes the scope's snapshot before a write on its connection, or after an error (an
-    /// error aborts the transaction, and every later statement in it would fail).
-    fn close_snapshot(slot: &mut Slot) {
-        if std::mem::take(&mut slot.snapshot)
-            && let Some(c) = slot.client.as_mut()
-        {
-            let _ = c.batch_execute("ROLLBACK");
-        }
     }
 
     /// Runs a read; asked once more on a new connection when the old one broke under it.
@@ -288,14 +208,10 @@ impl Conn {
         let mut slot = self.lock();
         for attempt in 0..2 {
             let client = self.connected(&mut slot)?;
-            let done = f(client);
-            if done.is_err() {
-                Self::close_snapshot(&mut slot);
-                if attempt == 0 && slot.client.as_mut().is_some_and(gone) {
-                    continue;
-                }
+            match f(client) {
+                Err(_) if attempt == 0 && gone(client) => continue,
+                done => return done,
             }
-            return done;
         }
         Err(StoreError::Db("connection lost".into()))
     }
@@ -305,7 +221,6 @@ impl Conn {
     /// and it runs again on a new connection. Broken during COMMIT: [`StoreError::CommitUnknown`].
     pub(super) fn write<T>(&self, mut f: impl FnMut(&mut Transaction) -> Result<T>) -> Result<T> {
         let mut slot = self.lock();
-        Self::close_snapshot(&mut slot);
         for attempt in 0..2 {
             let client = self.connected(&mut slot)?;
             let outcome = match client.transaction() {
@@ -339,15 +254,6 @@ impl Conn {
             url: self.shown.clone(),
             reason: "connection lost twice".into(),
         })
-    }
-}
-
-/// Ends a snapshot scope on the way out, panics included.
-struct EndScope<'a>(&'a Conn);
-
-impl Drop for EndScope<'_> {
-    fn drop(&mut self) {
-        self.0.end_scope();
     }
 }
 

@@ -79,16 +79,6 @@ impl PgStore {
     }
 }
 
-impl PgStore {
-    /// The scan's look-ups in one snapshot: see [`conn::Conn::reading`].
-    pub(super) fn reading<T, E: From<StoreError>>(
-        &self,
-        f: impl FnOnce() -> std::result::Result<T, E>,
-    ) -> std::result::Result<T, E> {
-        self.conn.reading(f)
-    }
-}
-
 impl Drop for PgStore {
     fn drop(&mut self) {
         self.changes.stop();
