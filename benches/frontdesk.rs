@@ -4,7 +4,9 @@
 //! own. Criterion gives the median; the p99 comes from 1,000 timed check-ins, 1,000 repeats
 //! (everything but the commit) and 1,000 commits alone.
 //! Run: `cargo bench --bench frontdesk`. The store is built once (a minute or two) and kept
-//! under the target folder; figures go to docs/performance.md.
+//! under the target folder; figures go to docs/performance.md. With `LOKET_BENCH_PG` set to a
+//! `postgres://` URL, the same benches run after on PostgreSQL too: the store moved into a
+//! fresh schema there (`store migrate`), dropped at the end.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -222,6 +224,22 @@ fn figures(mut times: Vec<Duration>) -> String {
     )
 }
 
+/// A schema of its own in the database `url` names, emptied first: the URL whose connections
+/// use it, and its name (to drop it after).
+fn fresh_schema(url: &str) -> (String, String) {
+    let schema = format!("bench_frontdesk_{}", std::process::id());
+    let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    c.batch_execute(&format!(
+        "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+    ))
+    .unwrap();
+    let sep = if url.contains('?') { '&' } else { '?' };
+    (
+        format!("{url}{sep}options=-c%20search_path%3D{schema}"),
+        schema,
+    )
+}
+
 fn main() {
     let (file, nos) = cached_store();
     // Each run works on a copy: visits pile up in it, the cached store stays as built.
@@ -229,6 +247,51 @@ fn main() {
     let copy = work.path().join("loket.redb");
     std::fs::copy(&file, &copy).unwrap();
     let store = Store::open(&copy).unwrap();
+    // PostgreSQL gets the same store before any visit is added to it.
+    let pg = std::env::var("LOKET_BENCH_PG").ok().map(|url| {
+        let (in_schema, schema) = fresh_schema(&url);
+        let target = Store::open_postgres(&in_schema, &work.path().join("pg.redb")).unwrap();
+        let t = Instant::now();
+        store.migrate_to(&target, &mut |_| {}).unwrap();
+        eprintln!(
+            "moved into PostgreSQL schema {schema} in {:.1?}",
+            t.elapsed()
+        );
+        // The tables' statistics and visibility maps made now, as a database in use has them,
+        // rather than by autovacuum in the middle of the timed scans.
+        let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        let tables = c
+            .query(
+                "SELECT tablename FROM pg_tables WHERE schemaname = $1",
+                &[&schema],
+            )
+            .unwrap();
+        for row in tables {
+            let table: String = row.get(0);
+            c.batch_execute(&format!("VACUUM ANALYZE {schema}.{table}"))
+                .unwrap();
+        }
+        (target, url, schema)
+    });
+    let mut c = Criterion::default()
+        .sample_size(50)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(10))
+        .configure_from_args();
+    bench(&mut c, "frontdesk", &store, &nos);
+    if let Some((target, url, schema)) = pg {
+        bench(&mut c, "frontdesk_pg", &target, &nos);
+        drop(target);
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        client
+            .batch_execute(&format!("DROP SCHEMA {schema} CASCADE"))
+            .unwrap();
+    }
+    c.final_summary();
+}
+
+/// The p99 lines and criterion's two benches, on one store; `name` heads both.
+fn bench(c: &mut Criterion, name: &str, store: &Store, nos: &[String]) {
     let cfg = config();
     let base: Timestamp = "2027-03-01T01:00:00Z".parse().unwrap();
     let mut n = 0u64;
@@ -237,13 +300,16 @@ fn main() {
     let splits: Vec<Split> = (0..1_000)
         .map(|_| {
             n += 1;
-            one(&store, &cfg, &nos, base, n)
+            one(store, &cfg, nos, base, n)
         })
         .collect();
     let repeats: Vec<Duration> = (n - 999..=n)
-        .map(|k| again(&store, &cfg, &nos, base, k))
+        .map(|k| again(store, &cfg, nos, base, k))
         .collect();
-    println!("frontdesk 1,000 check-ins at {MEMBERS} members:");
+    println!(
+        "{name} ({}) 1,000 check-ins at {MEMBERS} members:",
+        store.backend_name()
+    );
     println!(
         "  scan -> visit committed -> drawn: {}",
         figures(splits.iter().map(|s| s.scan + s.draw).collect())
@@ -262,35 +328,32 @@ fn main() {
     );
     println!(
         "  the visit's durable commit on its own (record_member_visit): {}",
-        figures(commits(&store, &nos))
+        figures(commits(store, nos))
     );
 
-    let mut c = Criterion::default()
-        .sample_size(50)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(10))
-        .configure_from_args();
-    c.bench_function("frontdesk/scan_to_visit_committed_and_drawn_100k", |b| {
-        b.iter_custom(|iters| {
-            (0..iters)
-                .map(|_| {
-                    n += 1;
-                    let s = one(&store, &cfg, &nos, base, n);
-                    s.scan + s.draw
-                })
-                .sum()
-        })
-    });
+    c.bench_function(
+        &format!("{name}/scan_to_visit_committed_and_drawn_100k"),
+        |b| {
+            b.iter_custom(|iters| {
+                (0..iters)
+                    .map(|_| {
+                        n += 1;
+                        let s = one(store, &cfg, nos, base, n);
+                        s.scan + s.draw
+                    })
+                    .sum()
+            })
+        },
+    );
     let mut k = 0u64;
-    c.bench_function("frontdesk/scan_again_drawn_no_write_100k", |b| {
+    c.bench_function(&format!("{name}/scan_again_drawn_no_write_100k"), |b| {
         b.iter_custom(|iters| {
             (0..iters)
                 .map(|_| {
                     k = k % 1_000 + 1;
-                    again(&store, &cfg, &nos, base, k)
+                    again(store, &cfg, nos, base, k)
                 })
                 .sum()
         })
     });
-    c.final_summary();
 }

@@ -127,6 +127,8 @@ macro_rules! contract_tests {
             every_write_leaves_its_line_in_the_audit_log,
             the_change_counter_grows_with_every_write,
             a_new_photo_keeps_the_one_it_replaces,
+            a_photo_is_stored_with_its_preview_and_erased_with_it,
+            reads_in_one_scope_read_what_is_there,
             a_member_scanned_twice_in_the_window_counts_once,
             members_are_found_by_name_words_and_nik,
         );
@@ -307,6 +309,93 @@ fn a_new_photo_keeps_the_one_it_replaces(store: &Store) {
         store.put_photo("NOPE", &w, &actor, at("11:00")),
         Err(StoreError::NotFound(_))
     ));
+}
+
+/// A 600×800 JPEG, as `photo::process` stores them.
+pub(crate) fn stored_photo(blue: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(600, 800, |x, y| {
+        image::Rgb([(x / 3) as u8, (y / 4) as u8, blue])
+    });
+    crate::photo::decode::tests::jpeg(&img, 90)
+}
+
+fn a_photo_is_stored_with_its_preview_and_erased_with_it(store: &Store) {
+    let (a, b) = three_steps(store);
+    let actor = Actor {
+        user: "rina".into(),
+        terminal: "loket-1".into(),
+    };
+    let put = |jpeg: &[u8]| {
+        let w = PhotoWrite {
+            stored: jpeg,
+            original: None,
+        };
+        store.put_photo(&a, &w, &actor, at("11:00")).unwrap();
+    };
+    let preview_of = |jpeg: &[u8]| crate::photo::preview::make(jpeg).unwrap();
+    put(&stored_photo(90));
+    assert_eq!(
+        store.photo_preview(&a).unwrap(),
+        Some(preview_of(&stored_photo(90)))
+    );
+    assert_eq!(
+        store.photo_preview(&b).unwrap(),
+        None,
+        "no photo, no preview"
+    );
+    // A new photo brings its own preview; one that does not decode, none.
+    put(&stored_photo(200));
+    assert_eq!(
+        store.photo_preview(&a).unwrap(),
+        Some(preview_of(&stored_photo(200)))
+    );
+    put(b"not a jpeg");
+    assert_eq!(store.photo_preview(&a).unwrap(), None);
+    put(&stored_photo(90));
+    store
+        .erase_member(&a, &actor, at("12:00"), "asked to")
+        .unwrap();
+    assert_eq!(store.photo_preview(&a).unwrap(), None);
+}
+
+/// A scope's reads give what reads outside it give, a scope inside one joins it, and a write
+/// made inside one (which `f` should not do) is not lost.
+fn reads_in_one_scope_read_what_is_there(store: &Store) {
+    let (a, b) = three_steps(store);
+    let outside = (
+        store.member(&a).unwrap(),
+        store.current_request_for(&b).unwrap(),
+    );
+    let inside = store
+        .reading(|| -> Result<_, StoreError> {
+            let m = store.member(&a)?;
+            let r = store.reading(|| store.current_request_for(&b))?;
+            Ok((m, r))
+        })
+        .unwrap();
+    assert_eq!(format!("{inside:?}"), format!("{outside:?}"));
+    let actor = Actor {
+        user: "rina".into(),
+        terminal: "loket-1".into(),
+    };
+    let w = PhotoWrite {
+        stored: b"in the scope",
+        original: None,
+    };
+    store
+        .reading(|| store.put_photo(&a, &w, &actor, at("11:00")))
+        .unwrap();
+    assert_eq!(
+        store.photo(&a).unwrap().as_deref(),
+        Some(&b"in the scope"[..])
+    );
+    // An error inside a scope ends it: the reads after it work.
+    let refused = store.reading(|| -> Result<(), StoreError> {
+        store.member(&a)?;
+        Err(StoreError::NotFound("on purpose".into()))
+    });
+    assert!(refused.is_err());
+    assert!(store.member(&b).unwrap().is_some());
 }
 
 fn a_member_scanned_twice_in_the_window_counts_once(store: &Store) {

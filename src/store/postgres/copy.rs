@@ -189,8 +189,8 @@ fn put(t: &mut Transaction, r: Record) -> Result<()> {
             )?
         }
         Record::Photo(no, b) => t.execute(
-            "INSERT INTO photos (member_no, stored) VALUES ($1, $2)",
-            &[&no, &b],
+            "INSERT INTO photos (member_no, stored, preview) VALUES ($1, $2, $3)",
+            &[&no, &b, &crate::photo::preview::make(&b)],
         )?,
         Record::PhotoOriginal(no, b) => t.execute(
             "INSERT INTO photo_originals (member_no, original) VALUES ($1, $2)",
@@ -238,7 +238,9 @@ struct Batch {
     ),
     steps: (Vec<i64>, Vec<i64>),
     audit: (Vec<i64>, Vec<String>, Vec<serde_json::Value>),
-    photos: (Vec<String>, Vec<Vec<u8>>),
+    /// Member number, photo, and the front desk's preview made from it (a move carries no
+    /// preview: each target makes its own, as when a photo is stored).
+    photos: (Vec<String>, Vec<Vec<u8>>, Vec<Option<Vec<u8>>>),
     rows: usize,
 }
 
@@ -283,6 +285,7 @@ impl Batch {
             }
             Record::Photo(no, b) => {
                 self.photos.0.push(no);
+                self.photos.2.push(crate::photo::preview::make(&b));
                 self.photos.1.push(b);
             }
             other => return put(t, other),
@@ -340,9 +343,9 @@ impl Batch {
         }
         if !b.photos.0.is_empty() {
             t.execute(
-                "INSERT INTO photos (member_no, stored) \
-                 SELECT * FROM unnest($1::text[], $2::bytea[])",
-                &[&b.photos.0, &b.photos.1],
+                "INSERT INTO photos (member_no, stored, preview) \
+                 SELECT * FROM unnest($1::text[], $2::bytea[], $3::bytea[])",
+                &[&b.photos.0, &b.photos.1, &b.photos.2],
             )?;
         }
         Ok(())

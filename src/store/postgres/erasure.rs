@@ -22,6 +22,7 @@ impl ErasureStore for PgStore {
             let masked = old.masked_nik();
             let kept = erased_member(&old);
             put_member(t, &kept, false)?;
+            // The front desk's preview is a column of `photos`: it goes with the photo's row.
             for table in ["photos", "photo_originals", "photo_history"] {
                 t.execute(&format!("DELETE FROM {table} WHERE member_no = $1"), &[&no])?;
             }

@@ -1,5 +1,6 @@
 //! Photos in PostgreSQL, as `bytea` in the database (docs/decisions.md): the stored one and
-//! the original by member number, the replaced ones by (member number, sequence).
+//! the original by member number, the replaced ones by (member number, sequence). The front
+//! desk's preview is kept in the stored photo's row (schema 2).
 
 use jiff::Timestamp;
 use postgres::Transaction;
@@ -20,10 +21,14 @@ pub(super) fn put_photo_in(t: &mut Transaction, no: &str, photo: &PhotoWrite) ->
             &[&no, &seq, &prev],
         )?;
     }
+    // The preview goes with the photo it was made from; a photo that does not decode (none
+    // should: the store gets what photo::process encoded) leaves none behind.
+    let preview = crate::photo::preview::make(photo.stored);
     t.execute(
-        "INSERT INTO photos (member_no, stored) VALUES ($1, $2) \
-         ON CONFLICT (member_no) DO UPDATE SET stored = excluded.stored",
-        &[&no, &photo.stored],
+        "INSERT INTO photos (member_no, stored, preview) VALUES ($1, $2, $3) \
+         ON CONFLICT (member_no) DO UPDATE SET stored = excluded.stored, \
+         preview = excluded.preview",
+        &[&no, &photo.stored, &preview],
     )?;
     if let Some(original) = photo.original {
         t.execute(
@@ -73,12 +78,22 @@ impl PhotoStore for PgStore {
         })
     }
 
-    /// Made from the stored photo at each call (about a millisecond): PostgreSQL keeps no
-    /// preview column yet; redb keeps one since its schema 4.
+    /// The one kept with the photo. A photo stored before schema 2 has none: its preview is
+    /// made from it at each read (about a millisecond) until it is stored again. One round
+    /// trip either way: the JPEG comes back only when there is no preview.
     fn photo_preview(&self, no: &str) -> Result<Option<Vec<u8>>> {
-        Ok(self
-            .photo(no)?
-            .and_then(|jpeg| crate::photo::preview::make(&jpeg)))
+        let row = self.conn.read(|c| {
+            Ok(c.query_opt(
+                "SELECT preview, CASE WHEN preview IS NULL THEN stored END \
+                 FROM photos WHERE member_no = $1",
+                &[&no],
+            )?)
+        })?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let (kept, stored): (Option<Vec<u8>>, Option<Vec<u8>>) = (row.get(0), row.get(1));
+        Ok(kept.or_else(|| stored.and_then(|jpeg| crate::photo::preview::make(&jpeg))))
     }
 
     fn photo_original(&self, no: &str) -> Result<Option<Vec<u8>>> {

@@ -9,7 +9,7 @@ use super::conn::Conn;
 use crate::store::{Result, StoreError};
 
 /// The schema this build writes; a database at a higher one was set up by a newer loket.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Text keys are compared byte by byte (`COLLATE "C"`), as redb orders them, whatever the
 /// database's own collation: member numbers list in the same order on both backends, and a
@@ -86,8 +86,17 @@ CREATE TABLE form_tokens (
 );
 "#;
 
+/// The front desk's preview of each photo (`photo::preview`, about 1.3 KB, kept in the row
+/// beside the JPEG it was made from), so that a scan decodes no JPEG (issue 19). A nullable
+/// column without a default: PostgreSQL adds it to the catalogue only, rewriting no row, so
+/// the lock it takes lasts a moment however many photos there are. Photos stored before it
+/// have none (NULL) until they are stored again; a read makes theirs from the photo, as every
+/// read did before. Not made here for them all: 100,000 decodes would hold the write lock for
+/// minutes.
+const V2: &str = "ALTER TABLE photos ADD COLUMN preview bytea;";
+
 /// Migration `n` brings the database from schema `n` to `n + 1`.
-const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [V1];
+const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [V1, V2];
 
 /// The schema the database is at; `None` before loket set it up.
 pub(super) fn version(c: &mut Client) -> Result<Option<u64>> {

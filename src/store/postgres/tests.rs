@@ -1,6 +1,7 @@
 //! What only the PostgreSQL backend has to show: the audit log refused to UPDATE and DELETE by
-//! the database itself, another process's change heard within 250 ms without polling, and
-//! member numbers apart across two connections (two PCs).
+//! the database itself, another process's change heard within 250 ms without polling, member
+//! numbers apart across two connections (two PCs), and the photos of schema 1 read with a
+//! preview made from them.
 
 use std::time::{Duration, Instant};
 
@@ -219,4 +220,72 @@ fn one_card_scanned_at_two_doors_at_once_counts_one_visit() {
     });
     assert_eq!(done.iter().filter(|r| r.is_none()).count(), 1, "{done:?}");
     assert_eq!(a.visits_on(day).unwrap().len(), 1);
+}
+
+fn pg(store: &Store) -> &super::PgStore {
+    match &store.backend {
+        crate::store::Backend::Postgres(pg) => pg,
+        crate::store::Backend::Redb(_) => unreachable!("a PostgreSQL store"),
+    }
+}
+
+fn put_photo(store: &Store, no: &str, jpeg: &[u8]) {
+    let actor = crate::domain::workflow::Actor {
+        user: "rina".into(),
+        terminal: "loket-1".into(),
+    };
+    let w = crate::store::PhotoWrite {
+        stored: jpeg,
+        original: None,
+    };
+    store
+        .put_photo(no, &w, &actor, crate::store::tests::at("11:00"))
+        .unwrap();
+}
+
+#[test]
+fn photos_stored_before_schema_2_have_their_preview_made_when_read() {
+    let Some(opened) = open_postgres() else {
+        return;
+    };
+    let store = opened.store();
+    let (no, _) = three_steps(store);
+    let jpeg = crate::store::tests::stored_photo(90);
+    put_photo(store, &no, &jpeg);
+    // Back to schema 1, the photo kept: what a database set up by an older loket holds.
+    pg(store)
+        .conn
+        .write(|t| {
+            t.batch_execute(
+                "ALTER TABLE photos DROP COLUMN preview; \
+                 DELETE FROM loket_migrations WHERE version = 2",
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(store.schema_version().unwrap(), Some(1));
+    // Opened again by this build: the migration to schema 2 runs.
+    let again = second(store);
+    assert_eq!(
+        again.schema_version().unwrap(),
+        Some(super::schema::SCHEMA_VERSION)
+    );
+    let kept: Option<Vec<u8>> = pg(&again)
+        .conn
+        .read(|c| Ok(c.query_one("SELECT preview FROM photos", &[])?.get(0)))
+        .unwrap();
+    assert_eq!(kept, None, "the migration made no preview");
+    let made = crate::photo::preview::make(&jpeg);
+    assert!(made.is_some());
+    assert_eq!(
+        again.photo_preview(&no).unwrap(),
+        made,
+        "made from the photo"
+    );
+    put_photo(&again, &no, &jpeg);
+    let kept: Option<Vec<u8>> = pg(&again)
+        .conn
+        .read(|c| Ok(c.query_one("SELECT preview FROM photos", &[])?.get(0)))
+        .unwrap();
+    assert_eq!(kept, made, "stored again, the photo keeps its preview");
 }
