@@ -39,5 +39,17 @@ store-migrate-file-exists = { $file } already exists. Move into a new .redb file
 store-migrate-progress = Moving the store
 store-migrate-done = { $n } records moved into { $to }, the counts the same on both sides. Point every PC at it ([store] url, or --store) before working on.
 
+## cli/store.rs: loket store previews
+store-previews-none-missing = Every photo already has its front-desk preview. Nothing to do.
+store-previews-progress = Making photo previews
+store-previews-done = { $n ->
+        [one] { $n } photo preview stored.
+       *[other] { $n } photo previews stored.
+    } The front desk now shows those photos without decoding them at each scan.
+store-previews-undecodable = { $n ->
+        [one] { $n } photo could not be read and got no preview; the front desk still tries it at each scan. Take that member's photo again.
+       *[other] { $n } photos could not be read and got no preview; the front desk still tries them at each scan. Take those members' photos again.
+    }
+
 ## loket check on a PostgreSQL store
 store-check-postgres = The store is the PostgreSQL database at { $url }: reachable, schema { $schema }. Its pages are checked on the database server (pg_amcheck), and backed up there with pg_dump.

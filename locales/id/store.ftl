@@ -39,5 +39,11 @@ store-migrate-file-exists = { $file } sudah ada. Pindahkan ke berkas .redb baru 
 store-migrate-progress = Memindahkan penyimpanan
 store-migrate-done = { $n } catatan dipindahkan ke { $to }, jumlahnya sama di kedua sisi. Arahkan setiap PC ke sana ([store] url, atau --store) sebelum bekerja lagi.
 
+## cli/store.rs: loket store previews
+store-previews-none-missing = Setiap foto sudah punya pratinjau meja depan. Tidak ada yang perlu dikerjakan.
+store-previews-progress = Membuat pratinjau foto
+store-previews-done = { $n } pratinjau foto disimpan. Meja depan kini menampilkan foto-foto itu tanpa mengurainya di setiap pemindaian.
+store-previews-undecodable = { $n } foto tidak dapat dibaca dan tidak mendapat pratinjau; meja depan tetap mencobanya di setiap pemindaian. Ambil ulang foto anggota tersebut.
+
 ## loket check on a PostgreSQL store
 store-check-postgres = Penyimpanan ini adalah basis data PostgreSQL di { $url }: dapat dihubungi, skema { $schema }. Halamannya diperiksa di server basis data (pg_amcheck), dan dicadangkan di sana dengan pg_dump.

@@ -146,7 +146,8 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Checks the store's integrity.
     Check,
-    /// The store itself: move it to PostgreSQL or back to a redb file.
+    /// The store itself: move it to PostgreSQL or back to a redb file, fill in the photo
+    /// previews.
     #[command(subcommand)]
     Store(store::StoreCmd),
     /// Fills the store with made-up applicants in every state.

@@ -1,5 +1,6 @@
 //! `loket store migrate --to URL|FILE`: the store moved into an empty PostgreSQL database or a
-//! new redb file, all or nothing, the counts checked on both sides.
+//! new redb file, all or nothing, the counts checked on both sides. `loket store previews`: the
+//! front desk's previews of photos kept before redb's schema 4, filled in a batch at a time.
 
 use std::path::PathBuf;
 
@@ -19,11 +20,20 @@ pub enum StoreCmd {
         #[arg(long, value_name = "URL|FILE")]
         to: String,
     },
+    /// Stores the front desk's preview of every photo kept before schema 4, a few hundred
+    /// photos to a short write transaction, while the other PCs work on. Safe to stop and run
+    /// again: what was stored stays, the rest is done next time.
+    Previews {
+        /// Photos per write transaction.
+        #[arg(long, default_value_t = 256, value_name = "N")]
+        batch: usize,
+    },
 }
 
 pub fn store(ctx: &Ctx, cmd: StoreCmd) -> CmdResult {
     match cmd {
         StoreCmd::Migrate { to } => migrate(ctx, &to),
+        StoreCmd::Previews { batch } => previews(ctx, batch),
     }
 }
 
@@ -74,5 +84,30 @@ fn migrate(ctx: &Ctx, to: &str) -> CmdResult {
             to = crate::store::masked_url(to)
         )
     );
+    Ok(())
+}
+
+fn previews(ctx: &Ctx, batch: usize) -> CmdResult {
+    let store = ctx.open_store()?;
+    let missing = store.previews_missing().map_err(|e| ctx.fail(&e))?;
+    if missing == 0 {
+        println!("{}", ctx.lang.text("store-previews-none-missing"));
+        return Ok(());
+    }
+    let bar = super::interop::progress_bar(missing, ctx.lang.text("store-previews-progress"));
+    let filled = store.fill_previews(batch, &mut |n| bar.inc(n));
+    bar.finish_and_clear();
+    let filled = filled.map_err(|e| ctx.fail(&e))?;
+    println!("{}", t!(ctx.lang, "store-previews-done", n = filled.stored));
+    if filled.undecodable > 0 {
+        println!(
+            "{}",
+            t!(
+                ctx.lang,
+                "store-previews-undecodable",
+                n = filled.undecodable
+            )
+        );
+    }
     Ok(())
 }

@@ -65,7 +65,7 @@ pub use erasure::ErasureStore;
 pub use error::StoreError;
 pub use import::{ImportBatch, ImportDone, ImportMatch, ImportStore, ImportWrite};
 pub use members::{MemberStore, Registration};
-pub use photos::{PhotoStore, PhotoWrite};
+pub use photos::{PhotoStore, PhotoWrite, PreviewFill};
 pub use postgres::masked_url;
 pub use redb::open::{
     BACKUP_LEDGER, CREATED_MARKER, last_backup, mark_damaged, record_backup, redb_panicked,
@@ -138,6 +138,25 @@ impl Store {
     /// as damaged, so that no process writes into it until a backup is restored.
     pub fn check(path: &Path) -> Result<bool> {
         redb::RedbStore::check(path)
+    }
+
+    /// Photos whose front-desk preview is not stored yet (kept photos from before redb's
+    /// schema 4). Always 0 on PostgreSQL, which makes every preview at its read.
+    pub fn previews_missing(&self) -> Result<u64> {
+        match &self.backend {
+            Backend::Redb(b) => b.previews_missing(),
+            Backend::Postgres(_) => Ok(0),
+        }
+    }
+
+    /// Stores the missing previews, `batch` photos to a short write transaction, so that the
+    /// other processes keep writing in between and a fill stopped anywhere loses nothing;
+    /// `done` hears how many photos each batch settled. Nothing to do on PostgreSQL.
+    pub fn fill_previews(&self, batch: usize, done: &mut dyn FnMut(u64)) -> Result<PreviewFill> {
+        match &self.backend {
+            Backend::Redb(b) => b.fill_previews(batch, done),
+            Backend::Postgres(_) => Ok(PreviewFill::default()),
+        }
     }
 
     /// Runs `f` with every read it makes of this store in one read transaction (a single

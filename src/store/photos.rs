@@ -11,6 +11,15 @@ pub struct PhotoWrite<'a> {
     pub original: Option<&'a [u8]>,
 }
 
+/// What [`Store::fill_previews`](crate::store::Store::fill_previews) did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PreviewFill {
+    /// Previews made and stored.
+    pub stored: u64,
+    /// Photos that do not decode, left without one (the front desk decodes them itself).
+    pub undecodable: u64,
+}
+
 area! {
     /// Members' photos.
     pub trait PhotoStore {
@@ -25,8 +34,9 @@ area! {
 
         fn photo(&self, no: &str) -> Result<Option<Vec<u8>>>;
 
-        /// The stored photo's small preview (`photo::preview`), kept with it since schema 4.
-        /// `None` when there is no photo, or a photo too broken to preview.
+        /// The stored photo's small preview (`photo::preview`), kept with it since schema 4;
+        /// made from the photo when none is kept (yet). `None` when there is no photo, or a
+        /// photo too broken to preview.
         fn photo_preview(&self, no: &str) -> Result<Option<Vec<u8>>>;
 
         fn photo_original(&self, no: &str) -> Result<Option<Vec<u8>>>;

@@ -228,6 +228,9 @@ def measure(a, work, csv_file, slims):
         print(f"{task:<12} {s['median_ms']:>10.1f} ms {s['p99_ms']:>7.1f} ms "
               f"{k['median_ms']:>10.2f} ms {k['p99_ms']:>7.2f} ms "
               f"{s['median_ms'] / k['median_ms']:>6.1f}x")
+    # Under 100 samples the "p99" column holds the largest (figures() and benches/peers.rs).
+    if any(side["n"] < 100 for r in results.values() for side in r.values()):
+        print("p99 of fewer than 100 samples (n < 100): the largest of them")
     (work / "side-by-side.json").write_text(json.dumps(
         {"members": a.members, "results": results}, indent=2))
     print(f"\nfigures in {work / 'side-by-side.json'}")

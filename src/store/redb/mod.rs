@@ -11,6 +11,7 @@ mod import;
 mod members;
 pub(super) mod open;
 mod photos;
+mod previews;
 mod requests;
 mod schema;
 mod tables;

@@ -71,8 +71,15 @@ impl PhotoStore for RedbStore {
 
     fn photo_preview(&self, no: &str) -> Result<Option<Vec<u8>>> {
         let txn = self.read()?;
-        let t = txn.open_table(PHOTO_PREVIEWS)?;
-        Ok(t.get(no)?.map(|g| g.value().to_vec()))
+        if let Some(stored) = txn.open_table(PHOTO_PREVIEWS)?.get(no)? {
+            return Ok(Some(stored.value().to_vec()));
+        }
+        // A photo stored before schema 4 whose preview is not filled in yet (`fill_previews`):
+        // made from the photo, in the same snapshot, so the front desk still shows the face.
+        let photos = txn.open_table(PHOTOS)?;
+        Ok(photos
+            .get(no)?
+            .and_then(|jpeg| crate::photo::preview::make(jpeg.value())))
     }
 
     fn photo_original(&self, no: &str) -> Result<Option<Vec<u8>>> {
