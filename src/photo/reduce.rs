@@ -30,7 +30,7 @@ pub fn decode_jpeg(bytes: &[u8], raw: (u32, u32), by: u32) -> Option<RgbImage> {
     if !plain_frame(bytes) {
         return None;
     }
-    let mut decoder = Decoder::new(bytes);
+    let mut decoder = Decoder::new(Scan(bytes));
     let want = |len: u32| u16::try_from(len.div_ceil(by)).ok();
     let (w, h) = decoder.scale(want(raw.0)?, want(raw.1)?).ok()?;
     let pixels = decoder.decode().ok()?;
@@ -42,6 +42,21 @@ pub fn decode_jpeg(bytes: &[u8], raw: (u32, u32), by: u32) -> Option<RgbImage> {
             RgbImage::from_raw(w, h, rgb)
         }
         PixelFormat::L16 | PixelFormat::CMYK32 => None,
+    }
+}
+
+/// The JPEG's bytes as the decoder reads them. A reader type of loket's own, so that the
+/// decoder's generic code is built in a unit of its own, where the Huffman decoding is inlined.
+struct Scan<'a>(&'a [u8]);
+
+impl std::io::Read for Scan<'_> {
+    #[inline]
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.0.read(buf)
+    }
+    #[inline]
+    fn read_exact(&mut self, buf: &mut [u8]) -> std::io::Result<()> {
+        self.0.read_exact(buf)
     }
 }
 
