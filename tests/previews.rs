@@ -1,7 +1,7 @@
 //! A store written at schema 3 with many photos, upgraded for real: it opens at once (the
 //! migration makes no preview), `loket store previews` fills them in while another process
 //! registers a member between its batches, and a fill killed with SIGKILL loses no photo and
-//! is finished by the next run.
+//! is finished by the next run. Until then `loket status` says what to run.
 
 mod common;
 
@@ -71,6 +71,14 @@ fn an_upgraded_store_opens_at_once_and_its_previews_fill_in_around_other_writers
         loket::photo::preview::make(jpeg)
     );
 
+    // Nothing else would tell the administrator: the status says so and what to run.
+    let status = site.ok(&["status", "--lang", "en"]);
+    assert!(
+        status.contains(&format!("{COUNT} photos have no front-desk preview yet"))
+            && status.contains("Run `loket store previews`"),
+        "{status}"
+    );
+
     let mut fill = site
         .cmd()
         .args(["store", "previews", "--batch", "5"])
@@ -127,4 +135,6 @@ fn an_upgraded_store_opens_at_once_and_its_previews_fill_in_around_other_writers
     }
     let out = site.ok(&["store", "previews", "--lang", "en"]);
     assert!(out.contains("Nothing to do"), "{out}");
+    let status = site.ok(&["status", "--lang", "en"]);
+    assert!(!status.contains("preview"), "{status}");
 }

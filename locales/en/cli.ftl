@@ -30,6 +30,10 @@ cli-admin-over-standard-time = Over standard time:
 cli-admin-near = near:
 cli-admin-members = Members:
 cli-admin-visits-today = Visits today:
+cli-admin-previews-missing = { $n ->
+        [one] { $n } photo has no front-desk preview yet (kept from before this version), so the front desk decodes it again at each scan.
+       *[other] { $n } photos have no front-desk preview yet (kept from before this version), so the front desk decodes them again at each scan.
+    } Run `loket store previews` to make them; it is safe while the counter and front desk work.
 cli-admin-no-entries-match-loosen-the-filters = No entries match. Loosen the filters (--user, --subject).
 cli-admin-the-backup-is-written-but-could = The backup is written, but could not be listed in backups.log
 cli-admin-backup-written = Backup written:

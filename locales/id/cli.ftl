@@ -30,6 +30,7 @@ cli-admin-over-standard-time = Lewat waktu baku:
 cli-admin-near = hampir:
 cli-admin-members = Anggota:
 cli-admin-visits-today = Kunjungan hari ini:
+cli-admin-previews-missing = { $n } foto belum punya pratinjau meja depan (tersimpan sebelum versi ini), sehingga meja depan mengurainya lagi di setiap pemindaian. Jalankan `loket store previews` untuk membuatnya; aman dijalankan selagi loket dan meja depan bekerja.
 cli-admin-no-entries-match-loosen-the-filters = Tidak ada catatan yang cocok. Longgarkan saringan (--user, --subject).
 cli-admin-the-backup-is-written-but-could = Cadangan tersimpan, tetapi tidak tercatat di backups.log
 cli-admin-backup-written = Cadangan tersimpan:

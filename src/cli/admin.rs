@@ -72,6 +72,16 @@ pub fn status(ctx: &Ctx, json: bool) -> CmdResult {
             ctx.lang.text("cli-admin-visits-today"),
             s.visits_today
         );
+        if s.previews_missing > 0 {
+            println!(
+                "{}",
+                crate::t!(
+                    ctx.lang,
+                    "cli-admin-previews-missing",
+                    n = s.previews_missing
+                )
+            );
+        }
         Ok(())
     })
 }

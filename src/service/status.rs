@@ -32,6 +32,9 @@ pub struct Status {
     pub members: u64,
     /// People through the front desk today (a group of guests counts each person).
     pub visits_today: u64,
+    /// Photos kept from before the front desk's previews (redb schema 4) with no preview yet:
+    /// each is decoded again at every scan until `loket store previews` is run.
+    pub previews_missing: u64,
 }
 
 pub fn status(
@@ -85,5 +88,6 @@ pub fn status(
             .iter()
             .map(|v| u64::from(v.people()))
             .sum(),
+        previews_missing: store.previews_missing()?,
     })
 }
