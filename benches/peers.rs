@@ -9,7 +9,10 @@
 //!   drawn with the member's photo (SLiMS: the visitor counter's POST, which records the visit);
 //! - 10 cards: the members and photos read from the store and one PDF of an A4 sheet rendered
 //!   (SLiMS: the ten put in the print queue and the queue's card page generated);
-//! - name search: the first 20 members whose name matches (SLiMS: the membership list's search).
+//! - name search: the first 20 members whose name matches (SLiMS: the membership list's search);
+//! - the disk's floor, no SLiMS counterpart: 4 KB written beside the store and made durable
+//!   (`fdatasync`), as often as there are check-ins. Every durable check-in waits at least this
+//!   long on this disk, SLiMS's (MariaDB commits durably by default) as well as loket's.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -123,4 +126,20 @@ fn main() {
         assert!(!found.is_empty(), "nobody named {name}");
     }
     report("name search", searches);
+
+    // The floor under every durable commit on this disk, timed where the store lies.
+    let floor_file = dir.join("fsync-floor.tmp");
+    let mut f = std::fs::File::create(&floor_file).expect("a file beside the store");
+    let page = [0x5au8; 4096];
+    let mut syncs = Vec::new();
+    for _ in &scanned {
+        use std::io::{Seek, Write};
+        let t = Instant::now();
+        f.rewind().and_then(|_| f.write_all(&page)).expect("write");
+        f.sync_data().expect("fdatasync");
+        syncs.push(t.elapsed());
+    }
+    drop(f);
+    let _ = std::fs::remove_file(&floor_file);
+    report("durable write", syncs);
 }

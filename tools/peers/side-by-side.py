@@ -228,6 +228,16 @@ def measure(a, work, csv_file, slims):
         print(f"{task:<12} {s['median_ms']:>10.1f} ms {s['p99_ms']:>7.1f} ms "
               f"{k['median_ms']:>10.2f} ms {k['p99_ms']:>7.2f} ms "
               f"{s['median_ms'] / k['median_ms']:>6.1f}x")
+    # The disk's own floor: a durable check-in (SLiMS's and loket's alike) waits at least one
+    # fdatasync, so a ratio the floor rules out is said, not hoped for.
+    floor = ours.get("durable write")
+    if floor:
+        ci = results["check-in"]
+        print(f"\ndurable 4 KB write on this disk (fdatasync), the floor of every check-in: "
+              f"median {floor['median_ms']:.2f} ms, p99 {floor['p99_ms']:.2f} ms")
+        print(f"  10x SLiMS's check-in would be {ci['slims']['median_ms'] / 10:.2f} ms; "
+              f"loket's is {ci['loket']['median_ms'] / floor['median_ms']:.1f}x the floor")
+        results["durable write"] = {"loket": floor}
     # Under 100 samples the "p99" column holds the largest (figures() and benches/peers.rs).
     if any(side["n"] < 100 for r in results.values() for side in r.values()):
         print("p99 of fewer than 100 samples (n < 100): the largest of them")
