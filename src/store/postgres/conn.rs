@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use postgres::types::Type;
 use postgres::{Client, Config, Transaction};
 
 use super::tls::Tls;
@@ -269,11 +270,16 @@ fn body<T>(
     txn: &mut Transaction,
     f: &mut impl FnMut(&mut Transaction) -> Result<T>,
 ) -> Result<(T, u64)> {
-    txn.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+    // Typed, as the two below: one round trip each (parse, bind and run in one message)
+    // where a prepared statement costs two; every write pays for these.
+    txn.query_typed(
+        "SELECT pg_advisory_xact_lock($1)",
+        &[(&WRITE_LOCK, Type::INT8)],
+    )?;
     let v = f(txn)?;
-    // One round trip: the count as this transaction leaves it, and the NOTIFY that the
-    // server sends to every listener when (and only if) it commits.
-    let row = txn.query_one(
+    // The count as this transaction leaves it, and the NOTIFY that the server sends to every
+    // listener when (and only if) it commits.
+    let row = txn.query_typed_one(
         "SELECT n, pg_notify(left('loket_changes_' || current_schema(), 63), n::text)::text \
          FROM (SELECT coalesce((SELECT value FROM meta WHERE key = 'changes'), 0) AS n) c",
         &[],
