@@ -76,9 +76,7 @@ impl PgStore {
         // A photo stored before schema 2 has no preview kept: made here, as photo_preview does.
         let preview = match kept {
             Some(p) => Some(p),
-            None => photo
-                .as_deref()
-                .and_then(|jpeg| crate::photo::preview::make(jpeg)),
+            None => photo.as_deref().and_then(crate::photo::preview::make),
         };
         Ok(Some(Scanned {
             member: undoc(row.get(0))?,
