@@ -175,7 +175,8 @@ impl Store {
             // transaction around the scan would cost its BEGIN and COMMIT, two round trips,
             // and save none: a member looked up alone 0.09 ms, in such a scope 0.17 ms, the
             // scan's look-ups 1.5 ms (docs/performance.md, "The front desk on PostgreSQL").
-            // The visit's write checks the window again under the write lock anyway.
+            // The visit's write checks the window again under the write lock anyway. The
+            // front desk's scan does not come here: `Store::scanned` is one statement there.
             Backend::Postgres(_) => f(),
         }
     }
