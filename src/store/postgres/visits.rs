@@ -83,7 +83,8 @@ impl VisitStore for PgStore {
     }
 
     /// Checked under the write lock, so two front-desk terminals scanning one card count one.
-    /// The check, both counters and the insert are one statement (one round trip, not eight):
+    /// The check, both counters and the insert are one statement, prepared once per connection
+    /// (one round trip, not eight):
     /// it runs after the lock's, so its snapshot holds every visit committed before the lock
     /// was granted, as the separate statements' did.
     fn record_member_visit(
@@ -100,15 +101,27 @@ impl VisitStore for PgStore {
         let days: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
         let value = doc(visit)?;
         self.conn.write(|t| {
-            let row = t.query_typed_one(
+            let st = self.conn.prepared(
+                t,
                 RECORD_UNLESS_COUNTED,
                 &[
-                    (&no.as_str(), Type::TEXT),
-                    (&days, Type::TEXT_ARRAY),
-                    (&micros(since), Type::INT8),
-                    (&date.to_string(), Type::TEXT),
-                    (&micros(visit.at), Type::INT8),
-                    (&value, Type::JSONB),
+                    Type::TEXT,
+                    Type::TEXT_ARRAY,
+                    Type::INT8,
+                    Type::TEXT,
+                    Type::INT8,
+                    Type::JSONB,
+                ],
+            )?;
+            let row = t.query_one(
+                &st,
+                &[
+                    &no.as_str(),
+                    &days,
+                    &micros(since),
+                    &date.to_string(),
+                    &micros(visit.at),
+                    &value,
                 ],
             )?;
             row.get::<_, Option<i64>>(0).map(from_micros).transpose()
