@@ -1,4 +1,4 @@
-//! The front desk's look-up in PostgreSQL: one statement, one round trip, for what took eight
+//! The front desk's look-up in PostgreSQL: one statement, one round trip, for what took seven
 //! queries of two round trips each (docs/performance.md, "The front desk on PostgreSQL").
 
 use jiff::Timestamp;
