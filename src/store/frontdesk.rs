@@ -1,7 +1,7 @@
 //! The front desk's look-up of a scanned code: everything a scan decides on and shows, asked
 //! of the store at once. On redb that is the areas' own reads in one read transaction; on
 //! PostgreSQL one statement, since there each read is a round trip to the server and a scan
-//! asked eight (issue 19).
+//! asked seven queries (issue 19).
 
 use jiff::Timestamp;
 use jiff::civil::Date;
