@@ -32,7 +32,7 @@ fn newest(cards: &[CardRecord]) -> Option<&CardRecord> {
 
 /// The spellings a code may be stored under: as given, then upper and lower case, because
 /// staff type member numbers and serials without minding case (`00001l2026`, `b1-…`).
-fn spellings(code: &str) -> Vec<String> {
+pub(crate) fn spellings(code: &str) -> Vec<String> {
     let mut out = vec![code.to_string()];
     for s in [code.to_ascii_uppercase(), code.to_ascii_lowercase()] {
         if !out.contains(&s) {
@@ -56,38 +56,55 @@ impl Desk<'_> {
                     return Ok(None);
                 };
                 let cards = self.store.cards_for(card.member_no.as_str())?;
-                let newer = newest(&cards)
-                    .filter(|n| n.serial != card.serial)
-                    .map(|n| n.serial.clone());
-                let state = match (newer, &card.blocked) {
-                    (Some(by), _) => CardState::Replaced { by },
-                    (None, Some(note)) => CardState::Blocked { note: note.clone() },
-                    (None, None) => CardState::Usable,
-                };
-                return Ok(Some(Presented {
-                    member,
-                    serial: Some(card.serial),
-                    state,
-                }));
+                return Ok(Some(presented(member, Some(card), &cards)));
             }
         }
         for spelling in spellings(code.trim()) {
             if let Some(member) = self.store.member(&spelling)? {
                 let cards = self.store.cards_for(member.member_no.as_str())?;
-                let state = match newest(&cards) {
-                    Some(n) if cards.len() > 1 => CardState::NumberOnly {
-                        newest: n.serial.clone(),
-                    },
-                    _ => CardState::Usable,
-                };
-                return Ok(Some(Presented {
-                    member,
-                    serial: None,
-                    state,
-                }));
+                return Ok(Some(presented(member, None, &cards)));
             }
         }
         Ok(None)
+    }
+}
+
+/// What the card found by its serial (`None`: the code was a bare member number) is worth,
+/// given all the member's cards: the rules [`Desk::identify_card`] states.
+pub(crate) fn presented(
+    member: Member,
+    card: Option<CardRecord>,
+    cards: &[CardRecord],
+) -> Presented {
+    match card {
+        Some(card) => {
+            let newer = newest(cards)
+                .filter(|n| n.serial != card.serial)
+                .map(|n| n.serial.clone());
+            let state = match (newer, &card.blocked) {
+                (Some(by), _) => CardState::Replaced { by },
+                (None, Some(note)) => CardState::Blocked { note: note.clone() },
+                (None, None) => CardState::Usable,
+            };
+            Presented {
+                member,
+                serial: Some(card.serial),
+                state,
+            }
+        }
+        None => {
+            let state = match newest(cards) {
+                Some(n) if cards.len() > 1 => CardState::NumberOnly {
+                    newest: n.serial.clone(),
+                },
+                _ => CardState::Usable,
+            };
+            Presented {
+                member,
+                serial: None,
+                state,
+            }
+        }
     }
 }
 

@@ -171,24 +171,21 @@ pub fn check_in_with(
         .checked_sub(i64::from(window_minutes).minutes())
         .unwrap_or(now);
     let dates = window_dates(desk, since);
-    // Every look-up of the scan in one read transaction (issue 19); the writes come after.
-    let found = desk.store.reading(|| -> Result<_> {
-        // The card table is asked first (a serial is a key there), then the members.
-        let Some(presented) = desk.identify_card(code)? else {
-            return Ok(None);
-        };
-        let no = presented.member_no().to_string();
-        let request = desk.store.current_request_for(&no)?;
-        let last_visit = desk.store.last_visit_since(&no, &dates, since)?;
-        out.photo = desk.store.photo(&no)?;
-        out.preview = desk.store.photo_preview(&no)?;
-        Ok(Some((presented, request, last_visit)))
-    })?;
-    let Some((presented, request, last_visit)) = found else {
+    // Every look-up of the scan in one go (issue 19): one read transaction on redb, one
+    // statement on PostgreSQL. The card table is asked first (a serial is a key there), then
+    // the members. The writes come after.
+    let Some(found) = desk
+        .store
+        .scanned(&super::cards::spellings(code.trim()), &dates, since)?
+    else {
         let d = checkin::decide(code, None, today, now, window_minutes, policy);
         out.verdict = d.verdict;
         return Ok(out);
     };
+    out.photo = found.photo;
+    out.preview = found.preview;
+    let (request, last_visit) = (found.request, found.last_visit);
+    let presented = super::cards::presented(found.member, found.card, &found.cards);
     let member = presented.member.clone();
     let card_state = presented.state.clone();
     let printed_not_handed_over = request

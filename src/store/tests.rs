@@ -131,6 +131,7 @@ macro_rules! contract_tests {
             reads_in_one_scope_read_what_is_there,
             a_member_scanned_twice_in_the_window_counts_once,
             members_are_found_by_name_words_and_nik,
+            a_scan_is_read_in_one_go_as_read_by_read,
         );
     };
     (@each $open:path; $($test:ident),* $(,)?) => {
@@ -448,4 +449,80 @@ fn members_are_found_by_name_words_and_nik(store: &Store) {
     );
     let many = store.members_many(&[a.as_str(), "NOPE"]).unwrap();
     assert!(many[0].is_some() && many[1].is_none());
+}
+
+/// The front desk's look-up in one go ([`Store::scanned`]: one statement on PostgreSQL) gives
+/// what the areas' reads one by one give, for an old card's serial and the new one's in any
+/// case, a bare member number, a member without card or photo, a visit inside the window and
+/// one just outside it, a code nobody has, and a member erased.
+fn a_scan_is_read_in_one_go_as_read_by_read(store: &Store) {
+    use crate::domain::workflow::{Action, RequestKind, RequestState};
+    let (a, b) = three_steps(store);
+    // A's first card handed over, then a replacement printed: two cards, the request open.
+    desk_at(store, "10:05", |d| {
+        let print = |d: &Desk| {
+            d.take_photo(&a, &demo::portrait(&a), None).unwrap();
+            d.verify(&a, &crate::service::Verification::default())
+                .unwrap();
+            let r = d.open_request(&a).unwrap();
+            d.record_print(&r, None).unwrap();
+        };
+        print(d);
+        d.act(&a, Action::Laminate).unwrap();
+        let handover = Action::HandOver {
+            received_by: "Anggota".into(),
+            representative: false,
+        };
+        d.act(&a, handover).unwrap();
+        d.start(&a, RequestKind::Replacement, Source::Counter)
+            .unwrap();
+        d.call(&a).unwrap();
+        print(d);
+    });
+    let day = at("10:30").to_zoned(TimeZone::UTC).date();
+    let visit = Visit {
+        visitor: Visitor::Member(crate::domain::member_no::MemberNo::new(a.clone())),
+        at: at("10:30"),
+        terminal: "pintu".into(),
+    };
+    store
+        .record_member_visit(day, &visit, &[day], at("09:30"))
+        .unwrap();
+    let spelt = |code: &str| crate::service::cards::spellings(code);
+    let both = |code: &str, since: &str| {
+        let one_go = store.scanned(&spelt(code), &[day], at(since)).unwrap();
+        let by_read = store
+            .scanned_read_by_read(&spelt(code), &[day], at(since))
+            .unwrap();
+        assert_eq!(one_go, by_read, "{code} since {since}");
+        one_go
+    };
+    let old = both(&format!("{a}-01"), "10:00").expect("the old card's member");
+    assert_eq!(old.card.map(|c| c.serial), Some(format!("{a}-01")));
+    assert_eq!(old.cards.len(), 2);
+    assert_eq!(old.last_visit, Some(at("10:30")));
+    assert_eq!(old.request.map(|r| r.state), Some(RequestState::Printed));
+    assert!(old.photo.is_some() && old.preview.is_some());
+    for code in [
+        format!("{a}-02"),
+        format!("{a}-02").to_lowercase(),
+        a.to_lowercase(),
+    ] {
+        both(&code, "10:00").expect("A");
+    }
+    let bare = both(&a, "10:30").expect("A by number");
+    assert_eq!((bare.card, bare.last_visit), (None, None));
+    let plain = both(&b, "10:00").expect("B");
+    assert!(plain.cards.is_empty() && plain.photo.is_none() && plain.preview.is_none());
+    assert_eq!(plain.request.map(|r| r.member_no.to_string()), Some(b));
+    assert_eq!(both("NOBODY-01", "10:00"), None);
+    let actor = Actor {
+        user: "rina".into(),
+        terminal: "loket-1".into(),
+    };
+    store
+        .erase_member(&a, &actor, at("11:00"), "asked to")
+        .unwrap();
+    both(&format!("{a}-02"), "10:00");
+    both(&a, "10:00");
 }

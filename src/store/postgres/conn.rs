@@ -3,11 +3,13 @@
 //! one; so is a write that broke before its COMMIT was sent (the server rolled it back). A
 //! write that broke during its COMMIT may or may not be in: it is reported, never repeated.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use postgres::{Client, Config, Transaction};
+use postgres::types::Type;
+use postgres::{Client, Config, GenericClient, Statement, Transaction};
 
 use super::tls::Tls;
 
@@ -27,6 +29,10 @@ pub(super) struct Conn {
     /// The URL as it may be shown: the password masked.
     shown: String,
     client: Mutex<Option<Client>>,
+    /// The hot statements (the front desk's), prepared once on the current connection: a
+    /// statement made there is one round trip to run and is not planned again each time.
+    /// Emptied when the connection is made again.
+    prepared: Mutex<HashMap<&'static str, Statement>>,
     /// The change counter as of this process's last committed write.
     written: AtomicU64,
 }
@@ -147,6 +153,7 @@ impl Conn {
             tls,
             shown,
             client: Mutex::new(Some(client)),
+            prepared: Mutex::new(HashMap::new()),
             written: AtomicU64::new(0),
         })
     }
@@ -182,6 +189,11 @@ impl Conn {
     fn connected<'a>(&self, slot: &'a mut Option<Client>) -> Result<&'a mut Client> {
         if slot.as_ref().is_none_or(|c| c.is_closed()) {
             *slot = None;
+            // Statements belong to the connection that prepared them.
+            self.prepared
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .clear();
             let until = Instant::now() + RECONNECT_FOR;
             loop {
                 match self.tls.connect(&self.config) {
@@ -201,6 +213,31 @@ impl Conn {
         }
         slot.as_mut()
             .ok_or_else(|| StoreError::Db("no connection".into()))
+    }
+
+    /// `sql` prepared on the connection `c` is (a read's client or a write's transaction),
+    /// once per connection.
+    pub(super) fn prepared(
+        &self,
+        c: &mut impl GenericClient,
+        sql: &'static str,
+        types: &[postgres::types::Type],
+    ) -> Result<Statement> {
+        let known = self
+            .prepared
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(sql)
+            .cloned();
+        if let Some(s) = known {
+            return Ok(s);
+        }
+        let s = c.prepare_typed(sql, types)?;
+        self.prepared
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(sql, s.clone());
+        Ok(s)
     }
 
     /// Runs a read; asked once more on a new connection when the old one broke under it.
@@ -269,11 +306,16 @@ fn body<T>(
     txn: &mut Transaction,
     f: &mut impl FnMut(&mut Transaction) -> Result<T>,
 ) -> Result<(T, u64)> {
-    txn.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
+    // Typed, as the two below: one round trip each (parse, bind and run in one message)
+    // where a prepared statement costs two; every write pays for these.
+    txn.query_typed(
+        "SELECT pg_advisory_xact_lock($1)",
+        &[(&WRITE_LOCK, Type::INT8)],
+    )?;
     let v = f(txn)?;
-    // One round trip: the count as this transaction leaves it, and the NOTIFY that the
-    // server sends to every listener when (and only if) it commits.
-    let row = txn.query_one(
+    // The count as this transaction leaves it, and the NOTIFY that the server sends to every
+    // listener when (and only if) it commits.
+    let row = txn.query_typed_one(
         "SELECT n, pg_notify(left('loket_changes_' || current_schema(), 63), n::text)::text \
          FROM (SELECT coalesce((SELECT value FROM meta WHERE key = 'changes'), 0) AS n) c",
         &[],

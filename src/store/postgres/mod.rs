@@ -8,6 +8,7 @@ mod cards;
 mod conn;
 mod copy;
 mod erasure;
+mod frontdesk;
 mod import;
 mod listen;
 mod members;
@@ -61,6 +62,11 @@ fn bump(t: &mut Transaction, key: &str) -> Result<u64> {
 /// compared without parsing.
 fn micros(t: jiff::Timestamp) -> i64 {
     t.as_microsecond()
+}
+
+/// The timestamp such a column holds; one out of jiff's range was not written by loket.
+fn from_micros(n: i64) -> Result<jiff::Timestamp> {
+    jiff::Timestamp::from_microsecond(n).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 impl PgStore {

@@ -3,9 +3,10 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use postgres::types::Type;
 use postgres::{GenericClient, Transaction};
 
-use super::{PgStore, bump, doc, micros, undoc};
+use super::{PgStore, bump, doc, from_micros, micros, undoc};
 use crate::domain::visit::{Visit, Visitor};
 use crate::store::{Result, VisitStore};
 
@@ -82,6 +83,10 @@ impl VisitStore for PgStore {
     }
 
     /// Checked under the write lock, so two front-desk terminals scanning one card count one.
+    /// The check, both counters and the insert are one statement, prepared once per connection
+    /// (one round trip, not eight):
+    /// it runs after the lock's, so its snapshot holds every visit committed before the lock
+    /// was granted, as the separate statements' did.
     fn record_member_visit(
         &self,
         date: Date,
@@ -93,13 +98,55 @@ impl VisitStore for PgStore {
             self.record_visit(date, visit)?;
             return Ok(None);
         };
+        let days: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
+        let value = doc(visit)?;
         self.conn.write(|t| {
-            if let Some(at) = last_visit_in(t, no.as_str(), dates, since)? {
-                return Ok(Some(at));
-            }
-            bump(t, "changes")?;
-            put_visit(t, date, visit)?;
-            Ok(None)
+            let st = self.conn.prepared(
+                t,
+                RECORD_UNLESS_COUNTED,
+                &[
+                    Type::TEXT,
+                    Type::TEXT_ARRAY,
+                    Type::INT8,
+                    Type::TEXT,
+                    Type::INT8,
+                    Type::JSONB,
+                ],
+            )?;
+            let row = t.query_one(
+                &st,
+                &[
+                    &no.as_str(),
+                    &days,
+                    &micros(since),
+                    &date.to_string(),
+                    &micros(visit.at),
+                    &value,
+                ],
+            )?;
+            row.get::<_, Option<i64>>(0).map(from_micros).transpose()
         })
     }
 }
+
+/// [`VisitStore::record_member_visit`]'s statement: the member's latest visit inside the
+/// window, and only when there is none, the change counter and the visit sequence one up
+/// (the `meta` rows `bump` keeps) and the visit in. A data-modifying CTE runs whether or not
+/// it is read, hence the `WHERE NOT EXISTS` on each. Its one row: when the member was
+/// counted, or NULL when this visit went in.
+const RECORD_UNLESS_COUNTED: &str = "\
+WITH counted AS (
+    SELECT at FROM visits WHERE member_no = $1 AND day = ANY($2) AND at > $3
+    ORDER BY at DESC LIMIT 1
+), changes AS (
+    INSERT INTO meta (key, value) SELECT 'changes', 1 WHERE NOT EXISTS (SELECT 1 FROM counted)
+    ON CONFLICT (key) DO UPDATE SET value = meta.value + 1 RETURNING value
+), seq AS (
+    INSERT INTO meta (key, value) SELECT 'next_visit_seq', 1
+    WHERE NOT EXISTS (SELECT 1 FROM counted)
+    ON CONFLICT (key) DO UPDATE SET value = meta.value + 1 RETURNING value
+), added AS (
+    INSERT INTO visits (day, seq, member_no, at, doc) SELECT $4, value, $1, $5, $6 FROM seq
+    RETURNING seq
+)
+SELECT (SELECT at FROM counted), (SELECT count(*) FROM added), (SELECT count(*) FROM changes)";
