@@ -204,8 +204,19 @@ mod tests {
         });
         // Other tests run meanwhile and may spawn commands that write to the same fd 2, so
         // what is looked for is libjpeg's wording (jerror.h), not silence from everyone.
-        for word in ["JPEG", "Huffman", "marker", "Corrupt", "Bogus", "Premature", "Invalid"] {
-            assert!(!said.contains(word), "libjpeg printed to the terminal: {said}");
+        for word in [
+            "JPEG",
+            "Huffman",
+            "marker",
+            "Corrupt",
+            "Bogus",
+            "Premature",
+            "Invalid",
+        ] {
+            assert!(
+                !said.contains(word),
+                "libjpeg printed to the terminal: {said}"
+            );
         }
         // Through the photo pipeline: the same answer as the full decode, refusal or picture.
         for bad in [truncated, garbage, huge, corrupt] {
