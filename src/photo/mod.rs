@@ -9,6 +9,7 @@ pub mod preview;
 mod reduce;
 mod resample;
 pub mod source;
+mod turbo;
 
 use std::path::PathBuf;
 
