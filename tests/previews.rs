@@ -60,10 +60,10 @@ fn an_upgraded_store_opens_at_once_and_its_previews_fill_in_around_other_writers
         .collect();
     schema_3_store(&site, &faces);
 
-    // The first open migrates to schema 4 without making a preview, and the front desk's
-    // read makes one from the photo.
+    // The first open migrates to schema 4 (and on, to 5) without making a preview, and the
+    // front desk's read makes one from the photo.
     let store: Store = site.open_store();
-    assert_eq!(store.schema_version().unwrap(), Some(4));
+    assert_eq!(store.schema_version().unwrap(), Some(5));
     assert_eq!(store.previews_missing().unwrap(), COUNT as u64);
     let (no, jpeg) = photo_of(&faces, 0);
     assert_eq!(

@@ -38,8 +38,8 @@ pub(super) fn backup_to(store: &RedbStore, dest: &Path) -> Result<u64> {
     n += copy(&src, &dst, PHOTO_HISTORY)?;
     n += copy(&src, &dst, PHOTO_PREVIEWS)?;
     n += copy(&src, &dst, REQUEST_STEPS)?;
+    n += copy(&src, &dst, MEMBER_WORDS)?;
     n += copy_multi(&src, &dst, MEMBERS_BY_NIK)?;
-    n += copy_multi(&src, &dst, MEMBERS_BY_WORD)?;
     n += copy_multi(&src, &dst, REQUESTS_BY_STATE)?;
     n += copy_multi(&src, &dst, REQUESTS_BY_MEMBER)?;
     n += copy_if_any(&src, &dst, PRINT_ATTEMPTS)?;

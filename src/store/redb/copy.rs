@@ -147,7 +147,7 @@ impl CopyTarget for RedbStore {
             let mut seqs = txn.open_table(SEQUENCES)?;
             let mut members = txn.open_table(MEMBERS)?;
             let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
-            let mut by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+            let mut by_word = txn.open_table(MEMBER_WORDS)?;
             let mut cards = txn.open_table(CARDS)?;
             let mut users = txn.open_table(USERS)?;
             let mut audit = txn.open_table(AUDIT)?;

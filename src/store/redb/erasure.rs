@@ -28,7 +28,7 @@ impl ErasureStore for RedbStore {
             masked = old.masked_nik();
             kept = erased_member(&old);
             let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
-            let mut by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+            let mut by_word = txn.open_table(MEMBER_WORDS)?;
             index_member(&mut by_nik, &mut by_word, &old, false)?;
             members.insert(no, json(&kept).as_slice())?;
 

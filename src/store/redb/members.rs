@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 
 use jiff::Timestamp;
 use redb::{
-    MultimapTable, ReadableMultimapTable, ReadableTable, ReadableTableMetadata, WriteTransaction,
+    MultimapTable, ReadableMultimapTable, ReadableTable, ReadableTableMetadata, Table,
+    WriteTransaction,
 };
 
 use super::audit::append_audit;
@@ -23,9 +24,25 @@ use crate::store::{AuditEntry, MemberStore, PhotoWrite, Registration, Result, St
 /// member is almost always among the newest lines.
 const LOOK_BACK: usize = 5_000;
 
+/// The key of one name word of one member in [`MEMBER_WORDS`]: the word, a NUL (which no
+/// folded word holds, and which sorts before every other character, so a word's members come
+/// before the longer words it begins), the member number.
+pub(super) fn word_key(word: &str, no: &str) -> String {
+    let mut key = String::with_capacity(word.len() + 1 + no.len());
+    key.push_str(word);
+    key.push('\0');
+    key.push_str(no);
+    key
+}
+
+/// The member number of a [`word_key`].
+fn member_of_word_key(key: &str) -> &str {
+    key.split_once('\0').map(|(_, no)| no).unwrap_or_default()
+}
+
 pub(super) fn index_member(
     by_nik: &mut MultimapTable<&str, &str>,
-    by_word: &mut MultimapTable<&str, &str>,
+    by_word: &mut Table<&str, ()>,
     m: &Member,
     insert: bool,
 ) -> Result<()> {
@@ -38,10 +55,11 @@ pub(super) fn index_member(
         }
     }
     for w in name_words(&m.full_name) {
+        let key = word_key(&w, no);
         if insert {
-            by_word.insert(w.as_str(), no)?;
+            by_word.insert(key.as_str(), ())?;
         } else {
-            by_word.remove(w.as_str(), no)?;
+            by_word.remove(key.as_str())?;
         }
     }
     Ok(())
@@ -96,7 +114,7 @@ fn register_in(txn: &WriteTransaction, reg: Registration) -> Result<(Member, Car
     {
         let mut members = txn.open_table(MEMBERS)?;
         let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
-        let mut by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+        let mut by_word = txn.open_table(MEMBER_WORDS)?;
         if let Some(nik) = &reg.draft.nik
             && let Some(holder) = nik_holders(&members, &by_nik, nik.as_str(), None)?.first()
         {
@@ -227,29 +245,30 @@ impl MemberStore for RedbStore {
         search(self, query, limit, |longest, words| {
             let txn = self.read()?;
             let members = txn.open_table(MEMBERS)?;
-            let by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+            let by_word = txn.open_table(MEMBER_WORDS)?;
             // Walk the most selective word's prefix range; check the other words on the record.
+            // A key begins with its word, so the keys of the words beginning with `longest`
+            // are the keys beginning with it.
             let mut seen = BTreeSet::new();
             let mut found = Vec::new();
             for entry in by_word.range(longest..)? {
-                let (word, nos) = entry?;
-                if !word.value().starts_with(longest) {
+                let key = entry?.0;
+                let key = key.value();
+                if !key.starts_with(longest) {
                     break;
                 }
-                for no in nos {
-                    let no = no?;
-                    if !seen.insert(no.value().to_string()) {
-                        continue;
-                    }
-                    let Some(g) = members.get(no.value())? else {
-                        continue;
-                    };
-                    let m: Member = parse(g.value())?;
-                    if has_every_word(&m, words) {
-                        found.push(m);
-                        if found.len() >= limit {
-                            return Ok(found);
-                        }
+                let no = member_of_word_key(key);
+                if !seen.insert(no.to_string()) {
+                    continue;
+                }
+                let Some(g) = members.get(no)? else {
+                    continue;
+                };
+                let m: Member = parse(g.value())?;
+                if has_every_word(&m, words) {
+                    found.push(m);
+                    if found.len() >= limit {
+                        return Ok(found);
                     }
                 }
             }
@@ -262,7 +281,7 @@ impl MemberStore for RedbStore {
         {
             let mut members = txn.open_table(MEMBERS)?;
             let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
-            let mut by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+            let mut by_word = txn.open_table(MEMBER_WORDS)?;
             let old: Member = match members.get(m.member_no.as_str())? {
                 Some(g) => parse(g.value())?,
                 None => return Err(StoreError::NotFound(m.member_no.to_string())),
@@ -292,7 +311,7 @@ impl MemberStore for RedbStore {
         {
             let mut members = txn.open_table(MEMBERS)?;
             let mut by_nik = txn.open_multimap_table(MEMBERS_BY_NIK)?;
-            let mut by_word = txn.open_multimap_table(MEMBERS_BY_WORD)?;
+            let mut by_word = txn.open_table(MEMBER_WORDS)?;
             let current: Member = match members.get(no)? {
                 Some(g) => parse(g.value())?,
                 None => return Err(StoreError::NotFound(no.to_string())),

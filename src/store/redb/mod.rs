@@ -22,6 +22,8 @@ mod visits;
 mod tests;
 #[cfg(test)]
 mod tests_preview;
+#[cfg(test)]
+mod tests_words;
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};

@@ -1,11 +1,14 @@
 //! The schema and its migrations: migration `n` brings a store from schema `n` to `n + 1`, all
 //! in one write transaction, so a migration is all or nothing.
 
-use redb::{ReadableTable, WriteTransaction};
+use redb::{MultimapTableDefinition, ReadableTable, WriteTransaction};
 
+use super::members::word_key;
 use super::requests::{index_steps, state_key};
 use super::tables::*;
 use super::{RedbStore, parse};
+use crate::domain::member::Member;
+use crate::domain::text::name_words;
 use crate::domain::workflow::CardRequest;
 use crate::store::{MaintenanceStore, Result, StoreError};
 
@@ -15,12 +18,18 @@ const MIGRATIONS: [fn(&WriteTransaction) -> Result<()>; SCHEMA_VERSION as usize]
     add_photos_v2,
     index_request_steps_v3,
     preview_photos_v4,
+    index_name_words_v5,
 ];
+
+/// The name-word index of schemas 1 to 4 (word → member numbers), replaced by
+/// [`MEMBER_WORDS`] in schema 5: made by migration 1 and removed by migration 5.
+const MEMBERS_BY_WORD_V1: MultimapTableDefinition<&str, &str> =
+    MultimapTableDefinition::new("members_by_word");
 
 fn create_tables_v1(txn: &WriteTransaction) -> Result<()> {
     txn.open_table(MEMBERS)?;
     txn.open_multimap_table(MEMBERS_BY_NIK)?;
-    txn.open_multimap_table(MEMBERS_BY_WORD)?;
+    txn.open_multimap_table(MEMBERS_BY_WORD_V1)?;
     txn.open_table(SEQUENCES)?;
     txn.open_table(REQUESTS)?;
     txn.open_multimap_table(REQUESTS_BY_STATE)?;
@@ -62,6 +71,27 @@ fn index_request_steps_v3(txn: &WriteTransaction) -> Result<()> {
 /// makes a photo's preview from the photo, as every read did before schema 4.
 fn preview_photos_v4(txn: &WriteTransaction) -> Result<()> {
     txn.open_table(PHOTO_PREVIEWS)?;
+    Ok(())
+}
+
+/// Builds the name-word index as a plain table of `word\0member_no` keys from the members
+/// themselves, and drops the multimap it replaces: inserting into a multimap's value trees
+/// was a quarter of a 100,000-member import's writing (docs/decisions.md). The keys go in
+/// sorted, as an import's do.
+fn index_name_words_v5(txn: &WriteTransaction) -> Result<()> {
+    let members = txn.open_table(MEMBERS)?;
+    let mut keys = Vec::new();
+    for entry in members.iter()? {
+        let m: Member = parse(entry?.1.value())?;
+        let no = m.member_no.as_str();
+        keys.extend(name_words(&m.full_name).iter().map(|w| word_key(w, no)));
+    }
+    keys.sort_unstable();
+    let mut words = txn.open_table(MEMBER_WORDS)?;
+    for key in &keys {
+        words.insert(key.as_str(), ())?;
+    }
+    txn.delete_multimap_table(MEMBERS_BY_WORD_V1)?;
     Ok(())
 }
 
