@@ -178,16 +178,20 @@ mod tests {
 
     #[test]
     fn hostile_files_are_refused_without_a_word_and_fall_back() {
-        let good = jpeg(&picture(320, 240), 90);
+        // A camera's size (over 2 MP), so that the pipeline below goes through libjpeg too.
+        let (w, h) = (1800u16, 1200u16);
+        let good = jpeg(&picture(w.into(), h.into()), 90);
+        let at = (u32::from(w), u32::from(h));
         let start = scan_start(&good);
         // Cut off in the middle of the scan: libjpeg would make up an end and warn.
         let truncated = good[..good.len() / 2].to_vec();
         // Nothing but noise after the start-of-image marker.
         let mut garbage = vec![0xFF, 0xD8];
         garbage.extend((0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
-        // A header claiming 30000×30000 pixels over a 320×240 scan, and the same file for a
+        // A header claiming 30000×30000 pixels over the scan, and the same file for a
         // caller that believed the header.
         let huge = with_size(&good, 30000, 30000);
+        assert_eq!(with_size(&good, w, h), good);
         // Huffman data no table can decode (sixteen 1 bits are never a code), mid-scan.
         let mut corrupt = good.clone();
         for i in (start + 200..start + 400).step_by(2) {
@@ -195,12 +199,12 @@ mod tests {
             corrupt[i + 1] = 0x00;
         }
         let said = stderr_of(|| {
-            assert!(decode_scaled(&truncated, (320, 240), 2).is_none());
-            assert!(decode_scaled(&garbage, (320, 240), 2).is_none());
-            assert!(decode_scaled(&huge, (320, 240), 2).is_none());
+            assert!(decode_scaled(&truncated, at, 2).is_none());
+            assert!(decode_scaled(&garbage, at, 2).is_none());
+            assert!(decode_scaled(&huge, at, 2).is_none());
             assert!(decode_scaled(&huge, (30000, 30000), 8).is_none());
-            assert!(decode_scaled(&corrupt, (320, 240), 2).is_none());
-            assert!(decode_scaled(&[], (320, 240), 2).is_none());
+            assert!(decode_scaled(&corrupt, at, 2).is_none());
+            assert!(decode_scaled(&[], at, 2).is_none());
         });
         // Other tests run meanwhile and may spawn commands that write to the same fd 2, so
         // what is looked for is libjpeg's wording (jerror.h), not silence from everyone.
