@@ -50,22 +50,8 @@ impl Desk<'_> {
     /// member-number barcode) is usable only while the member has had at most one card: after
     /// a replacement it could as well be the lost card.
     pub fn identify_card(&self, code: &str) -> Result<Option<Presented>> {
-        for spelling in spellings(code.trim()) {
-            if let Some(card) = self.store.card(&spelling)? {
-                let Some(member) = self.store.member(card.member_no.as_str())? else {
-                    return Ok(None);
-                };
-                let cards = self.store.cards_for(card.member_no.as_str())?;
-                return Ok(Some(presented(member, Some(card), &cards)));
-            }
-        }
-        for spelling in spellings(code.trim()) {
-            if let Some(member) = self.store.member(&spelling)? {
-                let cards = self.store.cards_for(member.member_no.as_str())?;
-                return Ok(Some(presented(member, None, &cards)));
-            }
-        }
-        Ok(None)
+        let found = self.store.holder(&spellings(code.trim()))?;
+        Ok(found.map(|h| presented(h.member, h.card, &h.cards)))
     }
 }
 

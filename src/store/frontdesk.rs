@@ -28,6 +28,16 @@ pub struct Scanned {
     pub preview: Option<Vec<u8>>,
 }
 
+/// The holder of a scanned or typed code ([`Store::holder`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Holder {
+    /// The card whose serial the code is; `None` when the code is a bare member number.
+    pub card: Option<CardRecord>,
+    pub member: Member,
+    /// Every card of the member, by serial.
+    pub cards: Vec<CardRecord>,
+}
+
 impl Store {
     /// The holder of the code spelt any of these ways (tried in order: first as a card's
     /// serial, then as a member number), with their cards, current request, last visit inside
@@ -45,6 +55,34 @@ impl Store {
         }
     }
 
+    /// The card whose serial is the first spelling found as one, else `None` and the member
+    /// whose number is the first found as one; with the member and all their cards. `None`
+    /// when neither is found, or a card's member is gone. What `Desk::identify_card` and the
+    /// front desk's scan read a code by.
+    pub fn holder(&self, spellings: &[String]) -> Result<Option<Holder>> {
+        // The first spelling found, or the first error met on the way.
+        let card = spellings
+            .iter()
+            .find_map(|s| self.card(s).transpose())
+            .transpose()?;
+        let member = match &card {
+            Some(c) => self.member(c.member_no.as_str())?,
+            None => spellings
+                .iter()
+                .find_map(|s| self.member(s).transpose())
+                .transpose()?,
+        };
+        let Some(member) = member else {
+            return Ok(None);
+        };
+        let cards = self.cards_for(member.member_no.as_str())?;
+        Ok(Some(Holder {
+            card,
+            member,
+            cards,
+        }))
+    }
+
     /// [`Store::scanned`] made of the areas' own reads: what redb runs (in one read
     /// transaction), and what PostgreSQL's one statement is held to by the contract tests.
     pub(crate) fn scanned_read_by_read(
@@ -53,33 +91,18 @@ impl Store {
         dates: &[Date],
         since: Timestamp,
     ) -> Result<Option<Scanned>> {
-        let mut card = None;
-        for s in spellings {
-            if let Some(c) = self.card(s)? {
-                card = Some(c);
-                break;
-            }
-        }
-        let member = match &card {
-            Some(c) => self.member(c.member_no.as_str())?,
-            None => {
-                let mut found = None;
-                for s in spellings {
-                    if let Some(m) = self.member(s)? {
-                        found = Some(m);
-                        break;
-                    }
-                }
-                found
-            }
-        };
-        let Some(member) = member else {
+        let Some(Holder {
+            card,
+            member,
+            cards,
+        }) = self.holder(spellings)?
+        else {
             return Ok(None);
         };
         let no = member.member_no.to_string();
         Ok(Some(Scanned {
             card,
-            cards: self.cards_for(&no)?,
+            cards,
             request: self.current_request_for(&no)?,
             last_visit: self.last_visit_since(&no, dates, since)?,
             photo: self.photo(&no)?,

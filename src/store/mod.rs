@@ -64,7 +64,7 @@ pub use cards::{CardStore, PrintAttempt, PrintClaim, PrintOutcome};
 pub use copy::Counts;
 pub use erasure::ErasureStore;
 pub use error::StoreError;
-pub use frontdesk::Scanned;
+pub use frontdesk::{Holder, Scanned};
 pub use import::{ImportBatch, ImportDone, ImportMatch, ImportStore, ImportWrite};
 pub use members::{MemberStore, Registration};
 pub use photos::{PhotoStore, PhotoWrite, PreviewFill};

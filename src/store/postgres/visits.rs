@@ -84,9 +84,8 @@ impl VisitStore for PgStore {
 
     /// Checked under the write lock, so two front-desk terminals scanning one card count one.
     /// The check, both counters and the insert are one statement, prepared once per connection
-    /// (one round trip, not eight):
-    /// it runs after the lock's, so its snapshot holds every visit committed before the lock
-    /// was granted, as the separate statements' did.
+    /// (one round trip, not eight). It runs after the lock's statement, so its snapshot holds
+    /// every visit committed before the lock was granted, as the separate statements' did.
     fn record_member_visit(
         &self,
         date: Date,
